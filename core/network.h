@@ -17,9 +17,11 @@
 #ifndef NN_NETWORK_H
 #define NN_NETWORK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "config.h"
+#include "rng.h"
 
 typedef struct {
   int num_layers;                          /* input + hidden + output */
@@ -39,5 +41,88 @@ typedef struct {
   double *total, *output, *output_der, *input_der;
   int *acc_count;
 } nn_network;
+
+/* ---- Lifecycle --------------------------------------------------------------------------- */
+
+/* The layer sizes TFP builds for cfg (tfp-behaviour §5): [used features] + networkShape + [1],
+ * a negative count giving 0 nodes. Writes sizes[0 .. return) and returns num_layers, or -1 when
+ * the config exceeds NN_MAX_HIDDEN_LAYERS hidden layers or NN_MAX_NEURONS in a layer. */
+int nn_network_layout(const nn_config *cfg, int sizes[NN_MAX_HIDDEN_LAYERS + 2]);
+
+/* Builds the layout for cfg and allocates every array, all zero (weights 0, biases 0: draw
+ * them with nn_network_init_weights). Hidden nodes use cfg->activation; the output node tanh
+ * (classification) or linear (regression). Returns false, leaving *net zeroed, when the config
+ * is out of limits (see nn_network_layout) or memory runs out. The caller owns *net and frees
+ * it with nn_network_free. */
+bool nn_network_init(nn_network *net, const nn_config *cfg);
+
+/* Frees the arrays and zeroes *net. NULL and an already freed network are allowed. */
+void nn_network_free(nn_network *net);
+
+/* Copies src's parameters, dead flags, accumulators and node values into dst, which must have
+ * the same layout (same num_params and num_nodes). */
+void nn_network_copy_values(nn_network *dst, const nn_network *src);
+
+/* TFP's initial parameters (§5): node by node in network order, bias 0.1 and one draw
+ * `Math.random() - 0.5` per incoming link in the previous layer's order. With init_zero every
+ * bias and weight is 0, but every link still draws (the stream advances by the link count).
+ * Also clears the training state (nn_network_clear_training). */
+void nn_network_init_weights(nn_network *net, nn_rng *rng, bool init_zero);
+
+/* Zeroes grad, dead, acc_count and the per-node arrays; parameters are kept. */
+void nn_network_clear_training(nn_network *net);
+
+/* TFP's id of node k: k - num_inputs + 1 for non-input nodes, 0 for input nodes (whose ids are
+ * nn_feature_name(input_features[k])). */
+int nn_network_node_id(const nn_network *net, int node);
+
+/* ---- Kernels: one dense layer, pure functions on raw arrays -------------------------------
+ * Shapes: in[n_in] (outputs of the previous layer), w[n_out][n_in] row-major, b[n_out],
+ * dead[n_out][n_in] parallel to w. Summation order is TFP's: bias first, then links left to
+ * right; no FMA contraction (core is built with -ffp-contract=off). */
+
+/* total[j] = b[j] + sum_i w[j][i] * in[i]; out[j] = act(total[j]). Dead links take part with
+ * their weight 0, as in TFP (so 0 * Infinity still gives NaN). */
+void nn_dense_forward(double *total, double *out, const double *in, const double *w,
+                      const double *b, int n_out, int n_in, nn_activation act);
+
+/* Backward of one layer for one sample (tfp-behaviour §7.2 a-c), given output_der[n_out]
+ * (dE/d out) and the layer's outputs out[n_out]:
+ *   input_der[j] = output_der[j] * act'(out[j]);  gb[j] += input_der[j];  count[j] += 1
+ *   gw[j][i] += input_der[j] * in[i]                for live links only
+ *   prev_output_der[i] = 0 + sum_j w[j][i] * input_der[j]   (j in order, dead links included;
+ *                                                             skipped when prev_output_der is NULL)
+ */
+void nn_dense_backward(double *input_der, double *gw, double *gb, int *count,
+                       double *prev_output_der, const double *output_der, const double *out,
+                       const double *in, const double *w, const uint8_t *dead, int n_out,
+                       int n_in, nn_activation act);
+
+/* TFP's updateWeights for one layer (tfp-behaviour §7.3). For node j with count[j] > 0:
+ *   b[j] -= (lr * gb[j]) / count[j]
+ *   per live link: r = R'(w) (old weight); w = w - (lr / count[j]) * gw;
+ *                  c = w - (lr * reg_rate) * r; L1 and w * c < 0: w = 0, dead = 1; else w = c
+ * then the accumulators and count[j] are zeroed. Nodes with count 0 are left alone.
+ * (Optimisers will add state arrays parallel to w/b and their own update kernel.) */
+void nn_dense_update(double *w, double *b, double *gw, double *gb, uint8_t *dead, int *count,
+                     int n_out, int n_in, double lr, nn_regularization reg, double reg_rate);
+
+/* ---- Whole network --------------------------------------------------------------------------*/
+
+/* Sets the input nodes' outputs to input[0 .. sizes[0]) and runs every layer; returns the
+ * output node's value. */
+double nn_network_forward(nn_network *net, const double *input);
+
+/* Backpropagates one sample from the last forward pass: output_der = dE/d output (for TFP's
+ * square error, output - target; see loss.h). Accumulates into grad and acc_count. */
+void nn_network_backward(nn_network *net, double output_der);
+
+/* Applies the accumulated derivatives to every layer (nn_dense_update). */
+void nn_network_update(nn_network *net, double lr, nn_regularization reg, double reg_rate);
+
+/* The output node's last output. */
+static inline double nn_network_output(const nn_network *net) {
+  return net->output[net->num_nodes - 1];
+}
 
 #endif

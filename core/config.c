@@ -1,0 +1,69 @@
+/* config.c — TFP's defaults and names (tfp-behaviour §8.2). */
+#include "config.h"
+
+#include <string.h>
+
+void nn_config_default(nn_config *cfg) {
+  memset(cfg, 0, sizeof *cfg);
+  cfg->activation = NN_ACT_TANH;
+  cfg->regularization = NN_REG_NONE;
+  cfg->batch_size = 10;
+  cfg->dataset = NN_DATA_CIRCLE;
+  cfg->reg_dataset = NN_DATA_REG_PLANE;
+  cfg->learning_rate = 0.03;
+  cfg->regularization_rate = 0;
+  cfg->noise = 0;
+  cfg->num_hidden_layers = 2;
+  cfg->network_shape[0] = 4;
+  cfg->network_shape[1] = 2;
+  cfg->seed[0] = '\0';
+  cfg->perc_train_data = 50;
+  cfg->features[NN_FEAT_X] = true;
+  cfg->features[NN_FEAT_Y] = true;
+  cfg->problem = NN_PROBLEM_CLASSIFICATION;
+}
+
+bool nn_config_is_hidden(const nn_config *cfg, const char *name) {
+  for (int i = 0; i < cfg->num_hide && i < NN_MAX_HIDE; i++)
+    if (strcmp(cfg->hide[i].name, name) == 0) return cfg->hide[i].hidden;
+  return false;
+}
+
+bool nn_config_feature_used(const nn_config *cfg, nn_feature f) {
+  if ((unsigned)f >= NN_FEAT_COUNT) return false;
+  return cfg->features[f] && !nn_config_is_hidden(cfg, nn_feature_name(f));
+}
+
+nn_dataset_kind nn_config_active_dataset(const nn_config *cfg) {
+  return cfg->problem == NN_PROBLEM_REGRESSION ? cfg->reg_dataset : cfg->dataset;
+}
+
+const char *nn_activation_name(nn_activation a) {
+  static const char *const names[NN_ACT_COUNT] = {"relu", "tanh", "sigmoid", "linear"};
+  return (unsigned)a < NN_ACT_COUNT ? names[a] : "?";
+}
+
+const char *nn_regularization_name(nn_regularization r) {
+  switch (r) {
+    case NN_REG_NONE: return "none";
+    case NN_REG_L1: return "L1";
+    case NN_REG_L2: return "L2";
+  }
+  return "?";
+}
+
+const char *nn_problem_name(nn_problem p) {
+  return p == NN_PROBLEM_REGRESSION ? "regression" : "classification";
+}
+
+const char *nn_dataset_name(nn_dataset_kind d) {
+  static const char *const names[NN_DATA_COUNT] = {"circle", "xor", "gauss", "spiral",
+                                                   "reg-plane", "reg-gauss"};
+  return (unsigned)d < NN_DATA_COUNT ? names[d] : "?";
+}
+
+const char *nn_feature_name(nn_feature f) {
+  static const char *const names[NN_FEAT_COUNT] = {"x", "y", "xSquared", "ySquared",
+                                                   "xTimesY", "sinX", "sinY"};
+  return (unsigned)f < NN_FEAT_COUNT ? names[f] : "?";
+}

@@ -1,0 +1,274 @@
+/* experiment.c — config + data + network + history, built as TFP builds a fresh load
+ * (tfp-behaviour §2 steps 5-6). */
+#include "experiment.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataset.h"
+#include "nnfeatures.h"
+#include "grid.h"
+#include "rng.h"
+#include "train.h"
+
+struct nn_experiment {
+  nn_config cfg;
+  nn_rng rng;           /* the seeded stream as it runs on (regenerate draws from it) */
+  nn_rng rng_at_start;  /* the stream right after the initial weights, restored by reset */
+  nn_draw_counts draws;
+
+  nn_point *points;     /* num_train + num_test points: train first, then test (TFP's order) */
+  int num_train, num_test;
+  double *inputs;       /* feature rows of every point, parallel to points */
+
+  nn_network net;
+  double *initial_params; /* num_params: the link's initial network, restored by reset */
+  nn_train_opts opts;
+
+  int epoch;
+  double *curve;        /* (epoch + 1) rows of [train, test] */
+  int curve_cap;        /* rows allocated */
+
+  float *grid;          /* grid buffer; its input slices are valid for grid_density */
+  int grid_density;
+  size_t grid_cap;
+};
+
+const char *nn_status_message(nn_status s) {
+  switch (s) {
+    case NN_OK: return "ok";
+    case NN_ERR_NOMEM: return "out of memory";
+    case NN_ERR_INVALID: return "invalid argument";
+  }
+  return "unknown status";
+}
+
+static void experiment_free_parts(nn_experiment *e) {
+  free(e->points);
+  free(e->inputs);
+  nn_network_free(&e->net);
+  free(e->initial_params);
+  free(e->curve);
+  free(e->grid);
+}
+
+static void losses_now(nn_experiment *e, double *row) {
+  int stride = e->net.sizes[0];
+  row[0] = nn_train_loss(&e->net, e->inputs, e->points, e->num_train);
+  row[1] = nn_train_loss(&e->net, e->inputs + (size_t)e->num_train * stride,
+                         e->points + e->num_train, e->num_test);
+}
+
+/* A fresh load of e->cfg into the (zeroed) parts of e: reseed, generate, shuffle, split, build
+ * the network, epoch-0 losses. */
+static nn_status build(nn_experiment *e) {
+  const nn_config *cfg = &e->cfg;
+  int sizes[NN_MAX_HIDDEN_LAYERS + 2];
+  if (cfg->seed[0] == '\0' || nn_network_layout(cfg, sizes) < 0) return NN_ERR_INVALID;
+
+  nn_dataset_kind kind = nn_config_active_dataset(cfg);
+  int n = nn_dataset_num_samples(kind);
+  if (!nn_network_init(&e->net, cfg)) return NN_ERR_NOMEM;
+  int stride = e->net.sizes[0];
+  e->points = malloc((size_t)n * sizeof *e->points);
+  e->inputs = malloc(((size_t)n * stride + 1) * sizeof *e->inputs);
+  e->initial_params = malloc(((size_t)e->net.num_params + 1) * sizeof *e->initial_params);
+  e->curve_cap = 64;
+  e->curve = malloc((size_t)e->curve_cap * 2 * sizeof *e->curve);
+  if (!e->points || !e->inputs || !e->initial_params || !e->curve) return NN_ERR_NOMEM;
+
+  nn_rng_seed(&e->rng, cfg->seed);                 /* playground.ts:1074 */
+  int made = nn_dataset_generate(e->points, kind, n, cfg->noise / 100, &e->rng);
+  if (made != n) return NN_ERR_INVALID;
+  e->draws.generator = e->rng.draws;
+  nn_dataset_shuffle(e->points, n, &e->rng);
+  e->draws.shuffle = e->rng.draws - e->draws.generator;
+  e->num_train = nn_dataset_split_index(n, cfg->perc_train_data);
+  e->num_test = n - e->num_train;
+  for (int k = 0; k < n; k++)
+    nn_features_compute(e->inputs + (size_t)k * stride, e->net.input_features, stride,
+                        e->points[k].x, e->points[k].y);
+
+  nn_network_init_weights(&e->net, &e->rng, cfg->init_zero);
+  e->draws.weights = e->rng.draws - e->draws.generator - e->draws.shuffle;
+  e->rng_at_start = e->rng;
+  memcpy(e->initial_params, e->net.params, (size_t)e->net.num_params * sizeof *e->net.params);
+  e->opts = nn_train_opts_from_config(cfg);
+
+  e->epoch = 0;
+  losses_now(e, e->curve);
+  e->grid_density = 0;
+  return NN_OK;
+}
+
+nn_status nn_experiment_create(nn_experiment **out, const nn_config *cfg) {
+  if (!out || !cfg) return NN_ERR_INVALID;
+  *out = NULL;
+  nn_experiment *e = calloc(1, sizeof *e);
+  if (!e) return NN_ERR_NOMEM;
+  e->cfg = *cfg;
+  nn_status s = build(e);
+  if (s != NN_OK) {
+    experiment_free_parts(e);
+    free(e);
+    return s;
+  }
+  *out = e;
+  return NN_OK;
+}
+
+void nn_experiment_destroy(nn_experiment *e) {
+  if (!e) return;
+  experiment_free_parts(e);
+  free(e);
+}
+
+nn_status nn_experiment_train(nn_experiment *e, int epochs) {
+  if (!e || epochs < 0) return NN_ERR_INVALID;
+  /* Grow the curve geometrically once for the whole call, so a failure changes nothing. */
+  long long need = (long long)e->epoch + epochs + 1;
+  if (need > 0x3fffffff) return NN_ERR_INVALID;
+  if (need > e->curve_cap) {
+    long long cap = e->curve_cap;
+    while (cap < need) cap *= 2;
+    double *c = realloc(e->curve, (size_t)cap * 2 * sizeof *c);
+    if (!c) return NN_ERR_NOMEM;
+    e->curve = c;
+    e->curve_cap = (int)cap;
+  }
+  for (int k = 0; k < epochs; k++) {
+    nn_train_epoch(&e->net, e->inputs, e->points, e->num_train, &e->opts);
+    e->epoch++;
+    losses_now(e, e->curve + 2 * (size_t)e->epoch);
+  }
+  return NN_OK;
+}
+
+nn_status nn_experiment_reset(nn_experiment *e) {
+  if (!e) return NN_ERR_INVALID;
+  memcpy(e->net.params, e->initial_params, (size_t)e->net.num_params * sizeof *e->net.params);
+  nn_network_clear_training(&e->net);
+  e->rng = e->rng_at_start;
+  e->epoch = 0;
+  losses_now(e, e->curve);
+  return NN_OK;
+}
+
+nn_status nn_experiment_regenerate(nn_experiment *e) {
+  if (!e) return NN_ERR_INVALID;
+  /* playground.ts:1068-1073: the new seed comes from the running seeded stream. Build the new
+   * experiment beside the old one so that a failure leaves e unchanged. */
+  nn_rng rng = e->rng;
+  nn_experiment fresh;
+  memset(&fresh, 0, sizeof fresh);
+  fresh.cfg = e->cfg;
+  nn_seed_from_unseeded(nn_rng_next(&rng), fresh.cfg.seed);
+  nn_status s = build(&fresh);
+  if (s != NN_OK) {
+    experiment_free_parts(&fresh);
+    return s;
+  }
+  experiment_free_parts(e);
+  *e = fresh;
+  return NN_OK;
+}
+
+const nn_config *nn_experiment_config(const nn_experiment *e) { return &e->cfg; }
+const nn_network *nn_experiment_network(const nn_experiment *e) { return &e->net; }
+nn_network *nn_experiment_network_mut(nn_experiment *e) { return &e->net; }
+
+void nn_experiment_refresh_loss(nn_experiment *e) {
+  losses_now(e, e->curve + 2 * (size_t)e->epoch);
+}
+
+int nn_experiment_epoch(const nn_experiment *e) { return e->epoch; }
+
+const double *nn_experiment_loss_curve(const nn_experiment *e, int *rows) {
+  if (rows) *rows = e->epoch + 1;
+  return e->curve;
+}
+
+const nn_point *nn_experiment_train_points(const nn_experiment *e, int *count) {
+  if (count) *count = e->num_train;
+  return e->points;
+}
+
+const nn_point *nn_experiment_test_points(const nn_experiment *e, int *count) {
+  if (count) *count = e->num_test;
+  return e->points + e->num_train;
+}
+
+nn_draw_counts nn_experiment_draw_counts(const nn_experiment *e) { return e->draws; }
+
+const float *nn_experiment_evaluate_grid(nn_experiment *e, int density, nn_status *status) {
+  nn_status dummy;
+  if (!status) status = &dummy;
+  size_t size = e ? nn_grid_size(&e->net, density) : 0;
+  if (size == 0) {
+    *status = NN_ERR_INVALID;
+    return NULL;
+  }
+  if (size > e->grid_cap) {
+    float *g = realloc(e->grid, size * sizeof *g);
+    if (!g) {
+      *status = NN_ERR_NOMEM;
+      return NULL;
+    }
+    e->grid = g;
+    e->grid_cap = size;
+    e->grid_density = 0;
+  }
+  /* The input slices depend only on the density (the features never change in an experiment). */
+  if (e->grid_density != density) {
+    nn_grid_inputs(e->grid, &e->net, density);
+    e->grid_density = density;
+  }
+  *status = nn_grid_forward(e->grid, &e->net, density);
+  return e->grid;
+}
+
+/* ---- toFixed(5) ------------------------------------------------------------------------- */
+
+/* JavaScript's r.toFixed(5) (ECMA-262 Number.prototype.toFixed): n = the integer for which
+ * n / 10^5 - r is closest to zero, the larger n on an exact tie. Computed exactly: r =
+ * m / 2^s with m < 2^53, so r * 10^5 = m * 3125 / 2^(s-5), a 65-bit numerator. printf would
+ * round ties to even (0.015625 -> "0.01562"; JS gives "0.01563"). */
+void nn_seed_from_unseeded(double r, char out[8]) {
+  uint32_t n = 0;
+  if (r >= 1e-6 && r < 1) { /* below 1e-6, r * 10^5 < 0.1 rounds to 0 */
+    int e2;
+    double f = frexp(r, &e2);                  /* r = f * 2^e2, f in [0.5, 1), e2 in [-19, 0] */
+    uint64_t m = (uint64_t)ldexp(f, 53);       /* exact: r = m / 2^(53 - e2) */
+    int shift = 53 - e2 - 5;                   /* r * 10^5 = m * 3125 / 2^shift, shift 48..67 */
+    /* P = m * 3125 as hi:lo (at most 65 bits) */
+    uint64_t lo_part = (m & 0xffffffffu) * 3125u;  /* < 2^44 */
+    uint64_t hi_part = (m >> 32) * 3125u;          /* < 2^33, weight 2^32 */
+    uint64_t lo = lo_part + (hi_part << 32);
+    uint64_t hi = (hi_part >> 32) + (lo < lo_part);
+    uint64_t q, rem_hi, rem_lo, half_hi, half_lo;
+    if (shift < 64) {
+      q = (lo >> shift) | (hi << (64 - shift));
+      rem_hi = 0;
+      rem_lo = lo & ((UINT64_C(1) << shift) - 1);
+      half_hi = 0;
+      half_lo = UINT64_C(1) << (shift - 1);
+    } else {
+      q = hi >> (shift - 64);
+      rem_hi = hi & ((UINT64_C(1) << (shift - 64)) - 1);
+      rem_lo = lo;
+      half_hi = shift == 64 ? 0 : UINT64_C(1) << (shift - 65);
+      half_lo = shift == 64 ? UINT64_C(1) << 63 : 0;
+    }
+    int round_up = rem_hi > half_hi || (rem_hi == half_hi && rem_lo >= half_lo);
+    n = (uint32_t)q + (round_up ? 1u : 0u);
+  }
+  /* "0.ddddd", or "1.00000" when r rounds up to 1 */
+  out[0] = (char)('0' + n / 100000);
+  out[1] = '.';
+  for (int k = 6; k >= 2; k--) {
+    out[k] = (char)('0' + n % 10);
+    n /= 10;
+  }
+  out[7] = '\0';
+}

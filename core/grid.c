@@ -1,0 +1,148 @@
+/* grid.c — the heatmap forward pass: float, layer by layer over whole slices (the inner loop
+ * runs over cells, so it vectorises without reassociating any sum). */
+#include "grid.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include "nnfeatures.h"
+
+static int density_ok(int d) { return d >= NN_GRID_MIN_DENSITY && d <= NN_GRID_MAX_DENSITY; }
+
+double nn_grid_coord(int i, int density) {
+  double t = (double)i / (density - 1);
+  return -6 * (1 - t) + 6 * t;
+}
+
+size_t nn_grid_size(const nn_network *net, int density) {
+  if (!density_ok(density)) return 0;
+  return (size_t)net->num_nodes * (size_t)density * (size_t)density;
+}
+
+/* Branch-free helpers: with the default -ftrapping-math gcc will not if-convert float
+ * ternaries, so a select through the bits keeps the activation loops vectorisable. */
+static inline uint32_t bits_of(float f) {
+  uint32_t u;
+  memcpy(&u, &f, sizeof u);
+  return u;
+}
+static inline float float_of(uint32_t u) {
+  float f;
+  memcpy(&f, &u, sizeof f);
+  return f;
+}
+static inline float select_f(int c, float a, float b) { /* c ? a : b, c is 0 or 1 */
+  uint32_t m = 0u - (uint32_t)c;
+  return float_of((bits_of(a) & m) | (bits_of(b) & ~m));
+}
+
+/* e^x for |x| <= 18 (callers clamp): x = k ln2 + r, |r| <= ln2/2, Taylor degree 6
+ * (relative error about 1.2e-7), 2^k put together from its exponent bits. */
+static inline float exp_small(float x) {
+  const float log2e = 1.44269504088896341f;
+  const float ln2_hi = 0.693145751953125f, ln2_lo = 1.42860682030941723e-6f;
+  const float round_magic = 12582912.0f; /* 1.5 * 2^23: adding it rounds to an integer */
+  float kf = (x * log2e + round_magic) - round_magic;
+  float r = (x - kf * ln2_hi) - kf * ln2_lo;
+  float p = 1.0f / 720;
+  p = p * r + 1.0f / 120;
+  p = p * r + 1.0f / 24;
+  p = p * r + 1.0f / 6;
+  p = p * r + 0.5f;
+  p = p * r + 1.0f;
+  p = p * r + 1.0f;
+  int32_t k = (int32_t)kf;
+  return p * float_of((uint32_t)(k + 127) << 23);
+}
+
+float nn_fast_tanhf(float x) {
+  /* tanh(9) rounds to 1 in float; clamping also keeps exp_small in range. A NaN input must not
+   * reach the float->int conversion, and comes back out unchanged. */
+  int nan_in = x != x;
+  float xc = select_f(x > 9.0f, 9.0f, x);
+  xc = select_f(xc < -9.0f, -9.0f, xc);
+  xc = select_f(nan_in, 0.0f, xc);
+  float e = exp_small(2 * xc);
+  return select_f(nan_in, x, (e - 1) / (e + 1));
+}
+
+float nn_fast_sigmoidf(float x) {
+  /* 1 / (1 + e^-x) is 0 or 1 in float beyond |x| = 18. */
+  int nan_in = x != x;
+  float xc = select_f(x > 18.0f, 18.0f, x);
+  xc = select_f(xc < -18.0f, -18.0f, xc);
+  xc = select_f(nan_in, 0.0f, xc);
+  float s = 1 / (1 + exp_small(-xc));
+  s = select_f(x > 18.0f, 1.0f, s);
+  s = select_f(x < -18.0f, 0.0f, s);
+  return select_f(nan_in, x, s);
+}
+
+nn_status nn_grid_inputs(float *out, const nn_network *net, int density) {
+  if (!density_ok(density)) return NN_ERR_INVALID;
+  size_t cells = (size_t)density * density;
+  for (int r = 0; r < density; r++) {
+    double y = nn_grid_coord(density - 1 - r, density);
+    for (int c = 0; c < density; c++) {
+      double x = nn_grid_coord(c, density);
+      for (int k = 0; k < net->sizes[0]; k++)
+        out[k * cells + (size_t)r * density + c] =
+            (float)nn_feature_value(net->input_features[k], x, y);
+    }
+  }
+  return NN_OK;
+}
+
+static void activate(float *v, size_t n, nn_activation act) {
+  switch (act) {
+    case NN_ACT_TANH:
+      for (size_t c = 0; c < n; c++) v[c] = nn_fast_tanhf(v[c]);
+      break;
+    case NN_ACT_SIGMOID:
+      for (size_t c = 0; c < n; c++) v[c] = nn_fast_sigmoidf(v[c]);
+      break;
+    case NN_ACT_RELU:
+      for (size_t c = 0; c < n; c++) v[c] = select_f((v[c] > 0) | (v[c] != v[c]), v[c], 0.0f);
+      break;
+    case NN_ACT_LINEAR:
+    case NN_ACT_COUNT:
+      break;
+  }
+}
+
+/* Cells are processed in tiles through all layers, so a tile's slices of every node stay in
+ * cache (a whole 100x100 slice is 40 KB). Within a tile, sums keep TFP's order per cell. */
+enum { GRID_TILE = 256 };
+
+nn_status nn_grid_forward(float *out, const nn_network *net, int density) {
+  if (!density_ok(density)) return NN_ERR_INVALID;
+  size_t cells = (size_t)density * density;
+  for (size_t c0 = 0; c0 < cells; c0 += GRID_TILE) {
+    size_t n = cells - c0 < GRID_TILE ? cells - c0 : GRID_TILE;
+    for (int l = 1; l < net->num_layers; l++) {
+      int n_out = net->sizes[l], n_in = net->sizes[l - 1];
+      const double *w = net->params + net->weight_offset[l];
+      const double *b = net->params + net->bias_offset[l];
+      const float *in = out + (size_t)net->node_offset[l - 1] * cells + c0;
+      nn_activation act =
+          l == net->num_layers - 1 ? net->output_activation : net->hidden_activation;
+      for (int j = 0; j < n_out; j++) {
+        float *dst = out + (size_t)(net->node_offset[l] + j) * cells + c0;
+        float bj = (float)b[j];
+        for (size_t c = 0; c < n; c++) dst[c] = bj;
+        for (int i = 0; i < n_in; i++) {
+          float wji = (float)w[(size_t)j * n_in + i];
+          const float *src = in + (size_t)i * cells;
+          for (size_t c = 0; c < n; c++) dst[c] = dst[c] + wji * src[c];
+        }
+        activate(dst, n, act);
+      }
+    }
+  }
+  return NN_OK;
+}
+
+nn_status nn_grid_eval(float *out, const nn_network *net, int density) {
+  nn_status s = nn_grid_inputs(out, net, density);
+  return s != NN_OK ? s : nn_grid_forward(out, net, density);
+}

@@ -1,0 +1,44 @@
+/* grid.h — every node's output over a density x density grid of [-6, 6]², for drawing.
+ *
+ * Layout: node k (network order, input nodes included) owns the slice out[k*d*d .. (k+1)*d*d);
+ * inside a slice, cell (r, c) is at r*d + c, row 0 at y = +6 (top of the screen), column 0 at
+ * x = -6. Coordinates are d3's linear scale of the index, as TFP's heatmap computes them:
+ * x_c = nn_grid_coord(c, d), y_r = nn_grid_coord(d - 1 - r, d).
+ *
+ * This is a DRAWING path: float arithmetic and a rational/exponential approximation of tanh
+ * and sigmoid (absolute error below 1e-6), summation in TFP's order. Training never reads it.
+ * The plain double forward (network.h) is the reference it is tested against.
+ */
+#ifndef NN_GRID_H
+#define NN_GRID_H
+
+#include <stddef.h>
+
+#include "experiment.h" /* nn_status */
+#include "network.h"
+
+enum { NN_GRID_MIN_DENSITY = 2, NN_GRID_MAX_DENSITY = 200 };
+
+/* -6 * (1 - t) + 6 * t with t = i / (density - 1). */
+double nn_grid_coord(int i, int density);
+
+/* Floats needed for every node's slice: num_nodes * density * density; 0 for a bad density. */
+size_t nn_grid_size(const nn_network *net, int density);
+
+/* Fills the input nodes' slices (feature values at each cell, computed in double through
+ * nnmath.h and rounded to float). They depend only on the density and the input features, so
+ * a caller may compute them once per density. NN_ERR_INVALID for a density outside
+ * [NN_GRID_MIN_DENSITY, NN_GRID_MAX_DENSITY]; out must hold nn_grid_size floats. */
+nn_status nn_grid_inputs(float *out, const nn_network *net, int density);
+
+/* Fills every non-input slice from the input slices already in out (fast float forward). */
+nn_status nn_grid_forward(float *out, const nn_network *net, int density);
+
+/* nn_grid_inputs then nn_grid_forward. */
+nn_status nn_grid_eval(float *out, const nn_network *net, int density);
+
+/* The approximations used by the grid (exposed for tests): NaN stays NaN, +-Infinity saturate. */
+float nn_fast_tanhf(float x);
+float nn_fast_sigmoidf(float x);
+
+#endif

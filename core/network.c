@@ -1,0 +1,217 @@
+/* network.c — layout, TFP's initial weights, and the forward / backward / update kernels
+ * (tfp-behaviour §5-§7). */
+#include "network.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "activation.h"
+#include "nnfeatures.h"
+#include "loss.h"
+
+int nn_network_layout(const nn_config *cfg, int sizes[NN_MAX_HIDDEN_LAYERS + 2]) {
+  nn_feature feats[NN_FEAT_COUNT];
+  if (cfg->num_hidden_layers < 0 || cfg->num_hidden_layers > NN_MAX_HIDDEN_LAYERS) return -1;
+  int n = 0;
+  sizes[n++] = nn_features_used(cfg, feats);
+  for (int l = 0; l < cfg->num_hidden_layers; l++) {
+    int c = cfg->network_shape[l];
+    if (c > NN_MAX_NEURONS) return -1;
+    sizes[n++] = c > 0 ? c : 0; /* as many nodes as integers i with 0 <= i < c */
+  }
+  sizes[n++] = 1;
+  return n;
+}
+
+bool nn_network_init(nn_network *net, const nn_config *cfg) {
+  memset(net, 0, sizeof *net);
+  int n = nn_network_layout(cfg, net->sizes);
+  if (n < 0) return false;
+  net->num_layers = n;
+  nn_features_used(cfg, net->input_features);
+  net->hidden_activation = cfg->activation;
+  net->output_activation =
+      cfg->problem == NN_PROBLEM_REGRESSION ? NN_ACT_LINEAR : NN_ACT_TANH;
+
+  int nodes = 0, params = 0;
+  for (int l = 0; l < n; l++) {
+    net->node_offset[l] = nodes;
+    nodes += net->sizes[l];
+    if (l == 0) continue;
+    net->weight_offset[l] = params;
+    params += net->sizes[l] * net->sizes[l - 1];
+    net->bias_offset[l] = params;
+    params += net->sizes[l];
+  }
+  net->num_nodes = nodes;
+  net->num_params = params;
+
+  /* calloc(0) may return NULL; ask for at least one element. */
+  size_t np = (size_t)params + 1, nn = (size_t)nodes + 1;
+  net->params = calloc(np, sizeof *net->params);
+  net->grad = calloc(np, sizeof *net->grad);
+  net->dead = calloc(np, sizeof *net->dead);
+  net->total = calloc(4 * nn, sizeof *net->total);
+  net->acc_count = calloc(nn, sizeof *net->acc_count);
+  if (!net->params || !net->grad || !net->dead || !net->total || !net->acc_count) {
+    nn_network_free(net);
+    return false;
+  }
+  net->output = net->total + nn;
+  net->output_der = net->total + 2 * nn;
+  net->input_der = net->total + 3 * nn;
+  return true;
+}
+
+void nn_network_free(nn_network *net) {
+  if (!net) return;
+  free(net->params);
+  free(net->grad);
+  free(net->dead);
+  free(net->total); /* output, output_der and input_der live in the same block */
+  free(net->acc_count);
+  memset(net, 0, sizeof *net);
+}
+
+void nn_network_copy_values(nn_network *dst, const nn_network *src) {
+  size_t np = (size_t)src->num_params, nn = (size_t)src->num_nodes + 1;
+  memcpy(dst->params, src->params, np * sizeof *src->params);
+  memcpy(dst->grad, src->grad, np * sizeof *src->grad);
+  memcpy(dst->dead, src->dead, np * sizeof *src->dead);
+  memcpy(dst->total, src->total, 4 * nn * sizeof *src->total);
+  memcpy(dst->acc_count, src->acc_count, nn * sizeof *src->acc_count);
+}
+
+void nn_network_clear_training(nn_network *net) {
+  size_t np = (size_t)net->num_params, nn = (size_t)net->num_nodes + 1;
+  memset(net->grad, 0, np * sizeof *net->grad);
+  memset(net->dead, 0, np * sizeof *net->dead);
+  memset(net->total, 0, 4 * nn * sizeof *net->total);
+  memset(net->acc_count, 0, nn * sizeof *net->acc_count);
+}
+
+void nn_network_init_weights(nn_network *net, nn_rng *rng, bool init_zero) {
+  /* Draw order (nn.ts:204-241): layer by layer, node by node, each node's incoming links in
+   * the previous layer's order; biases draw nothing. Init schemes other than TFP's would go
+   * here, keyed by a config field. */
+  for (int l = 1; l < net->num_layers; l++) {
+    int n_out = net->sizes[l], n_in = net->sizes[l - 1];
+    double *w = net->params + net->weight_offset[l];
+    double *b = net->params + net->bias_offset[l];
+    for (int j = 0; j < n_out; j++) {
+      b[j] = init_zero ? 0 : 0.1;
+      for (int i = 0; i < n_in; i++) {
+        double r = nn_rng_next(rng) - 0.5; /* drawn even for initZero (nn.ts:161, 185-187) */
+        w[j * n_in + i] = init_zero ? 0 : r;
+      }
+    }
+  }
+  nn_network_clear_training(net);
+}
+
+int nn_network_node_id(const nn_network *net, int node) {
+  return node < net->sizes[0] ? 0 : node - net->sizes[0] + 1;
+}
+
+/* ---- kernels ---------------------------------------------------------------------------- */
+
+void nn_dense_forward(double *total, double *out, const double *in, const double *w,
+                      const double *b, int n_out, int n_in, nn_activation act) {
+  for (int j = 0; j < n_out; j++) {
+    const double *wj = w + (size_t)j * n_in;
+    double t = b[j];
+    for (int i = 0; i < n_in; i++) t = t + wj[i] * in[i];
+    total[j] = t;
+  }
+  for (int j = 0; j < n_out; j++) out[j] = nn_act_value(act, total[j]);
+}
+
+void nn_dense_backward(double *input_der, double *gw, double *gb, int *count,
+                       double *prev_output_der, const double *output_der, const double *out,
+                       const double *in, const double *w, const uint8_t *dead, int n_out,
+                       int n_in, nn_activation act) {
+  for (int j = 0; j < n_out; j++) {
+    input_der[j] = output_der[j] * nn_act_der(act, out[j]);
+    gb[j] += input_der[j];
+    count[j] += 1;
+  }
+  for (int j = 0; j < n_out; j++) {
+    double *gwj = gw + (size_t)j * n_in;
+    const uint8_t *dj = dead + (size_t)j * n_in;
+    for (int i = 0; i < n_in; i++)
+      if (!dj[i]) gwj[i] += input_der[j] * in[i];
+  }
+  if (!prev_output_der) return;
+  for (int i = 0; i < n_in; i++) {
+    double d = 0;
+    for (int j = 0; j < n_out; j++) d += w[(size_t)j * n_in + i] * input_der[j];
+    prev_output_der[i] = d;
+  }
+}
+
+void nn_dense_update(double *w, double *b, double *gw, double *gb, uint8_t *dead, int *count,
+                     int n_out, int n_in, double lr, nn_regularization reg, double reg_rate) {
+  for (int j = 0; j < n_out; j++) {
+    int c = count[j];
+    if (c <= 0) continue; /* nothing accumulated: no step, no regularisation */
+    b[j] = b[j] - lr * gb[j] / c;
+    gb[j] = 0;
+    double *wj = w + (size_t)j * n_in, *gwj = gw + (size_t)j * n_in;
+    uint8_t *dj = dead + (size_t)j * n_in;
+    for (int i = 0; i < n_in; i++) {
+      if (dj[i]) continue;
+      double r = nn_regularizer_der(reg, wj[i]);
+      double wi = wj[i] - (lr / c) * gwj[i];
+      double cand = wi - (lr * reg_rate) * r;
+      if (reg == NN_REG_L1 && wi * cand < 0) { /* the L1 step crossed zero: the link dies */
+        wj[i] = 0;
+        dj[i] = 1;
+      } else {
+        wj[i] = cand;
+      }
+      gwj[i] = 0;
+    }
+    count[j] = 0;
+  }
+}
+
+/* ---- whole network ---------------------------------------------------------------------- */
+
+static nn_activation layer_act(const nn_network *net, int l) {
+  return l == net->num_layers - 1 ? net->output_activation : net->hidden_activation;
+}
+
+double nn_network_forward(nn_network *net, const double *input) {
+  int n0 = net->sizes[0];
+  for (int i = 0; i < n0; i++) net->output[i] = input[i];
+  for (int l = 1; l < net->num_layers; l++) {
+    int o = net->node_offset[l], p = net->node_offset[l - 1];
+    nn_dense_forward(net->total + o, net->output + o, net->output + p,
+                     net->params + net->weight_offset[l], net->params + net->bias_offset[l],
+                     net->sizes[l], net->sizes[l - 1], layer_act(net, l));
+  }
+  return nn_network_output(net);
+}
+
+void nn_network_backward(nn_network *net, double output_der) {
+  net->output_der[net->num_nodes - 1] = output_der;
+  for (int l = net->num_layers - 1; l >= 1; l--) {
+    int o = net->node_offset[l], p = net->node_offset[l - 1];
+    nn_dense_backward(net->input_der + o, net->grad + net->weight_offset[l],
+                      net->grad + net->bias_offset[l], net->acc_count + o,
+                      l > 1 ? net->output_der + p : NULL, net->output_der + o, net->output + o,
+                      net->output + p, net->params + net->weight_offset[l],
+                      net->dead + net->weight_offset[l], net->sizes[l], net->sizes[l - 1],
+                      layer_act(net, l));
+  }
+}
+
+void nn_network_update(nn_network *net, double lr, nn_regularization reg, double reg_rate) {
+  for (int l = 1; l < net->num_layers; l++) {
+    int o = net->node_offset[l];
+    nn_dense_update(net->params + net->weight_offset[l], net->params + net->bias_offset[l],
+                    net->grad + net->weight_offset[l], net->grad + net->bias_offset[l],
+                    net->dead + net->weight_offset[l], net->acc_count + o, net->sizes[l],
+                    net->sizes[l - 1], lr, reg, reg_rate);
+  }
+}

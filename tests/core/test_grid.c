@@ -1,0 +1,218 @@
+/* test_grid.c — the drawing grid: input slices are the feature values, every other slice is
+ * close (1e-5) to the exact double forward pass, row 0 is y = +6, bad densities are refused. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "experiment.h"
+#include "fixture.h"
+#include "grid.h"
+#include "network.h"
+#include "nnfeatures.h"
+#include "rng.h"
+
+#define FIXTURE(name) NN_FIXTURES_DIR "/" name ".json"
+
+static nn_experiment *create_from(const char *path) {
+  nn_fixture fx;
+  char err[256];
+  if (!nn_fixture_load(&fx, path, err, sizeof err)) fail_msg("%s", err);
+  nn_config cfg;
+  nn_fixture_config_for_run(&fx, &cfg);
+  nn_fixture_free(&fx);
+  nn_experiment *e = NULL;
+  assert_int_equal(nn_experiment_create(&e, &cfg), NN_OK);
+  return e;
+}
+
+/* Every slice against the exact forward pass at the cell's coordinates. */
+static void check_grid_against_forward(nn_experiment *e, int density, double tol) {
+  nn_status s = NN_ERR_INVALID;
+  const float *g = nn_experiment_evaluate_grid(e, density, &s);
+  assert_int_equal(s, NN_OK);
+  assert_non_null(g);
+  /* a copy of the network so the experiment's node values stay as they were */
+  const nn_network *src = nn_experiment_network(e);
+  nn_network net = *src;
+  double *node_buf = malloc(4 * ((size_t)src->num_nodes + 1) * sizeof(double));
+  assert_non_null(node_buf);
+  net.total = node_buf;
+  net.output = node_buf + src->num_nodes + 1;
+  net.output_der = node_buf + 2 * ((size_t)src->num_nodes + 1);
+  net.input_der = node_buf + 3 * ((size_t)src->num_nodes + 1);
+
+  size_t cells = (size_t)density * density;
+  double in[NN_FEAT_COUNT];
+  for (int r = 0; r < density; r++) {
+    double y = nn_grid_coord(density - 1 - r, density);
+    for (int c = 0; c < density; c++) {
+      double x = nn_grid_coord(c, density);
+      nn_features_compute(in, net.input_features, net.sizes[0], x, y);
+      nn_network_forward(&net, in);
+      for (int k = 0; k < net.num_nodes; k++) {
+        float got = g[k * cells + (size_t)r * density + c];
+        double want = net.output[k];
+        if (k < net.sizes[0]) {
+          if (got != (float)want)
+            fail_msg("input node %d at (%d,%d): %.9g, feature %.17g", k, r, c, got, want);
+        } else if (!(fabs(got - want) <= tol)) {
+          fail_msg("node %d at (%d,%d): grid %.9g, exact %.17g", k, r, c, got, want);
+        }
+      }
+    }
+  }
+  free(node_buf);
+}
+
+static void input_slices_equal_feature_values_and_row_0_is_y_plus_6(void **state) {
+  (void)state;
+  nn_experiment *e = create_from(FIXTURE("dev04-spiral-tanh-6x8-allfeatures"));
+  const int d = 9;
+  nn_status s;
+  const float *g = nn_experiment_evaluate_grid(e, d, &s);
+  assert_int_equal(s, NN_OK);
+  const nn_network *net = nn_experiment_network(e);
+  assert_int_equal(net->input_features[0], NN_FEAT_X);
+  assert_int_equal(net->input_features[1], NN_FEAT_Y);
+  size_t cells = (size_t)d * d;
+  const float *xs = g, *ys = g + cells;
+  assert_true(ys[0] == 6.0f && ys[d - 1] == 6.0f);          /* row 0: y = +6 */
+  assert_true(ys[(size_t)(d - 1) * d] == -6.0f);             /* last row: y = -6 */
+  assert_true(xs[0] == -6.0f && xs[d - 1] == 6.0f);          /* column 0: x = -6 */
+  assert_true(xs[4] == 0.0f && ys[4 * d] == 0.0f);           /* centre */
+  for (int r = 0; r < d; r++)
+    for (int c = 1; c < d; c++) {
+      assert_true(xs[r * d + c] > xs[r * d + c - 1]);
+      assert_true(ys[(c - 1) * d + r] > ys[c * d + r]);
+    }
+  check_grid_against_forward(e, d, 1e-5);
+  nn_experiment_destroy(e);
+}
+
+static void every_slice_is_close_to_the_exact_forward_pass(void **state) {
+  (void)state;
+  static const char *const names[] = {
+      "dev04-spiral-tanh-6x8-allfeatures",      /* deep tanh, every feature */
+      "dev03-gauss-sigmoid-L2-batch30-noise50-perc90",  /* sigmoid */
+      "dev06-reggauss-relu-L2-noise25",         /* relu, linear output */
+      "dev10-gauss-linear-L1-lr1-perc10",       /* linear hidden */
+      "dev12-regplane-tanh-L1-allfeatures-batch30",
+  };
+  for (size_t n = 0; n < sizeof names / sizeof names[0]; n++) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s.json", NN_FIXTURES_DIR, names[n]);
+    nn_experiment *e = create_from(path);
+    check_grid_against_forward(e, 40, 1e-5);           /* initial network */
+    assert_int_equal(nn_experiment_train(e, 60), NN_OK);
+    check_grid_against_forward(e, 100, 1e-5);          /* trained */
+    check_grid_against_forward(e, 2, 1e-5);            /* smallest density */
+    nn_experiment_destroy(e);
+  }
+}
+
+static void grid_after_100_epochs_matches_tfp_output(void **state) {
+  (void)state;
+  char **paths;
+  int n = nn_fixture_list(NN_FIXTURES_DIR, &paths);
+  assert_true(n >= 16);
+  for (int f = 0; f < n; f++) {
+    nn_fixture fx;
+    char err[256];
+    if (!nn_fixture_load(&fx, paths[f], err, sizeof err)) fail_msg("%s", err);
+    assert_true(fx.has_grid);
+    nn_config cfg;
+    nn_fixture_config_for_run(&fx, &cfg);
+    nn_experiment *e = NULL;
+    assert_int_equal(nn_experiment_create(&e, &cfg), NN_OK);
+    assert_int_equal(nn_experiment_train(e, 100), NN_OK);
+    nn_status s;
+    const float *g = nn_experiment_evaluate_grid(e, NN_FX_GRID, &s);
+    assert_int_equal(s, NN_OK);
+    const nn_network *net = nn_experiment_network(e);
+    const float *out = g + (size_t)(net->num_nodes - 1) * NN_FX_GRID * NN_FX_GRID;
+    for (int r = 0; r < NN_FX_GRID; r++) {
+      assert_true(nn_grid_coord(NN_FX_GRID - 1 - r, NN_FX_GRID) == fx.grid_ys[r]);
+      for (int c = 0; c < NN_FX_GRID; c++) {
+        assert_true(nn_grid_coord(c, NN_FX_GRID) == fx.grid_xs[c]);
+        double want = fx.grid[r][c], got = out[r * NN_FX_GRID + c];
+        if (isnan(want) ? !isnan(got) : !(fabs(got - want) <= 1e-5))
+          fail_msg("%s: grid[%d][%d] %.9g, TFP %.17g", fx.name, r, c, got, want);
+      }
+    }
+    nn_experiment_destroy(e);
+    nn_fixture_free(&fx);
+  }
+  nn_fixture_list_free(paths, n);
+}
+
+static void bad_densities_are_refused(void **state) {
+  (void)state;
+  nn_experiment *e = create_from(FIXTURE("dev01-circle-tanh-4x2-default"));
+  const int bad[] = {-1, 0, 1, 201, 1000000};
+  for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+    nn_status s = NN_OK;
+    assert_null(nn_experiment_evaluate_grid(e, bad[k], &s));
+    assert_int_equal(s, NN_ERR_INVALID);
+    assert_int_equal(nn_grid_size(nn_experiment_network(e), bad[k]), 0);
+    assert_int_equal(nn_grid_eval(NULL, nn_experiment_network(e), bad[k]), NN_ERR_INVALID);
+  }
+  nn_status s = NN_ERR_INVALID;
+  assert_non_null(nn_experiment_evaluate_grid(e, 200, &s));
+  assert_int_equal(s, NN_OK);
+  assert_non_null(nn_experiment_evaluate_grid(e, 2, NULL));
+  nn_experiment_destroy(e);
+}
+
+/* The input slices are cached per density: changing density back and forth recomputes them. */
+static void changing_density_recomputes_the_grid(void **state) {
+  (void)state;
+  nn_experiment *e = create_from(FIXTURE("dev15-hide-param-removes-feature-dup-param"));
+  check_grid_against_forward(e, 30, 1e-5);
+  check_grid_against_forward(e, 11, 1e-5);
+  check_grid_against_forward(e, 30, 1e-5);
+  assert_int_equal(nn_experiment_train(e, 5), NN_OK);
+  check_grid_against_forward(e, 30, 1e-5);              /* weights changed, same density */
+  assert_int_equal(nn_experiment_regenerate(e), NN_OK);
+  check_grid_against_forward(e, 30, 1e-5);
+  nn_experiment_destroy(e);
+}
+
+static void fast_tanh_and_sigmoid_are_within_1e_6(void **state) {
+  (void)state;
+  double worst_t = 0, worst_s = 0;
+  for (int k = -400000; k <= 400000; k++) {
+    float x = (float)k * 5e-5f;
+    worst_t = fmax(worst_t, fabs(nn_fast_tanhf(x) - tanh((double)x)));
+    worst_s = fmax(worst_s, fabs(nn_fast_sigmoidf(x) - 1 / (1 + exp(-(double)x))));
+  }
+  for (float x = 20; x < 1e30f; x *= 3) {
+    worst_t = fmax(worst_t, fabs(nn_fast_tanhf(x) - 1));
+    worst_t = fmax(worst_t, fabs(nn_fast_tanhf(-x) + 1));
+    worst_s = fmax(worst_s, fabs(nn_fast_sigmoidf(x) - 1));
+    worst_s = fmax(worst_s, fabs(nn_fast_sigmoidf(-x)));
+  }
+  if (worst_t > 1e-6 || worst_s > 1e-6) fail_msg("tanh %.3g, sigmoid %.3g", worst_t, worst_s);
+  assert_true(nn_fast_tanhf(INFINITY) == 1 && nn_fast_tanhf(-INFINITY) == -1);
+  assert_true(nn_fast_sigmoidf(INFINITY) == 1 && nn_fast_sigmoidf(-INFINITY) == 0);
+  assert_true(isnan(nn_fast_tanhf(NAN)) && isnan(nn_fast_sigmoidf(NAN)));
+  assert_true(nn_fast_tanhf(0) == 0);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(input_slices_equal_feature_values_and_row_0_is_y_plus_6),
+      cmocka_unit_test(every_slice_is_close_to_the_exact_forward_pass),
+      cmocka_unit_test(grid_after_100_epochs_matches_tfp_output),
+      cmocka_unit_test(bad_densities_are_refused),
+      cmocka_unit_test(changing_density_recomputes_the_grid),
+      cmocka_unit_test(fast_tanh_and_sigmoid_are_within_1e_6),
+  };
+  return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
+}
