@@ -20,6 +20,56 @@ enum {
   NN_NOTICE_REASON_LEN = 160,
 };
 
+/* Validation: what each parameter accepts. Anything else keeps the default (config.h) and adds a
+ * notice {param, value as written (cut to NN_NOTICE_VALUE_LEN, ending in "..."), reason: one
+ * sentence saying what was used instead}. A parameter that is absent gets no notice; a known
+ * parameter written without a value ("batchSize") or with an empty/whitespace value
+ * ("batchSize=") keeps its default with a notice (TFP keeps the default silently).
+ *
+ *   param              accepted (after JS unary plus for numbers)        fallback
+ *   activation         exactly relu | tanh | sigmoid | linear             tanh
+ *   regularization     exactly none | L1 | L2                             none
+ *   dataset            exactly circle | xor | gauss | spiral              circle
+ *   regDataset         exactly reg-plane | reg-gauss                      reg-plane
+ *   problem            exactly classification | regression                classification
+ *                      (inherited names such as "toString", "constructor", "__proto__" and
+ *                      keys with surrounding spaces are refused: TFP crashes or ignores them)
+ *   batchSize          a whole number, 1 <= n <= NN_MAX_BATCH_SIZE        10
+ *   learningRate       finite and >= 0 (no upper bound: TFP diverges)     0.03
+ *   regularizationRate finite and >= 0                                    0
+ *   noise              finite; never clamped (the deployed TFP uses it)   0
+ *   percTrainData      0 <= p <= 100                                      50
+ *   networkShape       needs "="; empty/blank value = no hidden layer;    4,2
+ *                      at most NN_MAX_HIDDEN_LAYERS entries, each a number
+ *                      > 0 whose ceil is <= NN_MAX_NEURONS; a non-whole
+ *                      count c becomes ceil(c) neurons, as in TFP, with a
+ *                      notice ("4,,2", "a", "0", "-1", "1000000" refused)
+ *   seed               1..NN_MAX_SEED_LEN characters, not blank, as is    "" (caller draws one)
+ *                      (missing: no notice; "seed=" / blank / too long: notice)
+ *   tutorial           1..NN_MAX_TUTORIAL_LEN of [A-Za-z0-9_-]            "" (none)
+ *                      (it names a file the page may load)
+ *   booleans           "false" is false, any other non-empty value true   the default
+ *   <name>_hide        "true" is true, anything else (even none) false;   entry ignored
+ *                      name at most NN_MAX_HIDE_NAME characters before
+ *                      "_hide"; at most NN_MAX_HIDE distinct names (the
+ *                      rest are ignored with one notice)
+ *   unknown names      ignored silently (real links carry some), except   ignored
+ *                      names longer than NN_MAX_PARAM_NAME_LEN (notice)
+ * A known parameter whose value holds a second "=" ("seed=a=b") uses the text before it, as TFP
+ * does, with a notice. Numbers are read as JavaScript's Number(string): surrounding JS whitespace
+ * is ignored; decimal with optional sign, ".5", "5.", exponents; "Infinity"; unsigned 0x/0o/0b
+ * integers; anything else is NaN. Parsing is linear in the hash length and allocates only for
+ * decimal numerals longer than 255 characters. Number parsing and formatting assume the C
+ * locale for LC_NUMERIC (the engine never calls setlocale).
+ *
+ * Round trip: for any hash h, parse(serialize(parse(h))) gives the same config (doubles equal
+ * as values, so -0 becomes 0 as in TFP), provided seeds and _hide names contain no '&' or '='
+ * (a parsed hash never produces such). */
+enum {
+  NN_MAX_BATCH_SIZE = 1000,
+  NN_MAX_PARAM_NAME_LEN = 64, /* longer parameter names are ignored with a notice */
+};
+
 typedef struct {
   char param[NN_NOTICE_PARAM_LEN + 1];
   char value[NN_NOTICE_VALUE_LEN + 1];
@@ -46,5 +96,26 @@ size_t nn_state_serialize(const nn_config *cfg, char *out, size_t cap);
 /* Formats a double as JavaScript's String(x) does (shortest round trip: "0.03", "1e-7", "NaN",
  * "Infinity", "-0" is "0"). out needs 32 bytes. Returns the length. */
 int nn_format_js_number(double x, char out[32]);
+
+/* Writes cfg as the JSON object the fixtures call `state`: TFP's names, choices by name, numbers
+ * in JS's shortest form, networkShape an array, seed a string, tutorial null when empty, and
+ * "hide": {"<name>_hide": bool, ...} in first-seen order. Strings are escaped so that the output
+ * is pure ASCII (see nn_json_string). snprintf-like: returns the full length needed, excluding
+ * the NUL; out may be NULL when cap is 0. */
+size_t nn_state_json(const nn_config *cfg, char *out, size_t cap);
+
+/* Writes the notices as a JSON array [{"param": ..., "value": ..., "reason": ...}, ...].
+ * snprintf-like, as nn_state_json. */
+size_t nn_notices_json(const nn_notices *notices, char *out, size_t cap);
+
+/* Writes the len bytes at s as a JSON string literal (with quotes): '"', '\\', control
+ * characters, DEL, '<', '>' and '&' are escaped, valid UTF-8 becomes \uXXXX (surrogate pairs
+ * above U+FFFF), and each byte that is not part of valid UTF-8 becomes \ufffd. snprintf-like. */
+size_t nn_json_string(const char *s, size_t len, char *out, size_t cap);
+
+/* JavaScript's Number(string) (= unary plus) on the len bytes at s (UTF-8; need not be
+ * NUL-terminated): "" and blank give 0, "1e-3" 0.001, "0x10" 16, " 5 " 5, "Infinity", "-0" -0,
+ * "abc" NaN. Exposed for tests and the page. */
+double nn_js_string_to_number(const char *s, size_t len);
 
 #endif

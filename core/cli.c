@@ -1,0 +1,391 @@
+/* cli.c — `nnplay run`: a TFP hash in, one JSON object out (see cli.h). */
+#include "cli.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "config.h"
+#include "experiment.h"
+#include "network.h"
+#include "state.h"
+
+static const char USAGE[] =
+    "Usage: nnplay run --hash '<TensorFlow Playground hash>' [--epochs N] [--unseeded-random R]\n"
+    "       nnplay --help | nnplay run --help\n";
+
+static const char RUN_HELP[] =
+    "nnplay run: open a TensorFlow Playground link headless, train, print one JSON object.\n"
+    "\n"
+    "  --hash H             the part of the link after '#' (a leading '#' is dropped);\n"
+    "                       quote it: it contains '&'. Bad values fall back to TFP's defaults\n"
+    "                       and are listed under \"notices\".\n"
+    "  --epochs N           epochs to train, 0 to 1000000 (default 0)\n"
+    "  --unseeded-random R  for a hash without a seed: use the seed TFP would draw if its\n"
+    "                       unseeded Math.random() returned R (0 <= R < 1; 0.5 -> \"0.50000\").\n"
+    "                       Without it such a hash gets a random seed.\n"
+    "\n"
+    "Output fields: state, derived, train, test, network (initial), loss_curve (epochs 0..N),\n"
+    "notices. Numbers have 17 significant digits; NaN and infinities are strings.\n"
+    "Exit status: 0 done, 1 failure (memory, output), 2 bad command line.\n";
+
+/* ---------------------------------------------------------------- output buffer */
+
+typedef struct {
+  char *p;
+  size_t len, cap;
+  bool oom;
+} buffer;
+
+static bool reserve(buffer *b, size_t extra) {
+  if (b->oom) return false;
+  if (b->len + extra + 1 <= b->cap) return true;
+  size_t cap = b->cap ? b->cap : 1 << 16;
+  while (cap < b->len + extra + 1) {
+    if (cap > SIZE_MAX / 2) {
+      b->oom = true;
+      return false;
+    }
+    cap *= 2;
+  }
+  char *p = realloc(b->p, cap);
+  if (p == NULL) {
+    b->oom = true;
+    return false;
+  }
+  b->p = p;
+  b->cap = cap;
+  return true;
+}
+
+static void put(buffer *b, const char *s) {
+  size_t n = strlen(s);
+  if (!reserve(b, n)) return;
+  memcpy(b->p + b->len, s, n + 1);
+  b->len += n;
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void putf(buffer *b, const char *fmt, ...) {
+  char tmp[64];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+  va_end(ap);
+  if (n < 0) return;
+  if ((size_t)n < sizeof tmp) {
+    put(b, tmp);
+    return;
+  }
+  if (!reserve(b, (size_t)n)) return;
+  va_start(ap, fmt);
+  vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  b->len += (size_t)n;
+}
+
+/* A number as the fixtures write it: 17 significant digits, -0.0, "NaN", "Infinity". */
+static void put_num(buffer *b, double x) {
+  if (isnan(x)) put(b, "\"NaN\"");
+  else if (isinf(x)) put(b, x > 0 ? "\"Infinity\"" : "\"-Infinity\"");
+  else if (x == 0 && signbit(x)) put(b, "-0.0");
+  else putf(b, "%.17g", x);
+}
+
+static void put_string(buffer *b, const char *s) {
+  size_t n = strlen(s);
+  size_t need = nn_json_string(s, n, NULL, 0);
+  if (!reserve(b, need)) return;
+  nn_json_string(s, n, b->p + b->len, need + 1);
+  b->len += need;
+}
+
+static void put_points(buffer *b, const nn_point *pts, int count) {
+  put(b, "[");
+  for (int i = 0; i < count; i++) {
+    put(b, i ? ",[" : "[");
+    put_num(b, pts[i].x);
+    put(b, ",");
+    put_num(b, pts[i].y);
+    put(b, ",");
+    put_num(b, pts[i].label);
+    put(b, "]");
+  }
+  put(b, "]");
+}
+
+/* The parameters as the fixtures' `network`: per layer after the input, one object per node. */
+static void put_network(buffer *b, const nn_network *net) {
+  put(b, "[");
+  for (int l = 1; l < net->num_layers; l++) {
+    put(b, l > 1 ? ",[" : "[");
+    for (int j = 0; j < net->sizes[l]; j++) {
+      int id = net->node_offset[l] + j - net->sizes[0] + 1;
+      putf(b, "%s{\"id\":\"%d\",\"bias\":", j ? "," : "", id);
+      put_num(b, net->params[net->bias_offset[l] + j]);
+      put(b, ",\"weights\":[");
+      for (int i = 0; i < net->sizes[l - 1]; i++) {
+        if (i) put(b, ",");
+        put_num(b, net->params[net->weight_offset[l] + j * net->sizes[l - 1] + i]);
+      }
+      put(b, "]}");
+    }
+    put(b, "]");
+  }
+  put(b, "]");
+}
+
+static void put_derived(buffer *b, const nn_config *cfg, const nn_experiment *e) {
+  const nn_network *net = nn_experiment_network(e);
+  int num_train, num_test;
+  nn_experiment_train_points(e, &num_train);
+  nn_experiment_test_points(e, &num_test);
+  nn_draw_counts draws = nn_experiment_draw_counts(e);
+  put(b, "{\"input_ids\":[");
+  for (int i = 0; i < net->sizes[0]; i++) {
+    if (i) put(b, ",");
+    put_string(b, nn_feature_name(net->input_features[i]));
+  }
+  put(b, "],\"layer_sizes\":[");
+  for (int l = 0; l < net->num_layers; l++) putf(b, l ? ",%d" : "%d", net->sizes[l]);
+  put(b, "],\"output_activation\":");
+  put_string(b, nn_activation_name(net->output_activation));
+  putf(b, ",\"num_samples\":%d,\"generator_noise_argument\":", num_train + num_test);
+  put_num(b, cfg->noise / 100);
+  putf(b, ",\"split_index\":%d,\"num_train\":%d,\"num_test\":%d", num_train, num_train,
+       num_test);
+  putf(b, ",\"math_random_draws\":{\"generator\":%llu,\"shuffle\":%llu,\"weights\":%llu}}",
+       (unsigned long long)draws.generator, (unsigned long long)draws.shuffle,
+       (unsigned long long)draws.weights);
+}
+
+/* ---------------------------------------------------------------- command line */
+
+typedef struct {
+  const char *hash;
+  long epochs;
+  bool have_r;
+  double r;
+} run_args;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static int usage_error(FILE *err, const char *fmt, ...) {
+  char msg[256];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  /* one line, whatever the message quoted */
+  for (char *c = msg; *c; c++)
+    if (*c == '\n' || *c == '\r') *c = ' ';
+  fprintf(err, "nnplay: %s (see 'nnplay --help')\n", msg);
+  return NN_CLI_USAGE;
+}
+
+/* Shows at most 40 bytes of a user's argument in a message, printable ASCII only. */
+static const char *shown(const char *s, char out[48]) {
+  size_t n = 0;
+  for (; s[n] && n < 40; n++) out[n] = (s[n] >= 0x20 && s[n] < 0x7F) ? s[n] : '?';
+  if (s[n]) {
+    memcpy(out + n, "...", 3);
+    n += 3;
+  }
+  out[n] = '\0';
+  return out;
+}
+
+static bool parse_epochs(const char *s, long *out) {
+  if (*s == '\0') return false;
+  long v = 0;
+  for (const char *c = s; *c; c++) {
+    if (*c < '0' || *c > '9') return false;
+    if (v <= NN_CLI_MAX_EPOCHS) v = v * 10 + (*c - '0');
+  }
+  *out = v; /* may exceed the maximum: the caller says so */
+  return true;
+}
+
+/* Parses argv[2..] of `run`. Returns -1 when fine, else the exit status (help or error). */
+static int parse_run_args(int argc, char **argv, run_args *a, FILE *out, FILE *err) {
+  bool have_hash = false, have_epochs = false;
+  char tmp[48];
+  a->hash = NULL;
+  a->epochs = 0;
+  a->have_r = false;
+  a->r = 0;
+  for (int i = 2; i < argc; i++) {
+    const char *arg = argv[i];
+    if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+      fputs(RUN_HELP, out);
+      return NN_CLI_OK;
+    }
+    if (strncmp(arg, "--", 2) != 0)
+      return usage_error(err, "unexpected argument '%s'", shown(arg, tmp));
+    const char *eq = strchr(arg, '=');
+    size_t name_len = eq ? (size_t)(eq - arg) : strlen(arg);
+    const char *flags[] = {"--hash", "--epochs", "--unseeded-random"};
+    int which = -1;
+    for (int f = 0; f < 3; f++)
+      if (strlen(flags[f]) == name_len && strncmp(arg, flags[f], name_len) == 0) which = f;
+    if (which < 0) {
+      char name[48];
+      size_t n = name_len < 40 ? name_len : 40;
+      memcpy(name, arg, n);
+      name[n] = '\0';
+      return usage_error(err, "unknown option '%s'", shown(name, tmp));
+    }
+    const char *value;
+    if (eq) {
+      value = eq + 1;
+    } else if (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) {
+      value = argv[++i];
+    } else {
+      return usage_error(err, "%s needs a value", flags[which]);
+    }
+    bool *seen = which == 0 ? &have_hash : which == 1 ? &have_epochs : &a->have_r;
+    if (*seen) return usage_error(err, "%s given twice", flags[which]);
+    *seen = true;
+    if (which == 0) {
+      if (value[0] == '#') value++;
+      if (strlen(value) > NN_CLI_MAX_HASH)
+        return usage_error(err, "--hash is %zu bytes long; at most %d are accepted",
+                           strlen(value), NN_CLI_MAX_HASH);
+      a->hash = value;
+    } else if (which == 1) {
+      if (!parse_epochs(value, &a->epochs))
+        return usage_error(err, "--epochs must be a whole number from 0 to %d, not '%s'",
+                           NN_CLI_MAX_EPOCHS, shown(value, tmp));
+      if (a->epochs > NN_CLI_MAX_EPOCHS)
+        return usage_error(err, "--epochs is too large: at most %d", NN_CLI_MAX_EPOCHS);
+    } else {
+      char *end = NULL;
+      double r = strtod(value, &end);
+      if (value[0] == '\0' || *end != '\0' || !(r >= 0 && r < 1))
+        return usage_error(err, "--unseeded-random must be a number with 0 <= R < 1, not '%s'",
+                           shown(value, tmp));
+      a->r = r;
+    }
+  }
+  if (!have_hash) return usage_error(err, "run needs --hash");
+  return -1;
+}
+
+/* A uniform double in [0, 1) from the system's entropy, as the browser's unseeded Math.random. */
+static double random_unit(void) {
+  uint64_t u = 0;
+  FILE *f = fopen("/dev/urandom", "rb");
+  bool ok = f != NULL && fread(&u, sizeof u, 1, f) == 1;
+  if (f) fclose(f);
+  if (!ok) { /* splitmix64 of the clock */
+    u = (uint64_t)time(NULL) ^ ((uint64_t)clock() << 32) ^ (uint64_t)(uintptr_t)&u;
+    u += 0x9E3779B97F4A7C15u;
+    u = (u ^ (u >> 30)) * 0xBF58476D1CE4E5B9u;
+    u = (u ^ (u >> 27)) * 0x94D049BB133111EBu;
+    u ^= u >> 31;
+  }
+  return (double)(u >> 11) * 0x1p-53;
+}
+
+static int run(const run_args *a, FILE *out, FILE *err) {
+  nn_config cfg;
+  nn_notices notices;
+  nn_state_parse(a->hash, &cfg, &notices);
+  if (cfg.seed[0] == '\0') {
+    char seed[8];
+    nn_seed_from_unseeded(a->have_r ? a->r : random_unit(), seed);
+    memcpy(cfg.seed, seed, sizeof seed);
+    cfg.seed[sizeof seed - 1] = '\0';
+  }
+
+  nn_experiment *e = NULL;
+  nn_status s = nn_experiment_create(&e, &cfg);
+  if (s != NN_OK) {
+    fprintf(err, "nnplay: cannot build the experiment: %s\n", nn_status_message(s));
+    return s == NN_ERR_INVALID ? NN_CLI_USAGE : NN_CLI_FAILED;
+  }
+
+  buffer b = {NULL, 0, 0, false};
+  size_t need = nn_state_json(nn_experiment_config(e), NULL, 0);
+  put(&b, "{\"state\":");
+  if (reserve(&b, need)) {
+    nn_state_json(nn_experiment_config(e), b.p + b.len, need + 1);
+    b.len += need;
+  }
+  put(&b, ",\n\"derived\":");
+  put_derived(&b, &cfg, e);
+  int count;
+  const nn_point *pts = nn_experiment_train_points(e, &count);
+  put(&b, ",\n\"train\":");
+  put_points(&b, pts, count);
+  pts = nn_experiment_test_points(e, &count);
+  put(&b, ",\n\"test\":");
+  put_points(&b, pts, count);
+  put(&b, ",\n\"network\":"); /* the initial network: written before any training */
+  put_network(&b, nn_experiment_network(e));
+
+  s = nn_experiment_train(e, (int)a->epochs);
+  if (s != NN_OK) {
+    fprintf(err, "nnplay: training failed: %s\n", nn_status_message(s));
+    nn_experiment_destroy(e);
+    free(b.p);
+    return NN_CLI_FAILED;
+  }
+  int rows;
+  const double *curve = nn_experiment_loss_curve(e, &rows);
+  put(&b, ",\n\"loss_curve\":[");
+  for (int r = 0; r < rows; r++) {
+    put(&b, r ? ",[" : "[");
+    put_num(&b, curve[2 * r]);
+    put(&b, ",");
+    put_num(&b, curve[2 * r + 1]);
+    put(&b, "]");
+  }
+  put(&b, "],\n\"notices\":");
+  need = nn_notices_json(&notices, NULL, 0);
+  if (reserve(&b, need)) {
+    nn_notices_json(&notices, b.p + b.len, need + 1);
+    b.len += need;
+  }
+  if (notices.dropped > 0) putf(&b, ",\n\"notices_dropped\":%d", notices.dropped);
+  put(&b, "}\n");
+  nn_experiment_destroy(e);
+
+  if (b.oom) {
+    fprintf(err, "nnplay: out of memory\n");
+    free(b.p);
+    return NN_CLI_FAILED;
+  }
+  bool ok = fwrite(b.p, 1, b.len, out) == b.len;
+  ok = fflush(out) == 0 && ok;
+  free(b.p);
+  if (!ok) {
+    fprintf(err, "nnplay: cannot write the output\n");
+    return NN_CLI_FAILED;
+  }
+  return NN_CLI_OK;
+}
+
+int nn_cli_main(int argc, char **argv, FILE *out, FILE *err) {
+  char tmp[48];
+  if (argc < 2) return usage_error(err, "missing command; usage: nnplay run --hash H [--epochs N]");
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+    fputs(USAGE, out);
+    fputs("\n", out);
+    fputs(RUN_HELP, out);
+    return NN_CLI_OK;
+  }
+  if (strcmp(cmd, "run") != 0) return usage_error(err, "unknown command '%s'", shown(cmd, tmp));
+  run_args a;
+  int status = parse_run_args(argc, argv, &a, out, err);
+  if (status >= 0) return status;
+  return run(&a, out, err);
+}
