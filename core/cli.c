@@ -12,6 +12,7 @@
 #include "config.h"
 #include "experiment.h"
 #include "network.h"
+#include "perceptron.h"
 #include "state.h"
 
 static const char USAGE[] =
@@ -30,7 +31,7 @@ static const char RUN_HELP[] =
     "                       Without it such a hash gets a random seed.\n"
     "\n"
     "Output fields: state, derived, train, test, network (initial), loss_curve (epochs 0..N),\n"
-    "notices. Numbers have 17 significant digits; NaN and infinities are strings.\n"
+    "accuracy_curve ([train, test] per epoch; NaN for regression), notices. Numbers have 17 significant digits; NaN and infinities are strings.\n"
     "Exit status: 0 done, 1 failure (memory, output), 2 bad command line.\n";
 
 /* ---------------------------------------------------------------- output buffer */
@@ -163,6 +164,24 @@ static void put_derived(buffer *b, const nn_config *cfg, const nn_experiment *e)
   putf(b, ",\"math_random_draws\":{\"generator\":%llu,\"shuffle\":%llu,\"weights\":%llu}}",
        (unsigned long long)draws.generator, (unsigned long long)draws.shuffle,
        (unsigned long long)draws.weights);
+}
+
+/* Perceptron mode: ,"misclassified":[epoch 0..N] and ,"perceptron":{the verdict}. */
+static void put_perceptron(buffer *b, const nn_experiment *e) {
+  int rows;
+  const int *m = nn_experiment_misclassified(e, &rows);
+  put(b, ",\n\"misclassified\":[");
+  for (int r = 0; r < rows; r++) putf(b, r ? ",%d" : "%d", m[r]);
+  nn_perceptron_report rep = nn_experiment_perceptron_report(e);
+  putf(b, "],\n\"perceptron\":{\"converged\":%s,\"epoch\":",
+       rep.verdict == NN_PERCEPTRON_CONVERGED ? "true" : "false");
+  if (rep.converged_epoch >= 0) putf(b, "%d", rep.converged_epoch);
+  else put(b, "null");
+  put(b, ",\"separable_verdict\":");
+  put_string(b, nn_perceptron_verdict_name(rep.verdict));
+  put(b, ",\"message\":");
+  put_string(b, nn_perceptron_verdict_text(rep.verdict));
+  putf(b, ",\"patience\":%d}", NN_PERCEPTRON_PATIENCE);
 }
 
 /* ---------------------------------------------------------------- command line */
@@ -348,7 +367,18 @@ static int run(const run_args *a, FILE *out, FILE *err) {
     put_num(&b, curve[2 * r + 1]);
     put(&b, "]");
   }
-  put(&b, "],\n\"notices\":");
+  const double *acc = nn_experiment_accuracy_curve(e, &rows);
+  put(&b, "],\n\"accuracy_curve\":[");
+  for (int r = 0; r < rows; r++) {
+    put(&b, r ? ",[" : "[");
+    put_num(&b, acc[2 * r]);
+    put(&b, ",");
+    put_num(&b, acc[2 * r + 1]);
+    put(&b, "]");
+  }
+  put(&b, "]");
+  if (nn_experiment_config(e)->model == NN_MODEL_PERCEPTRON) put_perceptron(&b, e);
+  put(&b, ",\n\"notices\":");
   need = nn_notices_json(&notices, NULL, 0);
   if (reserve(&b, need)) {
     nn_notices_json(&notices, b.p + b.len, need + 1);

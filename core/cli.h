@@ -13,6 +13,12 @@
  *   network     the initial parameters (before training): per layer after the input,
  *               [{"id": "1", "bias": b, "weights": [...]}, ...]
  *   loss_curve  [[train, test], ...] for epochs 0..N
+ *   misclassified, perceptron   only with model=perceptron (perceptron.h):
+ *               misclassified  [n0, n1, ...] misclassified training points after epochs 0..N
+ *               perceptron     {"converged": bool, "epoch": first error-free epoch or null,
+ *                               "separable_verdict": "converged" | "not-separable" |
+ *                               "undecided", "message": one sentence, "patience": 50}
+ *               (loss_curve then holds the fraction misclassified, train and test)
  *   notices     [{param, value, reason}, ...] what the hash asked for that was not used
  *               (plus "notices_dropped": n when more than NN_MAX_NOTICES occurred)
  * Numbers carry 17 significant digits (they parse back to the same double), -0 is -0.0, and

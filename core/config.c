@@ -21,6 +21,24 @@ void nn_config_default(nn_config *cfg) {
   cfg->features[NN_FEAT_X] = true;
   cfg->features[NN_FEAT_Y] = true;
   cfg->problem = NN_PROBLEM_CLASSIFICATION;
+  cfg->optimizer = NN_OPT_SGD;
+  cfg->momentum = 0.9;
+  cfg->rho = 0.9;
+  cfg->beta1 = 0.9;
+  cfg->beta2 = 0.999;
+  cfg->epsilon = 1e-8;
+  cfg->init = NN_INIT_UNIFORM;
+  cfg->dropout = 0;
+  cfg->loss = NN_LOSS_SQUARE;
+  cfg->speed = 1;
+}
+
+nn_init nn_config_init_scheme(const nn_config *cfg) {
+  return cfg->init_zero ? NN_INIT_ZEROS : cfg->init;
+}
+
+nn_loss_kind nn_config_loss_kind(const nn_config *cfg) {
+  return cfg->problem == NN_PROBLEM_REGRESSION ? NN_LOSS_SQUARE : cfg->loss;
 }
 
 bool nn_config_is_hidden(const nn_config *cfg, const char *name) {
@@ -39,8 +57,24 @@ nn_dataset_kind nn_config_active_dataset(const nn_config *cfg) {
 }
 
 const char *nn_activation_name(nn_activation a) {
-  static const char *const names[NN_ACT_COUNT] = {"relu", "tanh", "sigmoid", "linear"};
+  static const char *const names[NN_ACT_COUNT] = {"relu", "tanh", "sigmoid", "linear",
+                                                  "leakyrelu", "elu", "softplus", "swish"};
   return (unsigned)a < NN_ACT_COUNT ? names[a] : "?";
+}
+
+const char *nn_optimizer_name(nn_optimizer o) {
+  static const char *const names[NN_OPT_COUNT] = {"sgd", "momentum", "rmsprop", "adam"};
+  return (unsigned)o < NN_OPT_COUNT ? names[o] : "?";
+}
+
+const char *nn_init_name(nn_init i) {
+  static const char *const names[NN_INIT_COUNT] = {"uniform", "zeros", "xavier", "he"};
+  return (unsigned)i < NN_INIT_COUNT ? names[i] : "?";
+}
+
+const char *nn_loss_name(nn_loss_kind k) {
+  static const char *const names[NN_LOSS_COUNT] = {"square", "crossentropy"};
+  return (unsigned)k < NN_LOSS_COUNT ? names[k] : "?";
 }
 
 const char *nn_regularization_name(nn_regularization r) {
@@ -66,4 +100,14 @@ const char *nn_feature_name(nn_feature f) {
   static const char *const names[NN_FEAT_COUNT] = {"x", "y", "xSquared", "ySquared",
                                                    "xTimesY", "sinX", "sinY"};
   return (unsigned)f < NN_FEAT_COUNT ? names[f] : "?";
+}
+
+const char *nn_model_name(nn_model m) {
+  static const char *const names[NN_MODEL_COUNT] = {"mlp", "perceptron"};
+  return (unsigned)m < NN_MODEL_COUNT ? names[m] : "?";
+}
+
+const char *nn_mode_name(nn_mode m) {
+  static const char *const names[NN_MODE_COUNT] = {"complete", "simplified"};
+  return (unsigned)m < NN_MODE_COUNT ? names[m] : "?";
 }

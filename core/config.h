@@ -18,6 +18,7 @@ enum {
   NN_MAX_TUTORIAL_LEN = 64,
   NN_MAX_HIDE = 48,          /* distinct <name>_hide parameters kept */
   NN_MAX_HIDE_NAME = 40,
+  NN_MAX_LESSON_ID_LEN = 32, /* lesson=<id>; the ids are listed in lessons.h */
 };
 
 typedef enum {
@@ -25,12 +26,40 @@ typedef enum {
   NN_ACT_TANH,
   NN_ACT_SIGMOID,
   NN_ACT_LINEAR,
+  /* nnplay's own, beyond TFP (activation.h gives their formulas) */
+  NN_ACT_LEAKY_RELU,               /* "leakyrelu", alpha 0.01 */
+  NN_ACT_ELU,                      /* "elu", alpha 1 */
+  NN_ACT_SOFTPLUS,                 /* "softplus" */
+  NN_ACT_SWISH,                    /* "swish" (x * sigmoid(x)) */
   NN_ACT_COUNT
 } nn_activation;
+
+/* Beyond TFP: how parameters move (train.h), how they start (network.h), what is minimised
+ * (loss.h). The first value of each is TFP's behaviour and the default. */
+typedef enum { NN_OPT_SGD, NN_OPT_MOMENTUM, NN_OPT_RMSPROP, NN_OPT_ADAM, NN_OPT_COUNT } nn_optimizer;
+typedef enum { NN_INIT_UNIFORM, NN_INIT_ZEROS, NN_INIT_XAVIER, NN_INIT_HE, NN_INIT_COUNT } nn_init;
+typedef enum { NN_LOSS_SQUARE, NN_LOSS_CROSS_ENTROPY, NN_LOSS_COUNT } nn_loss_kind;
+
+/* `speed` (epochs per animation frame; the page's business, the engine only stores it). */
+enum { NN_SPEED_MAX = 0 }; /* "max": as many epochs as fit in a frame */
 
 typedef enum { NN_REG_NONE, NN_REG_L1, NN_REG_L2 } nn_regularization;
 
 typedef enum { NN_PROBLEM_CLASSIFICATION, NN_PROBLEM_REGRESSION } nn_problem;
+
+/* The lecture's parameters (not TFP's): `model` picks what is trained, `mode` how much of the
+ * page is shown. The first value of each is the default (a zeroed config has it). */
+typedef enum {
+  NN_MODEL_MLP,        /* "mlp": TFP's network trained by backpropagation */
+  NN_MODEL_PERCEPTRON, /* "perceptron": one step neuron, perceptron rule (perceptron.h) */
+  NN_MODEL_COUNT
+} nn_model;
+
+typedef enum {
+  NN_MODE_COMPLETE,    /* "complete": every control */
+  NN_MODE_SIMPLIFIED,  /* "simplified": the page shows only the essential controls */
+  NN_MODE_COUNT
+} nn_mode;
 
 /* Classification datasets first, then regression ones (TFP's `dataset` and `regDataset`). */
 typedef enum {
@@ -80,10 +109,26 @@ typedef struct {
   bool collect_stats;              /* collectStats, false: no effect */
   char tutorial[NN_MAX_TUTORIAL_LEN + 1]; /* tutorial, "" = none */
   nn_problem problem;              /* problem, classification */
-  bool init_zero;                  /* initZero, false */
+  bool init_zero;                  /* initZero, false; true exactly when init is NN_INIT_ZEROS */
   bool hide_text;                  /* hideText, false */
   int num_hide;                    /* every <name>_hide parameter, in first-seen order */
   nn_hide_entry hide[NN_MAX_HIDE];
+
+  /* Beyond TFP (state.h documents each URL parameter; never serialized at its default). */
+  nn_optimizer optimizer;          /* optimizer, sgd (TFP's update) */
+  double momentum;                 /* momentum, 0.9: momentum's coefficient, [0, 1) */
+  double rho;                      /* rho, 0.9: RMSprop's decay, [0, 1) */
+  double beta1, beta2;             /* beta1 0.9, beta2 0.999: Adam's decays, [0, 1) */
+  double epsilon;                  /* epsilon, 1e-8: RMSprop's and Adam's, (0, 1] */
+  nn_init init;                    /* init, uniform (TFP's); zeros whenever init_zero */
+  double dropout;                  /* dropout, 0: hidden-layer drop rate, [0, 0.9] */
+  nn_loss_kind loss;               /* loss, square; cross-entropy only for classification */
+  int speed;                       /* speed, 1: epochs per frame, or NN_SPEED_MAX */
+
+  /* The lecture (state.h documents the URL parameters; never serialized at their default). */
+  nn_model model;                  /* model, mlp (perceptron only for classification) */
+  nn_mode mode;                    /* mode, complete */
+  char lesson[NN_MAX_LESSON_ID_LEN + 1]; /* lesson, "" = none, else a known id (lessons.h) */
 } nn_config;
 
 /* TFP's defaults (no seed: `seed` is ""). */
@@ -98,11 +143,23 @@ bool nn_config_feature_used(const nn_config *cfg, nn_feature f);
 /* The dataset actually generated: `dataset` or `reg_dataset`, depending on `problem`. */
 nn_dataset_kind nn_config_active_dataset(const nn_config *cfg);
 
+/* The init scheme in effect: NN_INIT_ZEROS when init_zero is set (a config built by hand or
+ * from a TFP fixture may set only that), else cfg->init. */
+nn_init nn_config_init_scheme(const nn_config *cfg);
+
+/* The loss in effect: cfg->loss for classification, always square error for regression. */
+nn_loss_kind nn_config_loss_kind(const nn_config *cfg);
+
 /* Names as they appear in URLs and in the fixtures. Never NULL for a valid enum value. */
 const char *nn_activation_name(nn_activation a);
+const char *nn_optimizer_name(nn_optimizer o);           /* "sgd", "momentum", "rmsprop", "adam" */
+const char *nn_init_name(nn_init i);                     /* "uniform", "zeros", "xavier", "he" */
+const char *nn_loss_name(nn_loss_kind k);                /* "square", "crossentropy" */
 const char *nn_regularization_name(nn_regularization r); /* "none", "L1", "L2" */
 const char *nn_problem_name(nn_problem p);
 const char *nn_dataset_name(nn_dataset_kind d);          /* "circle", ..., "reg-plane", "reg-gauss" */
 const char *nn_feature_name(nn_feature f);               /* "x", "y", "xSquared", ... */
+const char *nn_model_name(nn_model m);                   /* "mlp", "perceptron" */
+const char *nn_mode_name(nn_mode m);                     /* "complete", "simplified" */
 
 #endif

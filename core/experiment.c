@@ -3,12 +3,14 @@
 #include "experiment.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dataset.h"
 #include "nnfeatures.h"
 #include "grid.h"
+#include "perceptron.h"
 #include "rng.h"
 #include "train.h"
 
@@ -17,6 +19,8 @@ struct nn_experiment {
   nn_rng rng;           /* the seeded stream as it runs on (regenerate draws from it) */
   nn_rng rng_at_start;  /* the stream right after the initial weights, restored by reset */
   nn_draw_counts draws;
+  nn_rng drop_rng;          /* dropout's own stream (seed + "|dropout"), as it runs on */
+  nn_rng drop_rng_at_start;
 
   nn_point *points;     /* num_train + num_test points: train first, then test (TFP's order) */
   int num_train, num_test;
@@ -28,7 +32,16 @@ struct nn_experiment {
 
   int epoch;
   double *curve;        /* (epoch + 1) rows of [train, test] */
+  int *misclassified;   /* perceptron mode: train errors per epoch, curve_cap entries */
   int curve_cap;        /* rows allocated */
+  double *acc_curve;    /* (epoch + 1) rows of [train, test] accuracy, curve_cap rows */
+
+  /* Divergence: the first epoch whose losses or parameters were not all finite (-1: none), and
+   * the whole training state at the last finite epoch before it. */
+  int diverged_at;
+  int finite_epoch;
+  nn_network finite;
+  nn_rng finite_drop_rng;
 
   float *grid;          /* grid buffer; its input slices are valid for grid_density */
   int grid_density;
@@ -50,14 +63,55 @@ static void experiment_free_parts(nn_experiment *e) {
   nn_network_free(&e->net);
   free(e->initial_params);
   free(e->curve);
+  free(e->acc_curve);
+  nn_network_free(&e->finite);
+  free(e->misclassified);
   free(e->grid);
 }
 
 static void losses_now(nn_experiment *e, double *row) {
+  double *acc = e->acc_curve + (row - e->curve); /* the same row of the accuracy curve */
+  acc[0] = acc[1] = NAN;
+  if (e->cfg.model == NN_MODEL_PERCEPTRON) { /* fraction misclassified; row is epoch's row */
+    e->misclassified[(row - e->curve) / 2] = nn_perceptron_evaluate(
+        &e->net, e->inputs, e->points, e->num_train, e->num_test, row);
+    acc[0] = 1 - row[0]; /* accuracy: the fraction classified right (NaN for an empty set) */
+    acc[1] = 1 - row[1];
+    return;
+  }
   int stride = e->net.sizes[0];
-  row[0] = nn_train_loss(&e->net, e->inputs, e->points, e->num_train);
-  row[1] = nn_train_loss(&e->net, e->inputs + (size_t)e->num_train * stride,
-                         e->points + e->num_train, e->num_test);
+  bool cls = e->cfg.problem == NN_PROBLEM_CLASSIFICATION;
+  nn_eval tr = nn_train_evaluate(&e->net, e->inputs, e->points, e->num_train, e->opts.loss, cls);
+  nn_eval te = nn_train_evaluate(&e->net, e->inputs + (size_t)e->num_train * stride,
+                                 e->points + e->num_train, e->num_test, e->opts.loss, cls);
+  row[0] = tr.loss;
+  row[1] = te.loss;
+  acc[0] = tr.accuracy;
+  acc[1] = te.accuracy;
+}
+
+/* Finite losses (an empty set's NaN does not count) and parameters. */
+static bool state_is_finite(const nn_experiment *e) {
+  const double *row = e->curve + 2 * (size_t)e->epoch;
+  if ((e->num_train > 0 && !isfinite(row[0])) || (e->num_test > 0 && !isfinite(row[1])))
+    return false;
+  for (int k = 0; k < e->net.num_params; k++)
+    if (!isfinite(e->net.params[k])) return false;
+  return true;
+}
+
+/* After the losses of the current epoch: keep a copy of a finite state (until the first
+ * divergence), or note the epoch at which training diverged. */
+static void note_divergence(nn_experiment *e) {
+  if (state_is_finite(e)) {
+    if (e->diverged_at >= 0 && e->diverged_at < e->epoch) return;
+    e->diverged_at = -1;
+    nn_network_copy_values(&e->finite, &e->net);
+    e->finite_drop_rng = e->drop_rng;
+    e->finite_epoch = e->epoch;
+  } else if (e->diverged_at < 0) {
+    e->diverged_at = e->epoch;
+  }
 }
 
 /* A fresh load of e->cfg into the (zeroed) parts of e: reseed, generate, shuffle, split, build
@@ -69,14 +123,25 @@ static nn_status build(nn_experiment *e) {
 
   nn_dataset_kind kind = nn_config_active_dataset(cfg);
   int n = nn_dataset_num_samples(kind);
-  if (!nn_network_init(&e->net, cfg)) return NN_ERR_NOMEM;
+  bool perceptron = cfg->model == NN_MODEL_PERCEPTRON;
+  if (perceptron && cfg->problem != NN_PROBLEM_CLASSIFICATION) return NN_ERR_INVALID;
+  if (!(perceptron ? nn_perceptron_network_init(&e->net, cfg) : nn_network_init(&e->net, cfg)))
+    return NN_ERR_NOMEM;
+  if (!(perceptron ? nn_perceptron_network_init(&e->finite, cfg)
+                   : nn_network_init(&e->finite, cfg)))
+    return NN_ERR_NOMEM;
   int stride = e->net.sizes[0];
   e->points = malloc((size_t)n * sizeof *e->points);
   e->inputs = malloc(((size_t)n * stride + 1) * sizeof *e->inputs);
   e->initial_params = malloc(((size_t)e->net.num_params + 1) * sizeof *e->initial_params);
   e->curve_cap = 64;
   e->curve = malloc((size_t)e->curve_cap * 2 * sizeof *e->curve);
-  if (!e->points || !e->inputs || !e->initial_params || !e->curve) return NN_ERR_NOMEM;
+  e->acc_curve = malloc((size_t)e->curve_cap * 2 * sizeof *e->acc_curve);
+  if (!e->acc_curve) return NN_ERR_NOMEM;
+  if (perceptron) e->misclassified = malloc((size_t)e->curve_cap * sizeof *e->misclassified);
+  if (!e->points || !e->inputs || !e->initial_params || !e->curve ||
+      (perceptron && !e->misclassified))
+    return NN_ERR_NOMEM;
 
   nn_rng_seed(&e->rng, cfg->seed);                 /* playground.ts:1074 */
   int made = nn_dataset_generate(e->points, kind, n, cfg->noise / 100, &e->rng);
@@ -90,14 +155,23 @@ static nn_status build(nn_experiment *e) {
     nn_features_compute(e->inputs + (size_t)k * stride, e->net.input_features, stride,
                         e->points[k].x, e->points[k].y);
 
-  nn_network_init_weights(&e->net, &e->rng, cfg->init_zero);
+  nn_network_init_weights(&e->net, &e->rng, nn_config_init_scheme(cfg));
   e->draws.weights = e->rng.draws - e->draws.generator - e->draws.shuffle;
   e->rng_at_start = e->rng;
   memcpy(e->initial_params, e->net.params, (size_t)e->net.num_params * sizeof *e->net.params);
   e->opts = nn_train_opts_from_config(cfg);
 
+  /* Dropout draws from a stream of its own, so data and weights (and, at rate 0, everything)
+   * stay TFP's. */
+  char drop_seed[NN_MAX_SEED_LEN + 16];
+  snprintf(drop_seed, sizeof drop_seed, "%s|dropout", cfg->seed);
+  nn_rng_seed(&e->drop_rng, drop_seed);
+  e->drop_rng_at_start = e->drop_rng;
+
   e->epoch = 0;
   losses_now(e, e->curve);
+  e->diverged_at = -1;
+  note_divergence(e);
   e->grid_density = 0;
   return NN_OK;
 }
@@ -132,15 +206,28 @@ nn_status nn_experiment_train(nn_experiment *e, int epochs) {
   if (need > e->curve_cap) {
     long long cap = e->curve_cap;
     while (cap < need) cap *= 2;
+    if (e->misclassified) { /* first: a failure below then only leaves it larger */
+      int *m = realloc(e->misclassified, (size_t)cap * sizeof *m);
+      if (!m) return NN_ERR_NOMEM;
+      e->misclassified = m;
+    }
+    double *a = realloc(e->acc_curve, (size_t)cap * 2 * sizeof *a);
+    if (!a) return NN_ERR_NOMEM;
+    e->acc_curve = a; /* larger than curve_cap says until the curve grows too: harmless */
     double *c = realloc(e->curve, (size_t)cap * 2 * sizeof *c);
     if (!c) return NN_ERR_NOMEM;
     e->curve = c;
     e->curve_cap = (int)cap;
   }
   for (int k = 0; k < epochs; k++) {
-    nn_train_epoch(&e->net, e->inputs, e->points, e->num_train, &e->opts);
+    if (e->cfg.model == NN_MODEL_PERCEPTRON)
+      nn_perceptron_train_epoch(&e->net, e->inputs, e->points, e->num_train,
+                                e->cfg.learning_rate);
+    else
+      nn_train_epoch(&e->net, e->inputs, e->points, e->num_train, &e->opts, &e->drop_rng);
     e->epoch++;
     losses_now(e, e->curve + 2 * (size_t)e->epoch);
+    note_divergence(e);
   }
   return NN_OK;
 }
@@ -150,8 +237,11 @@ nn_status nn_experiment_reset(nn_experiment *e) {
   memcpy(e->net.params, e->initial_params, (size_t)e->net.num_params * sizeof *e->net.params);
   nn_network_clear_training(&e->net);
   e->rng = e->rng_at_start;
+  e->drop_rng = e->drop_rng_at_start;
   e->epoch = 0;
   losses_now(e, e->curve);
+  e->diverged_at = -1;
+  note_divergence(e);
   return NN_OK;
 }
 
@@ -180,6 +270,7 @@ nn_network *nn_experiment_network_mut(nn_experiment *e) { return &e->net; }
 
 void nn_experiment_refresh_loss(nn_experiment *e) {
   losses_now(e, e->curve + 2 * (size_t)e->epoch);
+  note_divergence(e);
 }
 
 int nn_experiment_epoch(const nn_experiment *e) { return e->epoch; }
@@ -187,6 +278,30 @@ int nn_experiment_epoch(const nn_experiment *e) { return e->epoch; }
 const double *nn_experiment_loss_curve(const nn_experiment *e, int *rows) {
   if (rows) *rows = e->epoch + 1;
   return e->curve;
+}
+
+const double *nn_experiment_accuracy_curve(const nn_experiment *e, int *rows) {
+  if (rows) *rows = e->epoch + 1;
+  return e->acc_curve;
+}
+
+int nn_experiment_diverged_at(const nn_experiment *e) { return e->diverged_at; }
+
+int nn_experiment_last_finite_epoch(const nn_experiment *e) { return e->finite_epoch; }
+
+nn_status nn_experiment_restore_finite(nn_experiment *e) {
+  if (!e) return NN_ERR_INVALID;
+  if (e->diverged_at < 0) return NN_OK;
+  nn_network_copy_values(&e->net, &e->finite);
+  e->drop_rng = e->finite_drop_rng;
+  e->epoch = e->finite_epoch;
+  e->diverged_at = -1;
+  return NN_OK;
+}
+
+const double *nn_experiment_dropout_mask(const nn_experiment *e, int *count) {
+  if (count) *count = e->net.num_nodes;
+  return e->net.mask;
 }
 
 const nn_point *nn_experiment_train_points(const nn_experiment *e, int *count) {
@@ -225,7 +340,22 @@ const float *nn_experiment_evaluate_grid(nn_experiment *e, int density, nn_statu
     e->grid_density = density;
   }
   *status = nn_grid_forward(e->grid, &e->net, density);
+  if (e->cfg.model == NN_MODEL_PERCEPTRON) /* the step neuron's output: +-1 */
+    nn_perceptron_step_floats(e->grid + (size_t)(e->net.num_nodes - 1) * density * density,
+                              (size_t)density * density);
   return e->grid;
+}
+
+const int *nn_experiment_misclassified(const nn_experiment *e, int *rows) {
+  bool on = e && e->misclassified;
+  if (rows) *rows = on ? e->epoch + 1 : 0;
+  return on ? e->misclassified : NULL;
+}
+
+nn_perceptron_report nn_experiment_perceptron_report(const nn_experiment *e) {
+  int rows;
+  const int *m = nn_experiment_misclassified(e, &rows);
+  return nn_perceptron_judge(m, rows);
 }
 
 /* ---- toFixed(5) ------------------------------------------------------------------------- */

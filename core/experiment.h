@@ -60,6 +60,36 @@ int nn_experiment_epoch(const nn_experiment *e);
 /* The loss curve: rows*2 doubles [train0, test0, train1, test1, ...], rows = epoch + 1. */
 const double *nn_experiment_loss_curve(const nn_experiment *e, int *rows);
 
+/* The accuracy curve, parallel to the loss curve: rows*2 doubles [train0, test0, ...], each
+ * the fraction of points whose predicted class (+1 when output >= 0, else -1, TFP's
+ * convention) equals the label; NaN for regression and an empty set. In perceptron mode it is
+ * the step neuron's: 1 - the fraction misclassified (perceptron.h). */
+const double *nn_experiment_accuracy_curve(const nn_experiment *e, int *rows);
+
+/* Divergence. After each epoch (and at epoch 0, after reset and refresh_loss) the experiment
+ * checks that the train and test losses (of non-empty sets) and every parameter are finite.
+ * nn_experiment_diverged_at: the first epoch at which they were not, or -1 (none, or since
+ * restored). Training goes on after divergence, as in TFP (the curve shows Infinity / NaN).
+ * nn_experiment_last_finite_epoch: the last epoch before that whose state was finite (the
+ * current epoch while not diverged). */
+int nn_experiment_diverged_at(const nn_experiment *e);
+int nn_experiment_last_finite_epoch(const nn_experiment *e);
+
+/* "Go back to the last finite state": when diverged, restores the whole training state at
+ * nn_experiment_last_finite_epoch (parameters, dead links, accumulated derivatives, optimiser
+ * state, dropout stream), sets the epoch to it, which truncates the loss and accuracy curves to
+ * that epoch, and clears the divergence. Training on from there repeats the same steps. Without
+ * divergence, nothing changes. NN_ERR_INVALID only for e == NULL. */
+nn_status nn_experiment_restore_finite(nn_experiment *e);
+
+/* The dropout mask of the last training forward pass (the last point of the last epoch),
+ * `count` = num_nodes doubles in network order: 0 for a dropped hidden node, 1/(1 - rate) for a
+ * kept one, 1 for input and output nodes; all 1 without dropout or before training. Owned by
+ * the experiment. Dropout draws from its own stream, seeded with cfg->seed + "|dropout" (so a
+ * link reproduces it, and rate 0 leaves every TFP result unchanged); reset rewinds it. The
+ * optimiser state is in the network (nn_experiment_network: opt_m, opt_v, opt_steps). */
+const double *nn_experiment_dropout_mask(const nn_experiment *e, int *count);
+
 const nn_point *nn_experiment_train_points(const nn_experiment *e, int *count);
 const nn_point *nn_experiment_test_points(const nn_experiment *e, int *count);
 

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "activation.h"
 #include "nnfeatures.h"
 
 static int density_ok(int d) { return d >= NN_GRID_MIN_DENSITY && d <= NN_GRID_MAX_DENSITY; }
@@ -103,6 +104,14 @@ static void activate(float *v, size_t n, nn_activation act) {
       break;
     case NN_ACT_RELU:
       for (size_t c = 0; c < n; c++) v[c] = select_f((v[c] > 0) | (v[c] != v[c]), v[c], 0.0f);
+      break;
+    case NN_ACT_LEAKY_RELU:
+      for (size_t c = 0; c < n; c++) v[c] = select_f(v[c] > 0, v[c], 0.01f * v[c]);
+      break;
+    case NN_ACT_ELU:
+    case NN_ACT_SOFTPLUS:
+    case NN_ACT_SWISH: /* nnplay's own: the double function, rounded */
+      for (size_t c = 0; c < n; c++) v[c] = (float)nn_act_value(act, v[c]);
       break;
     case NN_ACT_LINEAR:
     case NN_ACT_COUNT:

@@ -3,11 +3,42 @@
 
 #include <math.h>
 
+#include "nnmath.h"
+
 static double square_error(double out, double target) { return nn_square_error(out, target); }
 static double square_der(double out, double target) { return nn_square_error_der(out, target); }
 
+/* p = (out + 1) / 2 kept in [eps, 1 - eps]; a NaN output stays NaN. */
+static double ce_p(double out) {
+  double p = (out + 1) / 2;
+  if (p < NN_CE_EPS) return NN_CE_EPS;
+  if (p > 1 - NN_CE_EPS) return 1 - NN_CE_EPS;
+  return p;
+}
+
+double nn_cross_entropy_error(double out, double target) {
+  double p = ce_p(out), y = (target + 1) / 2;
+  return -(y * nn_log(p) + (1 - y) * nn_log(1 - p));
+}
+
+double nn_cross_entropy_der(double out, double target) {
+  double p = ce_p(out), y = (target + 1) / 2;
+  return (p - y) / (2 * p * (1 - p));
+}
+
+double nn_loss_error(nn_loss_kind k, double out, double target) {
+  return k == NN_LOSS_CROSS_ENTROPY ? nn_cross_entropy_error(out, target)
+                                    : nn_square_error(out, target);
+}
+
+double nn_loss_der(nn_loss_kind k, double out, double target) {
+  return k == NN_LOSS_CROSS_ENTROPY ? nn_cross_entropy_der(out, target)
+                                    : nn_square_error_der(out, target);
+}
+
 static const nn_loss_fn losses[NN_LOSS_COUNT] = {
     [NN_LOSS_SQUARE] = {"square", square_error, square_der},
+    [NN_LOSS_CROSS_ENTROPY] = {"crossentropy", nn_cross_entropy_error, nn_cross_entropy_der},
 };
 
 const nn_loss_fn *nn_loss_get(nn_loss_kind k) {

@@ -1,9 +1,17 @@
 /* loss.h — the error function and the weight regularisers, as value + derivative tables
  * (tfp-behaviour §7.3-7.4, nn.ts:94-98 and 100-112).
  *
- * Error: TFP has only the square error, error(out, target) = 0.5 * (out - target)^2 with
- * der = out - target (derivative with respect to the output). A cross-entropy entry would sit
- * beside it in nn_loss_kind and the table.
+ * Errors (nn_loss_kind, config.h), both per point, derivatives with respect to the output:
+ *   square        TFP's: 0.5 * (out - target)^2, der = out - target.
+ *   crossentropy  binary cross-entropy for classification, whose output is tanh in (-1, 1) and
+ *                 labels are -1 / +1: p = (out + 1) / 2, y = (target + 1) / 2, p clamped to
+ *                 [NN_CE_EPS, 1 - NN_CE_EPS];
+ *                 error = -(y log p + (1 - y) log(1 - p)),
+ *                 der   = (p - y) / (2 p (1 - p))   (the clamped p, so it stays finite; with
+ *                 the tanh output's 1 - out^2 = 4 p (1 - p) the node's delta is 2 (p - y)).
+ *                 Only meaningful for labels +-1; regression always uses square error
+ *                 (nn_config_loss_kind).
+ * The reported losses (loss curve) are the chosen error averaged over the points.
  * Regularisers: penalty R(w) and R'(w), applied per weight in the update (train.c/network.c).
  */
 #ifndef NN_LOSS_H
@@ -11,7 +19,8 @@
 
 #include "config.h"
 
-typedef enum { NN_LOSS_SQUARE, NN_LOSS_COUNT } nn_loss_kind;
+/* How far cross-entropy keeps p from 0 and 1 (so a saturated tanh gives a finite error). */
+#define NN_CE_EPS 1e-7
 
 typedef struct {
   const char *name;
@@ -28,6 +37,13 @@ static inline double nn_square_error(double out, double target) {
   return 0.5 * (d * d);
 }
 static inline double nn_square_error_der(double out, double target) { return out - target; }
+
+double nn_cross_entropy_error(double out, double target);
+double nn_cross_entropy_der(double out, double target);
+
+/* The error / its derivative of kind k (square for a value outside the enum). */
+double nn_loss_error(nn_loss_kind k, double out, double target);
+double nn_loss_der(nn_loss_kind k, double out, double target);
 
 typedef struct {
   const char *name;            /* "none", "L1", "L2" */

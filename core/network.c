@@ -2,6 +2,7 @@
  * (tfp-behaviour §5-§7). */
 #include "network.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,15 +52,20 @@ bool nn_network_init(nn_network *net, const nn_config *cfg) {
   net->params = calloc(np, sizeof *net->params);
   net->grad = calloc(np, sizeof *net->grad);
   net->dead = calloc(np, sizeof *net->dead);
-  net->total = calloc(4 * nn, sizeof *net->total);
+  net->opt_m = calloc(2 * np, sizeof *net->opt_m);
+  net->total = calloc(5 * nn, sizeof *net->total);
   net->acc_count = calloc(nn, sizeof *net->acc_count);
-  if (!net->params || !net->grad || !net->dead || !net->total || !net->acc_count) {
+  if (!net->params || !net->grad || !net->dead || !net->opt_m || !net->total ||
+      !net->acc_count) {
     nn_network_free(net);
     return false;
   }
+  net->opt_v = net->opt_m + np;
   net->output = net->total + nn;
   net->output_der = net->total + 2 * nn;
   net->input_der = net->total + 3 * nn;
+  net->mask = net->total + 4 * nn;
+  for (size_t k = 0; k < nn; k++) net->mask[k] = 1;
   return true;
 }
 
@@ -68,7 +74,8 @@ void nn_network_free(nn_network *net) {
   free(net->params);
   free(net->grad);
   free(net->dead);
-  free(net->total); /* output, output_der and input_der live in the same block */
+  free(net->opt_m); /* opt_v lives in the same block */
+  free(net->total); /* output, output_der, input_der and mask live in the same block */
   free(net->acc_count);
   memset(net, 0, sizeof *net);
 }
@@ -78,7 +85,11 @@ void nn_network_copy_values(nn_network *dst, const nn_network *src) {
   memcpy(dst->params, src->params, np * sizeof *src->params);
   memcpy(dst->grad, src->grad, np * sizeof *src->grad);
   memcpy(dst->dead, src->dead, np * sizeof *src->dead);
-  memcpy(dst->total, src->total, 4 * nn * sizeof *src->total);
+  memcpy(dst->opt_m, src->opt_m, np * sizeof *src->opt_m);
+  memcpy(dst->opt_v, src->opt_v, np * sizeof *src->opt_v);
+  dst->opt_steps = src->opt_steps;
+  memcpy(dst->total, src->total, 5 * nn * sizeof *src->total);
+  dst->masked = src->masked;
   memcpy(dst->acc_count, src->acc_count, nn * sizeof *src->acc_count);
 }
 
@@ -86,23 +97,37 @@ void nn_network_clear_training(nn_network *net) {
   size_t np = (size_t)net->num_params, nn = (size_t)net->num_nodes + 1;
   memset(net->grad, 0, np * sizeof *net->grad);
   memset(net->dead, 0, np * sizeof *net->dead);
+  memset(net->opt_m, 0, np * sizeof *net->opt_m);
+  memset(net->opt_v, 0, np * sizeof *net->opt_v);
+  net->opt_steps = 0;
   memset(net->total, 0, 4 * nn * sizeof *net->total);
+  for (size_t k = 0; k < nn; k++) net->mask[k] = 1;
+  net->masked = false;
   memset(net->acc_count, 0, nn * sizeof *net->acc_count);
 }
 
-void nn_network_init_weights(nn_network *net, nn_rng *rng, bool init_zero) {
+void nn_network_init_weights(nn_network *net, nn_rng *rng, nn_init scheme) {
   /* Draw order (nn.ts:204-241): layer by layer, node by node, each node's incoming links in
-   * the previous layer's order; biases draw nothing. Init schemes other than TFP's would go
-   * here, keyed by a config field. */
+   * the previous layer's order; biases draw nothing. */
   for (int l = 1; l < net->num_layers; l++) {
     int n_out = net->sizes[l], n_in = net->sizes[l - 1];
     double *w = net->params + net->weight_offset[l];
     double *b = net->params + net->bias_offset[l];
+    double a = 0; /* half-width of the Xavier / He range */
+    if (scheme == NN_INIT_XAVIER && n_in + n_out > 0) a = sqrt(6.0 / (n_in + n_out));
+    if (scheme == NN_INIT_HE && n_in > 0) a = sqrt(6.0 / n_in);
     for (int j = 0; j < n_out; j++) {
-      b[j] = init_zero ? 0 : 0.1;
+      b[j] = scheme == NN_INIT_ZEROS || scheme == NN_INIT_XAVIER || scheme == NN_INIT_HE ? 0 : 0.1;
       for (int i = 0; i < n_in; i++) {
-        double r = nn_rng_next(rng) - 0.5; /* drawn even for initZero (nn.ts:161, 185-187) */
-        w[j * n_in + i] = init_zero ? 0 : r;
+        double r = nn_rng_next(rng); /* drawn even for initZero (nn.ts:161, 185-187) */
+        double v;
+        switch (scheme) {
+          case NN_INIT_ZEROS: v = 0; break;
+          case NN_INIT_XAVIER:
+          case NN_INIT_HE: v = (2 * r - 1) * a; break;
+          default: v = r - 0.5; break;
+        }
+        w[j * n_in + i] = v;
       }
     }
   }
@@ -127,11 +152,16 @@ void nn_dense_forward(double *total, double *out, const double *in, const double
 }
 
 void nn_dense_backward(double *input_der, double *gw, double *gb, int *count,
-                       double *prev_output_der, const double *output_der, const double *out,
-                       const double *in, const double *w, const uint8_t *dead, int n_out,
-                       int n_in, nn_activation act) {
+                       double *prev_output_der, const double *output_der, const double *total,
+                       const double *out, const double *mask, const double *in,
+                       const double *w, const uint8_t *dead, int n_out, int n_in,
+                       nn_activation act) {
   for (int j = 0; j < n_out; j++) {
-    input_der[j] = output_der[j] * nn_act_der(act, out[j]);
+    if (mask)
+      input_der[j] = output_der[j] * mask[j] *
+                     nn_act_der(act, total[j], nn_act_value(act, total[j]));
+    else
+      input_der[j] = output_der[j] * nn_act_der(act, total[j], out[j]);
     gb[j] += input_der[j];
     count[j] += 1;
   }
@@ -190,6 +220,32 @@ double nn_network_forward(nn_network *net, const double *input) {
                      net->params + net->weight_offset[l], net->params + net->bias_offset[l],
                      net->sizes[l], net->sizes[l - 1], layer_act(net, l));
   }
+  net->masked = false;
+  return nn_network_output(net);
+}
+
+double nn_network_forward_dropout(nn_network *net, const double *input, double rate,
+                                  nn_rng *rng) {
+  if (!(rate > 0)) {
+    for (int k = 0; k < net->num_nodes; k++) net->mask[k] = 1;
+    return nn_network_forward(net, input);
+  }
+  double keep_scale = 1 / (1 - rate);
+  int n0 = net->sizes[0];
+  for (int i = 0; i < n0; i++) net->output[i] = input[i];
+  for (int l = 1; l < net->num_layers; l++) {
+    int o = net->node_offset[l], p = net->node_offset[l - 1];
+    nn_dense_forward(net->total + o, net->output + o, net->output + p,
+                     net->params + net->weight_offset[l], net->params + net->bias_offset[l],
+                     net->sizes[l], net->sizes[l - 1], layer_act(net, l));
+    bool hidden = l < net->num_layers - 1;
+    for (int j = 0; j < net->sizes[l]; j++) {
+      double m = hidden ? (nn_rng_next(rng) < rate ? 0.0 : keep_scale) : 1.0;
+      net->mask[o + j] = m;
+      if (hidden) net->output[o + j] = m == 0 ? 0.0 : net->output[o + j] * m;
+    }
+  }
+  net->masked = true;
   return nn_network_output(net);
 }
 
@@ -197,9 +253,11 @@ void nn_network_backward(nn_network *net, double output_der) {
   net->output_der[net->num_nodes - 1] = output_der;
   for (int l = net->num_layers - 1; l >= 1; l--) {
     int o = net->node_offset[l], p = net->node_offset[l - 1];
+    bool hidden = l < net->num_layers - 1;
     nn_dense_backward(net->input_der + o, net->grad + net->weight_offset[l],
                       net->grad + net->bias_offset[l], net->acc_count + o,
-                      l > 1 ? net->output_der + p : NULL, net->output_der + o, net->output + o,
+                      l > 1 ? net->output_der + p : NULL, net->output_der + o, net->total + o,
+                      net->output + o, net->masked && hidden ? net->mask + o : NULL,
                       net->output + p, net->params + net->weight_offset[l],
                       net->dead + net->weight_offset[l], net->sizes[l], net->sizes[l - 1],
                       layer_act(net, l));

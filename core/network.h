@@ -9,10 +9,14 @@
  *                of layer l-1 to node j of layer l is params[weight_offset[l] + j*sizes[l-1] + i]
  *   biases  b_l: sizes[l]: the bias of node j of layer l is params[bias_offset[l] + j]
  * `grad` (accumulated derivatives since the last update) and `dead` (links killed by L1; always 0
- * for biases) run parallel to `params`. Optimiser state will sit beside them the same way.
+ * for biases) run parallel to `params`, and so does the optimiser state (optimizer.h): `opt_m`
+ * (momentum's velocity, Adam's first moment) and `opt_v` (RMSprop's and Adam's mean square),
+ * with `opt_steps` the optimiser updates made so far (Adam's t). Plain SGD uses none of them.
  *
  * Per-node arrays (length num_nodes): `total` (pre-activation), `output`, `output_der`,
- * `input_der`, and `acc_count` (backward passes accumulated since the last update).
+ * `input_der`, `acc_count` (backward passes accumulated since the last update) and `mask`
+ * (dropout of the last training forward pass: 0 for a dropped hidden node, 1/(1 - rate) for a
+ * kept one, 1 for input and output nodes and whenever dropout is off).
  */
 #ifndef NN_NETWORK_H
 #define NN_NETWORK_H
@@ -38,7 +42,11 @@ typedef struct {
   double *params;
   double *grad;
   uint8_t *dead;
+  double *opt_m, *opt_v;  /* optimiser state, parallel to params */
+  long long opt_steps;
   double *total, *output, *output_der, *input_der;
+  double *mask;           /* per node, see above */
+  bool masked;            /* the last forward pass applied `mask` (backward then uses it) */
   int *acc_count;
 } nn_network;
 
@@ -59,17 +67,26 @@ bool nn_network_init(nn_network *net, const nn_config *cfg);
 /* Frees the arrays and zeroes *net. NULL and an already freed network are allowed. */
 void nn_network_free(nn_network *net);
 
-/* Copies src's parameters, dead flags, accumulators and node values into dst, which must have
- * the same layout (same num_params and num_nodes). */
+/* Copies src's parameters, dead flags, accumulators, optimiser state, node values and dropout
+ * mask into dst, which must have the same layout (same num_params and num_nodes). */
 void nn_network_copy_values(nn_network *dst, const nn_network *src);
 
-/* TFP's initial parameters (§5): node by node in network order, bias 0.1 and one draw
- * `Math.random() - 0.5` per incoming link in the previous layer's order. With init_zero every
- * bias and weight is 0, but every link still draws (the stream advances by the link count).
- * Also clears the training state (nn_network_clear_training). */
-void nn_network_init_weights(nn_network *net, nn_rng *rng, bool init_zero);
+/* Initial parameters. Every scheme makes exactly TFP's draws (§5): node by node in network
+ * order, one draw r = Math.random() per incoming link in the previous layer's order, none for
+ * biases; so the stream advances by the link count whatever the scheme. For a link into a
+ * layer of n_out nodes from one of n_in:
+ *   NN_INIT_UNIFORM  TFP's: w = r - 0.5, i.e. U(-0.5, 0.5); bias 0.1
+ *   NN_INIT_ZEROS    TFP's initZero: w = 0 (r drawn and discarded); bias 0
+ *   NN_INIT_XAVIER   Glorot uniform: w = (2r - 1) a, a = sqrt(6 / (n_in + n_out)),
+ *                    variance 2 / (n_in + n_out); bias 0
+ *   NN_INIT_HE       He uniform: w = (2r - 1) a, a = sqrt(6 / n_in), variance 2 / n_in; bias 0
+ * (Uniform rather than normal variants keep one draw per link, so a link reproduces them with
+ * the same stream position as TFP's.) Also clears the training state
+ * (nn_network_clear_training). A scheme outside the enum is treated as NN_INIT_UNIFORM. */
+void nn_network_init_weights(nn_network *net, nn_rng *rng, nn_init scheme);
 
-/* Zeroes grad, dead, acc_count and the per-node arrays; parameters are kept. */
+/* Zeroes grad, dead, acc_count, the optimiser state and the per-node arrays and sets every
+ * mask to 1; parameters are kept. */
 void nn_network_clear_training(nn_network *net);
 
 /* TFP's id of node k: k - num_inputs + 1 for non-input nodes, 0 for input nodes (whose ids are
@@ -87,34 +104,48 @@ void nn_dense_forward(double *total, double *out, const double *in, const double
                       const double *b, int n_out, int n_in, nn_activation act);
 
 /* Backward of one layer for one sample (tfp-behaviour §7.2 a-c), given output_der[n_out]
- * (dE/d out) and the layer's outputs out[n_out]:
- *   input_der[j] = output_der[j] * act'(out[j]);  gb[j] += input_der[j];  count[j] += 1
+ * (dE/d out), the layer's totals total[n_out] and outputs out[n_out], and an optional dropout
+ * mask[n_out] (NULL: none):
+ *   input_der[j] = output_der[j] * act'(total[j], out[j])            (no mask)
+ *   input_der[j] = output_der[j] * mask[j] * act'(total[j], f(total[j]))   (mask; out[j] is
+ *                  then the masked output, so f is recomputed from the total)
+ *   gb[j] += input_der[j];  count[j] += 1
  *   gw[j][i] += input_der[j] * in[i]                for live links only
  *   prev_output_der[i] = 0 + sum_j w[j][i] * input_der[j]   (j in order, dead links included;
  *                                                             skipped when prev_output_der is NULL)
  */
 void nn_dense_backward(double *input_der, double *gw, double *gb, int *count,
-                       double *prev_output_der, const double *output_der, const double *out,
-                       const double *in, const double *w, const uint8_t *dead, int n_out,
-                       int n_in, nn_activation act);
+                       double *prev_output_der, const double *output_der, const double *total,
+                       const double *out, const double *mask, const double *in,
+                       const double *w, const uint8_t *dead, int n_out, int n_in,
+                       nn_activation act);
 
 /* TFP's updateWeights for one layer (tfp-behaviour §7.3). For node j with count[j] > 0:
  *   b[j] -= (lr * gb[j]) / count[j]
  *   per live link: r = R'(w) (old weight); w = w - (lr / count[j]) * gw;
  *                  c = w - (lr * reg_rate) * r; L1 and w * c < 0: w = 0, dead = 1; else w = c
  * then the accumulators and count[j] are zeroed. Nodes with count 0 are left alone.
- * (Optimisers will add state arrays parallel to w/b and their own update kernel.) */
+ * This is plain SGD; the other optimisers' update is in optimizer.h. */
 void nn_dense_update(double *w, double *b, double *gw, double *gb, uint8_t *dead, int *count,
                      int n_out, int n_in, double lr, nn_regularization reg, double reg_rate);
 
 /* ---- Whole network --------------------------------------------------------------------------*/
 
 /* Sets the input nodes' outputs to input[0 .. sizes[0]) and runs every layer; returns the
- * output node's value. */
+ * output node's value. No dropout (net->masked becomes false; mask is left as it was). */
 double nn_network_forward(nn_network *net, const double *input);
 
+/* A training forward pass with inverted dropout at `rate` on the hidden layers: after each
+ * hidden layer's activations, one draw r per node (network order) from `rng`; the node is
+ * dropped (mask 0, output 0) when r < rate, else kept with its output scaled by 1/(1 - rate).
+ * Input and output nodes are never dropped. rate <= 0 (or NaN) is exactly nn_network_forward:
+ * no draws, every mask 1. Otherwise net->masked is set and the next backward uses the mask. */
+double nn_network_forward_dropout(nn_network *net, const double *input, double rate,
+                                  nn_rng *rng);
+
 /* Backpropagates one sample from the last forward pass: output_der = dE/d output (for TFP's
- * square error, output - target; see loss.h). Accumulates into grad and acc_count. */
+ * square error, output - target; see loss.h). Accumulates into grad and acc_count. Goes
+ * through the dropout mask when that pass applied one. */
 void nn_network_backward(nn_network *net, double output_der);
 
 /* Applies the accumulated derivatives to every layer (nn_dense_update). */

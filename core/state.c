@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lessons.h"
+
 /* A piece of the hash: p[0..n). p == NULL means "no value" (a piece without '='). */
 typedef struct {
   const char *p;
@@ -318,7 +320,11 @@ typedef enum {
   P_ACTIVATION, P_REGULARIZATION, P_BATCH_SIZE, P_DATASET, P_REG_DATASET, P_LEARNING_RATE,
   P_REGULARIZATION_RATE, P_NOISE, P_NETWORK_SHAPE, P_SEED, P_SHOW_TEST_DATA, P_DISCRETIZE,
   P_PERC_TRAIN_DATA, P_X, P_Y, P_X_TIMES_Y, P_X_SQUARED, P_Y_SQUARED, P_COS_X, P_SIN_X, P_COS_Y,
-  P_SIN_Y, P_COLLECT_STATS, P_TUTORIAL, P_PROBLEM, P_INIT_ZERO, P_HIDE_TEXT, P_COUNT
+  P_SIN_Y, P_COLLECT_STATS, P_TUTORIAL, P_PROBLEM, P_INIT_ZERO, P_HIDE_TEXT,
+  P_MODE, P_MODEL, P_LESSON, /* the lecture's (lessons.h), written after TFP's */
+  P_OPTIMIZER, P_MOMENTUM, P_RHO, P_BETA1, P_BETA2, P_EPSILON, P_INIT, P_DROPOUT, P_LOSS,
+  P_SPEED, /* nnplay's training options, written only when not at their default */
+  P_COUNT
 } param_id;
 
 /* TFP's names, in TFP's serialization order (state.ts:106-134). */
@@ -327,6 +333,9 @@ static const char *const PARAM_NAMES[P_COUNT] = {
   "regularizationRate", "noise", "networkShape", "seed", "showTestData", "discretize",
   "percTrainData", "x", "y", "xTimesY", "xSquared", "ySquared", "cosX", "sinX", "cosY", "sinY",
   "collectStats", "tutorial", "problem", "initZero", "hideText",
+  "mode", "model", "lesson",
+  "optimizer", "momentum", "rho", "beta1", "beta2", "epsilon", "init", "dropout", "loss",
+  "speed",
 };
 
 static bool *bool_field(nn_config *c, param_id id) {
@@ -359,15 +368,25 @@ static const char *act_name(int v) { return nn_activation_name((nn_activation)v)
 static const char *reg_name(int v) { return nn_regularization_name((nn_regularization)v); }
 static const char *data_name(int v) { return nn_dataset_name((nn_dataset_kind)v); }
 static const char *problem_name(int v) { return nn_problem_name((nn_problem)v); }
+static const char *mode_name(int v) { return nn_mode_name((nn_mode)v); }
+static const char *model_name(int v) { return nn_model_name((nn_model)v); }
+static const char *optimizer_name(int v) { return nn_optimizer_name((nn_optimizer)v); }
+static const char *init_name(int v) { return nn_init_name((nn_init)v); }
+static const char *loss_name(int v) { return nn_loss_name((nn_loss_kind)v); }
 
 static choice_keys choice_of(param_id id) {
   switch (id) {
-    case P_ACTIVATION: return (choice_keys){NN_ACT_RELU, NN_ACT_LINEAR, act_name};
+    case P_ACTIVATION: return (choice_keys){NN_ACT_RELU, NN_ACT_COUNT - 1, act_name};
     case P_REGULARIZATION: return (choice_keys){NN_REG_NONE, NN_REG_L2, reg_name};
     case P_DATASET: return (choice_keys){NN_DATA_CIRCLE, NN_DATA_SPIRAL, data_name};
     case P_REG_DATASET: return (choice_keys){NN_DATA_REG_PLANE, NN_DATA_REG_GAUSS, data_name};
     case P_PROBLEM:
       return (choice_keys){NN_PROBLEM_CLASSIFICATION, NN_PROBLEM_REGRESSION, problem_name};
+    case P_MODE: return (choice_keys){NN_MODE_COMPLETE, NN_MODE_COUNT - 1, mode_name};
+    case P_MODEL: return (choice_keys){NN_MODEL_MLP, NN_MODEL_COUNT - 1, model_name};
+    case P_OPTIMIZER: return (choice_keys){NN_OPT_SGD, NN_OPT_COUNT - 1, optimizer_name};
+    case P_INIT: return (choice_keys){NN_INIT_UNIFORM, NN_INIT_COUNT - 1, init_name};
+    case P_LOSS: return (choice_keys){NN_LOSS_SQUARE, NN_LOSS_COUNT - 1, loss_name};
     default: return (choice_keys){0, -1, NULL};
   }
 }
@@ -379,6 +398,11 @@ static int *choice_field(nn_config *c, param_id id) {
     case P_DATASET: return (int *)&c->dataset;
     case P_REG_DATASET: return (int *)&c->reg_dataset;
     case P_PROBLEM: return (int *)&c->problem;
+    case P_MODE: return (int *)&c->mode;
+    case P_MODEL: return (int *)&c->model;
+    case P_OPTIMIZER: return (int *)&c->optimizer;
+    case P_INIT: return (int *)&c->init;
+    case P_LOSS: return (int *)&c->loss;
     default: return NULL;
   }
 }
@@ -389,6 +413,12 @@ static double *number_field(nn_config *c, param_id id) {
     case P_REGULARIZATION_RATE: return &c->regularization_rate;
     case P_NOISE: return &c->noise;
     case P_PERC_TRAIN_DATA: return &c->perc_train_data;
+    case P_MOMENTUM: return &c->momentum;
+    case P_RHO: return &c->rho;
+    case P_BETA1: return &c->beta1;
+    case P_BETA2: return &c->beta2;
+    case P_EPSILON: return &c->epsilon;
+    case P_DROPOUT: return &c->dropout;
     default: return NULL;
   }
 }
@@ -408,6 +438,8 @@ static void default_text(param_id id, char *out, size_t cap) {
     snprintf(out, cap, "%s", *bool_field(c, id) ? "true" : "false");
   } else if (id == P_BATCH_SIZE) {
     snprintf(out, cap, "%d", c->batch_size);
+  } else if (id == P_SPEED) {
+    snprintf(out, cap, "%d", c->speed);
   } else if (id == P_NETWORK_SHAPE) {
     size_t len = 0;
     out[0] = '\0';
@@ -460,6 +492,28 @@ static void apply_number(nn_config *cfg, param_id id, span raw, nn_notices *ns) 
     case P_PERC_TRAIN_DATA:
       if (!(v >= 0 && v <= 100)) {
         notice(ns, lit(name), raw, "must be a number from 0 to 100; using %s", def);
+        return;
+      }
+      break;
+    case P_MOMENTUM:
+    case P_RHO:
+    case P_BETA1:
+    case P_BETA2:
+      if (!(v >= 0 && v < 1)) {
+        notice(ns, lit(name), raw, "must be a number from 0 up to (not including) 1; using %s",
+               def);
+        return;
+      }
+      break;
+    case P_EPSILON:
+      if (!(v > 0 && v <= 1)) {
+        notice(ns, lit(name), raw, "must be a number above 0 and at most 1; using %s", def);
+        return;
+      }
+      break;
+    case P_DROPOUT:
+      if (!(v >= 0 && v <= 0.9)) {
+        notice(ns, lit(name), raw, "must be a number from 0 to 0.9; using %s", def);
         return;
       }
       break;
@@ -566,6 +620,50 @@ static void apply_tutorial(nn_config *cfg, span raw, nn_notices *ns) {
   cfg->tutorial[raw.n] = '\0';
 }
 
+/* Epochs per frame: one of the page's steps, or "max". */
+static void apply_speed(nn_config *cfg, span raw, nn_notices *ns) {
+  static const int steps[] = {1, 2, 5, 10, 20, 50, 100};
+  if (span_eq(raw, "max")) {
+    cfg->speed = NN_SPEED_MAX;
+    return;
+  }
+  double v = nn_js_string_to_number(raw.p, raw.n);
+  for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++)
+    if (v == steps[k]) {
+      cfg->speed = steps[k];
+      return;
+    }
+  notice(ns, lit("speed"), raw, "not one of 1, 2, 5, 10, 20, 50, 100, max; using 1");
+}
+
+/* nnplay's training options at their default are not written (TFP links stay as they were).
+ * init=zeros is written as TFP's initZero=true. */
+static bool ext_at_default(const nn_config *c, param_id id) {
+  nn_config d;
+  switch (id) {
+    case P_OPTIMIZER: return c->optimizer == NN_OPT_SGD;
+    case P_INIT: return c->init == NN_INIT_UNIFORM || c->init == NN_INIT_ZEROS;
+    case P_LOSS: return c->loss == NN_LOSS_SQUARE;
+    case P_SPEED: return c->speed == 1;
+    case P_MOMENTUM: case P_RHO: case P_BETA1: case P_BETA2: case P_EPSILON: case P_DROPOUT: {
+      nn_config copy = *c;
+      nn_config_default(&d);
+      return *number_field(&copy, id) == *number_field(&d, id);
+    }
+    default: return false;
+  }
+}
+
+/* A known lesson id (lessons.h); the lesson's own parameters were merged in by the parser. */
+static void apply_lesson(nn_config *cfg, span raw, nn_notices *ns) {
+  if (raw.n > NN_MAX_LESSON_ID_LEN || nn_lesson_find(raw.p, raw.n) < 0) {
+    notice(ns, lit("lesson"), raw, "no such lesson; ignored");
+    return;
+  }
+  memcpy(cfg->lesson, raw.p, raw.n);
+  cfg->lesson[raw.n] = '\0';
+}
+
 static void apply_param(nn_config *cfg, param_id id, span raw, bool extra_eq, nn_notices *ns) {
   const char *name = PARAM_NAMES[id];
   if (id == P_NETWORK_SHAPE) { /* applied even when empty (TFP: name in map) */
@@ -579,6 +677,8 @@ static void apply_param(nn_config *cfg, param_id id, span raw, bool extra_eq, nn
       notice(ns, lit(name), raw, "%s; a random seed is drawn instead", what);
     else if (id == P_TUTORIAL)
       notice(ns, lit(name), raw, "%s; no tutorial", what);
+    else if (id == P_LESSON)
+      notice(ns, lit(name), raw, "%s; no lesson", what);
     else
       notice(ns, lit(name), raw, "%s; using %s", what, def);
     return;
@@ -590,6 +690,10 @@ static void apply_param(nn_config *cfg, param_id id, span raw, bool extra_eq, nn
     apply_seed(cfg, raw, ns);
   } else if (id == P_TUTORIAL) {
     apply_tutorial(cfg, raw, ns);
+  } else if (id == P_LESSON) {
+    apply_lesson(cfg, raw, ns);
+  } else if (id == P_SPEED) {
+    apply_speed(cfg, raw, ns);
   } else {
     apply_number(cfg, id, raw, ns);
   }
@@ -658,8 +762,53 @@ void nn_state_parse(const char *hash, nn_config *cfg, nn_notices *notices) {
       }
     }
   }
+  /* lesson=<id>: the lesson's parameters first; any the URL gives itself win. */
+  int lesson = present[P_LESSON] && last[P_LESSON].value.p != NULL
+                   ? nn_lesson_find(last[P_LESSON].value.p, last[P_LESSON].value.n)
+                   : -1;
+  if (lesson >= 0) {
+    const char *lh = nn_lesson_hash(lesson);
+    bool in_lesson[P_COUNT] = {false};
+    piece from_lesson[P_COUNT];
+    pos = 0;
+    while (next_piece(lh, strlen(lh), &pos, &pc))
+      for (int i = 0; i < P_COUNT; i++)
+        if (pc.name.n == name_len[i] && memcmp(pc.name.p, PARAM_NAMES[i], pc.name.n) == 0) {
+          in_lesson[i] = true;
+          from_lesson[i] = pc;
+          break;
+        }
+    for (int i = 0; i < P_COUNT; i++)
+      if (in_lesson[i] && !present[i]) {
+        present[i] = true;
+        last[i] = from_lesson[i];
+      }
+  }
   for (int i = 0; i < P_COUNT; i++)
     if (present[i]) apply_param(cfg, (param_id)i, last[i].value, last[i].extra_eq, notices);
+  if (cfg->model == NN_MODEL_PERCEPTRON && cfg->problem != NN_PROBLEM_CLASSIFICATION) {
+    notice(notices, lit("model"), lit("perceptron"), "the perceptron is a classifier and this "
+           "is a regression problem; using mlp");
+    cfg->model = NN_MODEL_MLP;
+  }
+  /* init=zeros and TFP's initZero=true say the same; zeros wins a conflict, with a notice. */
+  bool init_given = present[P_INIT] && last[P_INIT].value.p != NULL &&
+                    (cfg->init != NN_INIT_UNIFORM || span_eq(last[P_INIT].value, "uniform"));
+  if (cfg->init_zero && init_given && cfg->init != NN_INIT_ZEROS)
+    notice(notices, lit("init"), last[P_INIT].value, "initZero=true asks for zero weights; "
+           "using zeros");
+  else if (!cfg->init_zero && cfg->init == NN_INIT_ZEROS && present[P_INIT_ZERO])
+    notice(notices, lit("initZero"), last[P_INIT_ZERO].value, "init=zeros asks for zero "
+           "weights; using true");
+  if (cfg->init_zero || cfg->init == NN_INIT_ZEROS) {
+    cfg->init_zero = true;
+    cfg->init = NN_INIT_ZEROS;
+  }
+  if (cfg->loss == NN_LOSS_CROSS_ENTROPY && cfg->problem != NN_PROBLEM_CLASSIFICATION) {
+    notice(notices, lit("loss"), lit("crossentropy"), "cross-entropy needs a classification "
+           "problem and this is regression; using square");
+    cfg->loss = NN_LOSS_SQUARE;
+  }
 
   /* Pass 2: <name>_hide entries in first-seen order, last value wins; over-long names. */
   long long hide_ignored = 0;
@@ -733,6 +882,18 @@ size_t nn_state_serialize(const nn_config *cfg, char *out, size_t cap) {
     if (id == P_REGULARIZATION && cfg->regularization == NN_REG_NONE) continue;
     if (id == P_SEED && cfg->seed[0] == '\0') continue;
     if (id == P_TUTORIAL && cfg->tutorial[0] == '\0') continue;
+    if (id == P_MODE && cfg->mode == NN_MODE_COMPLETE) continue; /* TFP links stay as they were */
+    if (id == P_MODEL && cfg->model == NN_MODEL_MLP) continue;
+    if (id == P_LESSON && cfg->lesson[0] == '\0') continue;
+    if (id >= P_OPTIMIZER && ext_at_default(cfg, id)) continue;
+    if (id == P_SPEED) {
+      if (cfg->speed == NN_SPEED_MAX) w_param(&w, name, "max");
+      else {
+        nn_format_js_number(cfg->speed, num);
+        w_param(&w, name, num);
+      }
+      continue;
+    }
     if (choice_field(&copy, id)) {
       w_param(&w, name, choice_of(id).name(*choice_field(&copy, id)));
     } else if (number_field(&copy, id)) {
@@ -754,6 +915,8 @@ size_t nn_state_serialize(const nn_config *cfg, char *out, size_t cap) {
       w_param(&w, name, cfg->seed);
     } else if (id == P_TUTORIAL) {
       w_param(&w, name, cfg->tutorial);
+    } else if (id == P_LESSON) {
+      w_param(&w, name, cfg->lesson);
     }
   }
   for (int k = 0; k < cfg->num_hide; k++) {
@@ -877,7 +1040,20 @@ size_t nn_state_json(const nn_config *cfg, char *out, size_t cap) {
   w_str(&w, "{");
   for (int i = 0; i < P_COUNT; i++) {
     param_id id = (param_id)i;
+    /* the lecture's parameters only when set, so TFP links give the fixtures' object */
+    if ((id == P_MODE && cfg->mode == NN_MODE_COMPLETE) ||
+        (id == P_MODEL && cfg->model == NN_MODEL_MLP) || (id == P_LESSON && cfg->lesson[0] == '\0'))
+      continue;
+    if (id >= P_OPTIMIZER && ext_at_default(cfg, id)) continue; /* as in the hash */
     w_key(&w, PARAM_NAMES[i], i == 0);
+    if (id == P_SPEED) {
+      if (cfg->speed == NN_SPEED_MAX) w_str(&w, "\"max\"");
+      else {
+        nn_format_js_number(cfg->speed, num);
+        w_str(&w, num);
+      }
+      continue;
+    }
     if (choice_field(&copy, id)) {
       const char *v = choice_of(id).name(*choice_field(&copy, id));
       w_json_string(&w, v, strlen(v));
@@ -903,6 +1079,8 @@ size_t nn_state_json(const nn_config *cfg, char *out, size_t cap) {
     } else if (id == P_TUTORIAL) {
       if (cfg->tutorial[0] == '\0') w_str(&w, "null");
       else w_json_string(&w, cfg->tutorial, bounded_len(cfg->tutorial, sizeof cfg->tutorial));
+    } else if (id == P_LESSON) {
+      w_json_string(&w, cfg->lesson, bounded_len(cfg->lesson, sizeof cfg->lesson));
     }
   }
   w_key(&w, "hide", false);

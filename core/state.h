@@ -48,6 +48,29 @@ enum {
  *                      (missing: no notice; "seed=" / blank / too long: notice)
  *   tutorial           1..NN_MAX_TUTORIAL_LEN of [A-Za-z0-9_-]            "" (none)
  *                      (it names a file the page may load)
+ *   mode               exactly complete | simplified                      complete
+ *   model              exactly mlp | perceptron; perceptron only when     mlp
+ *                      problem=classification (else a notice)
+ *   lesson             a lesson id (lessons.h): its hash gives the        none
+ *                      starting parameters, and every parameter the URL
+ *                      also gives overrides the lesson's, wherever it
+ *                      stands; an unknown id is ignored with a notice
+ *   -- nnplay's training options (config.h; written only when not at their default) --
+ *   activation         also leakyrelu | elu | softplus | swish (activation.h)
+ *   optimizer          exactly sgd | momentum | rmsprop | adam            sgd (TFP's update)
+ *   momentum           momentum's coefficient, 0 <= m < 1                 0.9
+ *   rho                RMSprop's decay, 0 <= r < 1                        0.9
+ *   beta1, beta2       Adam's decays, 0 <= b < 1                          0.9, 0.999
+ *   epsilon            RMSprop's and Adam's, 0 < e <= 1                   1e-8
+ *   init               exactly uniform | zeros | xavier | he (network.h)  uniform
+ *                      init=zeros is initZero=true and is written so;
+ *                      either one asks for zeros, which wins a conflict
+ *                      ("init=he&initZero=true": zeros, notice)
+ *   dropout            hidden-layer drop rate, 0 <= p <= 0.9              0
+ *   loss               exactly square | crossentropy; crossentropy only   square
+ *                      with problem=classification (else notice, square)
+ *   speed              epochs per frame: 1 | 2 | 5 | 10 | 20 | 50 | 100   1
+ *                      (as numbers) | max (NN_SPEED_MAX); stored only
  *   booleans           "false" is false, any other non-empty value true   the default
  *   <name>_hide        "true" is true, anything else (even none) false;   entry ignored
  *                      name at most NN_MAX_HIDE_NAME characters before
@@ -62,6 +85,10 @@ enum {
  * decimal numerals longer than 255 characters. Number parsing and formatting assume the C
  * locale for LC_NUMERIC (the engine never calls setlocale).
  *
+ * Serialization writes TFP's parameters in TFP's order, then mode, model and lesson, then
+ * optimizer, momentum, rho, beta1, beta2, epsilon, init, dropout, loss, speed — each of these
+ * only when it is not the default (so a TFP link serializes exactly as before) — then the _hide
+ * entries. The JSON (nn_state_json) has the same keys (speed a number or "max").
  * Round trip: for any hash h, parse(serialize(parse(h))) gives the same config (doubles equal
  * as values, so -0 becomes 0 as in TFP), provided seeds and _hide names contain no '&' or '='
  * (a parsed hash never produces such). */
@@ -99,7 +126,8 @@ int nn_format_js_number(double x, char out[32]);
 
 /* Writes cfg as the JSON object the fixtures call `state`: TFP's names, choices by name, numbers
  * in JS's shortest form, networkShape an array, seed a string, tutorial null when empty, and
- * "hide": {"<name>_hide": bool, ...} in first-seen order. Strings are escaped so that the output
+ * "hide": {"<name>_hide": bool, ...} in first-seen order; "mode", "model" (strings) and "lesson"
+ * (string) only when not the default. Strings are escaped so that the output
  * is pure ASCII (see nn_json_string). snprintf-like: returns the full length needed, excluding
  * the NUL; out may be NULL when cap is 0. */
 size_t nn_state_json(const nn_config *cfg, char *out, size_t cap);

@@ -265,15 +265,15 @@ static void activation_derivative_from_output_equals_tfp_recomputation(void **st
     double t = (nn_rng_next(&rng) - 0.5) * 40;
     double th = tanh(t), s = 1 / (1 + exp(-t));
     double tfp_tanh = 1 - th * th, tfp_sigmoid = s * (1 - s), tfp_relu = t <= 0 ? 0 : 1;
-    assert_true(nn_act_der(NN_ACT_TANH, nn_act_value(NN_ACT_TANH, t)) == tfp_tanh);
-    assert_true(nn_act_der(NN_ACT_SIGMOID, nn_act_value(NN_ACT_SIGMOID, t)) == tfp_sigmoid);
-    assert_true(nn_act_der(NN_ACT_RELU, nn_act_value(NN_ACT_RELU, t)) == tfp_relu);
+    assert_true(nn_act_der(NN_ACT_TANH, t, nn_act_value(NN_ACT_TANH, t)) == tfp_tanh);
+    assert_true(nn_act_der(NN_ACT_SIGMOID, t, nn_act_value(NN_ACT_SIGMOID, t)) == tfp_sigmoid);
+    assert_true(nn_act_der(NN_ACT_RELU, t, nn_act_value(NN_ACT_RELU, t)) == tfp_relu);
     const nn_activation_fn *f = nn_activation_get(NN_ACT_TANH);
-    assert_true(f->der(f->value(t)) == tfp_tanh);
+    assert_true(f->der(t, f->value(t)) == tfp_tanh);
   }
   /* Math.max(0, NaN) is NaN and TFP's relu derivative of NaN is 1 */
   assert_true(isnan(nn_act_value(NN_ACT_RELU, NAN)));
-  assert_true(nn_act_der(NN_ACT_RELU, nn_act_value(NN_ACT_RELU, NAN)) == 1);
+  assert_true(nn_act_der(NN_ACT_RELU, NAN, nn_act_value(NN_ACT_RELU, NAN)) == 1);
   assert_false(signbit(nn_act_value(NN_ACT_RELU, -0.0)));
 }
 

@@ -1,0 +1,313 @@
+/* test_lessons.c — the lesson table: every hash is clean and builds, `lesson=<id>` gives the
+ * lesson's parameters with the URL's own overriding them, unknown ids are refused with a
+ * notice, and each lesson shows what its goal promises. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "experiment.h"
+#include "lessons.h"
+#include "perceptron.h"
+#include "state.h"
+
+#define FAIL(...)             \
+  do {                        \
+    print_error(__VA_ARGS__); \
+    print_error("\n");        \
+    fail();                   \
+  } while (0)
+
+static void parse_clean(const char *hash, nn_config *cfg) {
+  nn_notices ns;
+  nn_state_parse(hash, cfg, &ns);
+  if (ns.count != 0 || ns.dropped != 0)
+    FAIL("%s: %d notice(s), first: %s=%s: %s", hash, ns.count, ns.items[0].param,
+         ns.items[0].value, ns.items[0].reason);
+}
+
+static char *serialize(const nn_config *cfg) {
+  size_t n = nn_state_serialize(cfg, NULL, 0);
+  char *s = malloc(n + 1);
+  assert_non_null(s);
+  assert_int_equal(nn_state_serialize(cfg, s, n + 1), n);
+  return s;
+}
+
+static nn_experiment *build(const nn_config *cfg) {
+  nn_experiment *e = NULL;
+  assert_int_equal(nn_experiment_create(&e, cfg), NN_OK);
+  return e;
+}
+
+static nn_experiment *build_hash(const char *hash) {
+  nn_config cfg;
+  parse_clean(hash, &cfg);
+  return build(&cfg);
+}
+
+/* Train and test loss at the last epoch after training `epochs`. */
+static void losses_after(nn_experiment *e, int epochs, double *train, double *test) {
+  assert_int_equal(nn_experiment_train(e, epochs), NN_OK);
+  int rows;
+  const double *c = nn_experiment_loss_curve(e, &rows);
+  *train = c[2 * (rows - 1)];
+  *test = c[2 * (rows - 1) + 1];
+}
+
+/* ---------------------------------------------------------------- the table */
+
+static void every_lesson_hash_parses_without_notices_and_builds(void **st) {
+  (void)st;
+  assert_true(nn_lesson_count() >= 7);
+  for (int i = 0; i < nn_lesson_count(); i++) {
+    const nn_lesson *l = nn_lesson_get(i);
+    assert_non_null(l);
+    nn_config cfg;
+    parse_clean(l->hash, &cfg);
+    if (cfg.seed[0] == '\0') FAIL("%s: no seed", l->id);
+    if (strstr(l->hash, "lesson=") || strstr(l->hash, "_hide"))
+      FAIL("%s: a lesson's hash may not name a lesson or hide anything", l->id);
+    nn_experiment *e = build(&cfg);
+    assert_int_equal(nn_experiment_train(e, 2), NN_OK);
+    nn_experiment_destroy(e);
+
+    /* through lesson=<id>, the same parameters and still no notice */
+    char hash[64];
+    snprintf(hash, sizeof hash, "lesson=%s", l->id);
+    nn_config via;
+    parse_clean(hash, &via);
+    assert_string_equal(via.lesson, l->id);
+    via.lesson[0] = '\0';
+    char *a = serialize(&cfg), *b = serialize(&via);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+  }
+}
+
+static void lesson_ids_are_unique_short_and_url_safe(void **st) {
+  (void)st;
+  for (int i = 0; i < nn_lesson_count(); i++) {
+    const char *id = nn_lesson_id(i);
+    assert_non_null(id);
+    assert_true(strlen(id) > 0 && strlen(id) <= NN_MAX_LESSON_ID_LEN);
+    for (const char *c = id; *c; c++)
+      assert_true((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-');
+    assert_int_equal(nn_lesson_find(id, strlen(id)), i);
+    for (int j = 0; j < i; j++) assert_string_not_equal(id, nn_lesson_id(j));
+    assert_true(strlen(nn_lesson_title(i)) > 0);
+    assert_true(strlen(nn_lesson_goal(i)) > 0);
+    assert_true(nn_lesson_hash(i) == nn_lesson_get(i)->hash);
+  }
+  assert_null(nn_lesson_get(-1));
+  assert_null(nn_lesson_get(nn_lesson_count()));
+  assert_null(nn_lesson_id(nn_lesson_count()));
+  assert_null(nn_lesson_title(-1));
+  assert_null(nn_lesson_goal(1000));
+  assert_null(nn_lesson_hash(-5));
+  assert_int_equal(nn_lesson_find("xor-mlpX", 7), nn_lesson_find("xor-mlp", 7)); /* by length */
+  assert_int_equal(nn_lesson_find("xor", 3), -1);
+  assert_int_equal(nn_lesson_find(NULL, 0), -1);
+}
+
+static void the_course_lessons_are_all_there(void **st) {
+  (void)st;
+  const char *ids[] = {"perceptron-separable", "perceptron-xor", "xor-mlp", "activations",
+                       "learning-rate-too-high", "overfitting", "sgd-vs-adam"};
+  for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++)
+    if (nn_lesson_find(ids[k], strlen(ids[k])) < 0) FAIL("missing lesson %s", ids[k]);
+  nn_config cfg;
+  parse_clean(nn_lesson_hash(nn_lesson_find("perceptron-separable", 20)), &cfg);
+  assert_int_equal(cfg.model, NN_MODEL_PERCEPTRON);
+  assert_int_equal(cfg.dataset, NN_DATA_GAUSS);
+  parse_clean(nn_lesson_hash(nn_lesson_find("perceptron-xor", 14)), &cfg);
+  assert_int_equal(cfg.model, NN_MODEL_PERCEPTRON);
+  assert_int_equal(cfg.dataset, NN_DATA_XOR);
+  parse_clean(nn_lesson_hash(nn_lesson_find("xor-mlp", 7)), &cfg);
+  assert_int_equal(cfg.model, NN_MODEL_MLP);
+  assert_int_equal(cfg.num_hidden_layers, 1);
+}
+
+/* ---------------------------------------------------------------- lesson= in a URL */
+
+static void url_parameters_override_the_lesson_wherever_they_stand(void **st) {
+  (void)st;
+  const char *hashes[] = {"lesson=perceptron-xor&dataset=gauss&learningRate=0.5",
+                          "dataset=gauss&learningRate=0.5&lesson=perceptron-xor"};
+  for (int k = 0; k < 2; k++) {
+    nn_config cfg;
+    parse_clean(hashes[k], &cfg);
+    assert_int_equal(cfg.dataset, NN_DATA_GAUSS);      /* the URL's */
+    assert_true(cfg.learning_rate == 0.5);            /* the URL's */
+    assert_int_equal(cfg.model, NN_MODEL_PERCEPTRON);  /* the lesson's */
+    assert_int_equal(cfg.mode, NN_MODE_SIMPLIFIED);    /* the lesson's */
+    assert_string_equal(cfg.seed, "lesson2");          /* the lesson's */
+    assert_string_equal(cfg.lesson, "perceptron-xor");
+  }
+  nn_config cfg;
+  parse_clean("lesson=perceptron-separable&model=mlp&mode=complete&seed=mine", &cfg);
+  assert_int_equal(cfg.model, NN_MODEL_MLP);
+  assert_int_equal(cfg.mode, NN_MODE_COMPLETE);
+  assert_string_equal(cfg.seed, "mine");
+  assert_int_equal(cfg.dataset, NN_DATA_GAUSS);
+  /* the URL's networkShape, even empty, wins over the lesson's */
+  parse_clean("lesson=xor-mlp&networkShape=", &cfg);
+  assert_int_equal(cfg.num_hidden_layers, 0);
+  /* the last lesson= wins, as for any parameter */
+  parse_clean("lesson=perceptron-xor&lesson=xor-mlp", &cfg);
+  assert_string_equal(cfg.lesson, "xor-mlp");
+  assert_int_equal(cfg.model, NN_MODEL_MLP);
+  /* a URL value the validation refuses falls back to the DEFAULT, not to the lesson's value */
+  nn_notices ns;
+  nn_state_parse("lesson=learning-rate-too-high&learningRate=abc", &cfg, &ns);
+  assert_int_equal(ns.count, 1);
+  assert_string_equal(ns.items[0].param, "learningRate");
+  assert_true(cfg.learning_rate == 0.03);
+}
+
+static void an_unknown_lesson_is_ignored_with_a_notice(void **st) {
+  (void)st;
+  const char *bad[] = {"lesson=nope", "lesson=PERCEPTRON-XOR", "lesson=", "lesson",
+                       "lesson=perceptron-xor-but-much-longer-than-any-id-is"};
+  for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+    char hash[128];
+    snprintf(hash, sizeof hash, "%s&dataset=xor", bad[k]);
+    nn_config cfg;
+    nn_notices ns;
+    nn_state_parse(hash, &cfg, &ns);
+    if (ns.count != 1) FAIL("%s: %d notices", hash, ns.count);
+    assert_string_equal(ns.items[0].param, "lesson");
+    assert_string_equal(cfg.lesson, "");
+    assert_int_equal(cfg.dataset, NN_DATA_XOR);
+    assert_int_equal(cfg.model, NN_MODEL_MLP); /* nothing of any lesson */
+    assert_string_equal(cfg.seed, "");
+    char *s = serialize(&cfg);
+    assert_null(strstr(s, "lesson"));
+    free(s);
+  }
+}
+
+static void a_lesson_link_round_trips(void **st) {
+  (void)st;
+  for (int i = 0; i < nn_lesson_count(); i++) {
+    char hash[96];
+    snprintf(hash, sizeof hash, "lesson=%s&noise=5", nn_lesson_id(i));
+    nn_config a, b;
+    parse_clean(hash, &a);
+    char *s1 = serialize(&a);
+    char want[64];
+    snprintf(want, sizeof want, "&lesson=%s", nn_lesson_id(i));
+    if (!strstr(s1, want)) FAIL("%s does not hold %s", s1, want);
+    parse_clean(s1, &b);
+    char *s2 = serialize(&b);
+    assert_string_equal(s1, s2);
+    assert_string_equal(a.lesson, b.lesson);
+    assert_int_equal(a.model, b.model);
+    assert_int_equal(a.mode, b.mode);
+    assert_true(b.noise == 5);
+    free(s1);
+    free(s2);
+  }
+}
+
+/* ---------------------------------------------------------------- what the lessons show */
+
+static nn_experiment *lesson_experiment(const char *id, const char *extra) {
+  char hash[256];
+  snprintf(hash, sizeof hash, "lesson=%s%s", id, extra);
+  return build_hash(hash);
+}
+
+static void the_perceptron_lessons_converge_and_fail_as_promised(void **st) {
+  (void)st;
+  nn_experiment *e = lesson_experiment("perceptron-separable", "");
+  assert_int_equal(nn_experiment_train(e, 50), NN_OK);
+  nn_perceptron_report r = nn_experiment_perceptron_report(e);
+  assert_int_equal(r.verdict, NN_PERCEPTRON_CONVERGED);
+  assert_true(r.converged_epoch >= 2); /* slow enough to watch */
+  nn_experiment_destroy(e);
+
+  e = lesson_experiment("perceptron-xor", "");
+  assert_int_equal(nn_experiment_train(e, 50), NN_OK);
+  assert_int_equal(nn_experiment_perceptron_report(e).verdict, NN_PERCEPTRON_NOT_SEPARABLE);
+  nn_experiment_destroy(e);
+}
+
+static void the_mlp_lessons_show_their_point(void **st) {
+  (void)st;
+  double tr, te, tr2, te2;
+  /* one hidden layer solves XOR */
+  nn_experiment *e = lesson_experiment("xor-mlp", "");
+  losses_after(e, 300, &tr, &te);
+  assert_true(te < 0.05);
+  nn_experiment_destroy(e);
+
+  /* linear units cannot draw a circle; tanh can */
+  e = lesson_experiment("activations", "");
+  losses_after(e, 300, &tr, &te);
+  assert_true(tr > 0.4);
+  nn_experiment_destroy(e);
+  e = lesson_experiment("activations", "&activation=tanh");
+  losses_after(e, 300, &tr2, &te2);
+  assert_true(tr2 < 0.05);
+  nn_experiment_destroy(e);
+
+  /* a learning rate too high ends far above a reasonable one */
+  e = lesson_experiment("learning-rate-too-high", "");
+  losses_after(e, 300, &tr, &te);
+  nn_experiment_destroy(e);
+  e = lesson_experiment("learning-rate-too-high", "&learningRate=0.03");
+  losses_after(e, 300, &tr2, &te2);
+  nn_experiment_destroy(e);
+  assert_true(tr > 10 * tr2 && tr > 0.3);
+
+  /* two neurons underfit the spiral */
+  e = lesson_experiment("underfitting", "");
+  losses_after(e, 300, &tr, &te);
+  assert_true(tr > 0.3);
+  nn_experiment_destroy(e);
+
+  /* the big network overfits; L2 brings the test loss down */
+  e = lesson_experiment("overfitting", "");
+  losses_after(e, 800, &tr, &te);
+  assert_true(tr < 0.1 && te - tr > 0.3);
+  nn_experiment_destroy(e);
+  e = lesson_experiment("overfitting", "&regularization=L2&regularizationRate=0.01");
+  losses_after(e, 800, &tr2, &te2);
+  assert_true(te2 < te - 0.05);
+  nn_experiment_destroy(e);
+
+  /* on this spiral SGD hardly moves in 300 epochs where Adam gets far */
+  e = lesson_experiment("sgd-vs-adam", "");
+  losses_after(e, 300, &tr, &te);
+  nn_experiment_destroy(e);
+  nn_config cfg;
+  parse_clean("lesson=sgd-vs-adam", &cfg);
+  cfg.optimizer = NN_OPT_ADAM;
+  e = build(&cfg);
+  losses_after(e, 300, &tr2, &te2);
+  nn_experiment_destroy(e);
+  assert_true(tr > 0.4 && tr2 < 0.2);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(every_lesson_hash_parses_without_notices_and_builds),
+      cmocka_unit_test(lesson_ids_are_unique_short_and_url_safe),
+      cmocka_unit_test(the_course_lessons_are_all_there),
+      cmocka_unit_test(url_parameters_override_the_lesson_wherever_they_stand),
+      cmocka_unit_test(an_unknown_lesson_is_ignored_with_a_notice),
+      cmocka_unit_test(a_lesson_link_round_trips),
+      cmocka_unit_test(the_perceptron_lessons_converge_and_fail_as_promised),
+      cmocka_unit_test(the_mlp_lessons_show_their_point),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
