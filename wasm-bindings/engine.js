@@ -1,50 +1,671 @@
-// engine.js — the nnplay engine for JavaScript: one class per C handle, explicit dispose().
-//
-// CONTRACT (to be implemented; the page and the tests program against exactly this):
-//
-//   import { loadEngine } from './engine.js';
-//   const engine = await loadEngine();            // instantiates the wasm module once
-//
-//   engine.parseHash(hash)  -> { state, notices, hash }   // no experiment built
-//       hash: location.hash without '#'. state: plain object, TFP's names as in the fixtures'
-//       `state` (plus `hide` map); notices: [{param, value, reason}]; hash: the canonical
-//       serialization of the parsed state (seed left out when none was given).
-//
-//   const ex = engine.experiment(hash, { unseededRandom })   // -> Experiment
-//       unseededRandom: number in [0,1) used when the hash has no seed (seed = toFixed(5));
-//       defaults to Math.random().
-//
-//   class Experiment
-//     epoch                       number of epochs trained since create/reset
-//     train(epochs = 1)           trains; epochs must be an integer >= 0 (else RangeError)
-//     loss()                      {train, test}
-//     lossCurve()                 [[train, test], ...] rows 0..epoch
-//     lossCurveView()             Float64Array view [train0, test0, train1, ...] (zero-copy)
-//     data()                      {train: [[x, y, label], ...], test: [...]}
-//     network()                   [[{id, bias, weights: [...]}, ...], ...] per layer after input
-//     state()                     as engine.parseHash(...).state, with the seed actually used
-//     hash()                      the canonical URL hash of this experiment (seed included)
-//     notices()                   [{param, value, reason}] from parsing the hash
-//     derived()                   {input_ids, layer_sizes, output_activation, num_samples,
-//                                  generator_noise_argument, split_index, num_train, num_test,
-//                                  math_random_draws: {generator, shuffle, weights}}
-//     layout()                    {layerSizes, nodeIds, inputIds, weightOffset, biasOffset,
-//                                  numNodes, numParams}   (see core/network.h)
-//     params()                    Float64Array view of all parameters (zero-copy, writable:
-//                                  write then call refreshLoss())
-//     dead()                      Uint8Array view of dead flags, parallel to params()
-//     nodeOutputs()               Float64Array view of every node's last output
-//     evaluateGrid(density)       Float32Array view: numNodes slices of density*density,
-//                                  row 0 at y = +6; 2 <= density <= 200 (else RangeError)
-//     setWeight(layer, from, to, value), setBias(layer, node, value)   hand edits; losses refreshed
-//     refreshLoss()               recompute current losses after writing params()
-//     reset()                     back to the link's initial state (epoch 0)
-//     regenerate()                new seed from the running stream, rebuilt (TFP's regenerate)
-//     dispose()                   frees the C side; any later use throws Error('... disposed')
-//
-//   Views are re-taken on every call (memory growth detaches old ones): never cache them
-//   across a call that can allocate (train, evaluateGrid, reset, regenerate, experiment()).
-//   Errors from C become exceptions with the engine's message (one funnel).
+/**
+ * @file engine.js — the nnplay engine for JavaScript: one class per C handle, explicit dispose().
+ *
+ * CONTRACT (the page and the tests program against exactly this):
+ *
+ *     import { loadEngine } from './engine.js';
+ *     const engine = await loadEngine();            // instantiates the wasm module once
+ *
+ *     engine.parseHash(hash)  -> { state, notices, hash }   // no experiment built
+ *         hash: location.hash without '#'. state: plain object, TFP's names as in the fixtures'
+ *         `state` (plus `hide` map); notices: [{param, value, reason}]; hash: the canonical
+ *         serialization of the parsed state (seed left out when none was given).
+ *
+ *     const ex = engine.experiment(hash, { unseededRandom })   // -> Experiment
+ *         unseededRandom: number in [0,1) used when the hash has no seed (seed = toFixed(5));
+ *         defaults to Math.random().
+ *
+ *     class Experiment
+ *       epoch                       number of epochs trained since create/reset
+ *       train(epochs = 1)           trains; epochs must be an integer >= 0 (else RangeError)
+ *       loss()                      {train, test}
+ *       lossCurve()                 [[train, test], ...] rows 0..epoch
+ *       lossCurveView()             Float64Array view [train0, test0, train1, ...] (zero-copy)
+ *       data()                      {train: [[x, y, label], ...], test: [...]}
+ *       network()                   [[{id, bias, weights: [...]}, ...], ...] per layer after input
+ *       state()                     as engine.parseHash(...).state, with the seed actually used
+ *       hash()                      the canonical URL hash of this experiment (seed included)
+ *       notices()                   [{param, value, reason}] from parsing the hash
+ *       derived()                   {input_ids, layer_sizes, output_activation, num_samples,
+ *                                    generator_noise_argument, split_index, num_train, num_test,
+ *                                    math_random_draws: {generator, shuffle, weights}}
+ *       layout()                    {layerSizes, nodeIds, inputIds, weightOffset, biasOffset,
+ *                                    numNodes, numParams}   (see core/network.h)
+ *       params()                    Float64Array view of all parameters (zero-copy, writable:
+ *                                    write then call refreshLoss())
+ *       dead()                      Uint8Array view of dead flags, parallel to params()
+ *       nodeOutputs()               Float64Array view of every node's last output
+ *       evaluateGrid(density)       Float32Array view: numNodes slices of density*density,
+ *                                    row 0 at y = +6; 2 <= density <= 200 (else RangeError)
+ *       setWeight(layer, from, to, value), setBias(layer, node, value)   hand edits; losses refreshed
+ *       refreshLoss()               recompute current losses after writing params()
+ *       reset()                     back to the link's initial state (epoch 0)
+ *       regenerate()                new seed from the running stream, rebuilt (TFP's regenerate)
+ *       dispose()                   frees the C side; any later use throws Error('... disposed')
+ *
+ *     Beyond the first contract (engine features added since):
+ *       accuracy()                  {train, test}: fraction of points classified right (NaN for
+ *                                    regression or an empty set)
+ *       accuracyCurveView()         Float64Array view [train0, test0, ...], parallel to the loss curve
+ *       divergedAt()                first epoch whose losses or parameters were not finite, or -1
+ *       lastFiniteEpoch()           the last epoch before that (the current epoch if none)
+ *       restoreFinite()             back to lastFiniteEpoch() after divergence (curves truncated)
+ *       dropoutMask()               Float64Array view, one factor per node (0 = dropped) from
+ *                                    the last training pass
+ *
+ *     Views are re-taken on every call (memory growth detaches old ones): never cache them
+ *     across a call that can allocate (train, evaluateGrid, reset, regenerate, experiment()).
+ *     Errors from C become exceptions with the engine's message (one funnel).
+ *
+ * Details beyond the contract lines above:
+ * - Each loadEngine() call makes its own module instance (its own memory). A page needs one.
+ * - A hash may also be given with its leading '#' (location.hash as it is); one '#' is dropped,
+ *   as the CLI does. null/undefined mean "".
+ * - `state` holds TFP's parameters (as in the fixtures) and nnplay's own: optimizer, momentum,
+ *   rho, beta1, beta2, epsilon, init, dropout, loss, speed (a number, or 'max'); see
+ *   core/config.h. `state.seed` is null in parseHash() when the hash has no usable seed;
+ *   `state.tutorial` is null when none is set. `state.hide` maps each `<name>_hide` parameter
+ *   to its boolean.
+ * - `network()` adds `dead: [bool, ...]` (parallel to `weights`) to a node only when L1 has
+ *   killed one of its links, as the fixtures' `network_after_1` does.
+ * - `layout()` also gives `nodeOffset` (first node index of each layer) and the
+ *   `hiddenActivation` / `outputActivation` names. Offsets are indexed by layer; [0] is unused
+ *   for weights and biases. Layer 0 is the input layer.
+ * - Argument errors are RangeError (TypeError for a hash that is not a string); engine
+ *   failures are EngineError with the engine's message and `status`.
+ */
+// @ts-ignore -- emcc output, generated at build time beside this file (build/wasm/wasm-bindings/)
+import createNnplayModule from './nnplay-wasm.js';
+
+/** nn_status values (core/experiment.h). */
+const NN_OK = 0;
+const NN_ERR_NOMEM = 1;
+const NN_ERR_INVALID = 2;
+
+/** config.h: NN_SPEED_MAX, "as many epochs per frame as fit" (state.speed 'max'). */
+const NN_SPEED_MAX = 0;
+
+const INT_MAX = 2147483647;
+const GRID_MIN = 2;
+const GRID_MAX = 200;
+
+/**
+ * @typedef {object} Notice  what the hash asked for that was ignored or corrected
+ * @property {string} param
+ * @property {string} value  (cut to 64 bytes, ending in "...")
+ * @property {string} reason  one English sentence
+ *
+ * @typedef {Record<string, any>} State  TFP's parameter names, e.g. {activation: 'tanh',
+ *   batchSize: 10, networkShape: [4, 2], seed: '0.12345', x: true, hide: {...}, ...}
+ *
+ * @typedef {object} ParsedHash
+ * @property {State} state
+ * @property {Notice[]} notices
+ * @property {string} hash  canonical serialization (no seed when none was given)
+ *
+ * @typedef {object} Derived
+ * @property {string[]} input_ids
+ * @property {number[]} layer_sizes
+ * @property {string} output_activation
+ * @property {number} num_samples
+ * @property {number} generator_noise_argument
+ * @property {number} split_index
+ * @property {number} num_train
+ * @property {number} num_test
+ * @property {{generator: number, shuffle: number, weights: number}} math_random_draws
+ *
+ * @typedef {object} Layout
+ * @property {number[]} layerSizes
+ * @property {string[]} nodeIds  input feature ids, then TFP's "1", "2", ...
+ * @property {string[]} inputIds
+ * @property {number[]} nodeOffset
+ * @property {number[]} weightOffset
+ * @property {number[]} biasOffset
+ * @property {number} numNodes
+ * @property {number} numParams
+ * @property {string} hiddenActivation
+ * @property {string} outputActivation
+ *
+ * @typedef {{id: string, bias: number, weights: number[], dead?: boolean[]}} NetworkNode
+ */
+
+/** An engine failure (out of memory, ...), carrying the engine's message and nn_status. */
+export class EngineError extends Error {
+  /** @param {string} message @param {number} status */
+  constructor(message, status) {
+    super(message);
+    this.name = 'EngineError';
+    this.status = status;
+  }
+}
+
+/**
+ * Instantiates the wasm module and returns the engine.
+ * @returns {Promise<Engine>}
+ */
 export async function loadEngine() {
-  throw new Error('engine.js: not implemented yet');
+  return new Engine(INTERNAL, new Runtime(await createNnplayModule()));
+}
+
+const INTERNAL = Symbol('nnplay internal');
+
+/** @param {string} what @param {unknown} v @param {number} min @param {number} max */
+function checkInt(what, v, min, max) {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+    throw new RangeError(`${what} must be an integer from ${min} to ${max}, got ${describe(v)}`);
+  }
+  return v;
+}
+
+/** @param {string} what @param {unknown} v */
+function checkFinite(what, v) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    throw new RangeError(`${what} must be a finite number, got ${describe(v)}`);
+  }
+  return v;
+}
+
+/** @param {unknown} v */
+function describe(v) {
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+
+/** The module, a scratch block for out-parameters, and the one error funnel. */
+class Runtime {
+  /** @param {any} m the emcc module */
+  constructor(m) {
+    this.m = m;
+    /** 24 bytes for out-parameters: an int / nn_status at offset 0, or 3 doubles (draw counts) */
+    this.scratch = m._malloc(24);
+    if (!this.scratch) this.check(NN_ERR_NOMEM);
+  }
+
+  /** The one place a status becomes an exception. @param {number} status */
+  check(status) {
+    if (status === NN_OK) return;
+    const message = this.m.UTF8ToString(this.m._nn_status_message(status)) || `status ${status}`;
+    throw status === NN_ERR_INVALID ? new RangeError(message) : new EngineError(message, status);
+  }
+
+  /** A pointer result: NULL is a failure with `status` (NN_ERR_NOMEM when none was reported).
+   * @param {number} ptr @param {number} [status] */
+  checkPtr(ptr, status = NN_ERR_NOMEM) {
+    if (!ptr) this.check(status === NN_OK ? NN_ERR_NOMEM : status);
+    return ptr;
+  }
+
+  scratchInt() { return new Int32Array(this.m.HEAPU8.buffer, this.scratch, 1)[0]; }
+
+  /** @param {number} ptr @returns {string | null} */
+  string(ptr) { return ptr ? this.m.UTF8ToString(ptr) : null; }
+
+  /** Calls fn with a NUL-terminated UTF-8 copy of s in wasm memory, freed afterwards.
+   * @template T @param {string} s @param {(ptr: number) => T} fn @returns {T} */
+  withCString(s, fn) {
+    const size = this.m.lengthBytesUTF8(s) + 1;
+    const ptr = this.checkPtr(this.m._malloc(size));
+    try {
+      this.m.stringToUTF8(s, ptr, size);
+      return fn(ptr);
+    } finally {
+      this.m._free(ptr);
+    }
+  }
+
+  // Fresh views over the current buffer: growth detaches old ones.
+  /** @param {number} ptr @param {number} n */
+  f64(ptr, n) { return new Float64Array(this.m.HEAPU8.buffer, ptr, n); }
+  /** @param {number} ptr @param {number} n */
+  f32(ptr, n) { return new Float32Array(this.m.HEAPU8.buffer, ptr, n); }
+  /** @param {number} ptr @param {number} n */
+  i32(ptr, n) { return new Int32Array(this.m.HEAPU8.buffer, ptr, n); }
+  /** @param {number} ptr @param {number} n */
+  u8(ptr, n) { return new Uint8Array(this.m.HEAPU8.buffer, ptr, n); }
+
+  /** Parses a hash; fn gets the nnw_parsed pointer, which is freed afterwards.
+   * @template T @param {unknown} hash @param {(parsed: number) => T} fn @returns {T} */
+  withParsed(hash, fn) {
+    if (hash === undefined || hash === null) hash = '';
+    if (typeof hash !== 'string') throw new TypeError(`hash must be a string, got ${typeof hash}`);
+    const text = hash.startsWith('#') ? hash.slice(1) : hash; // location.hash as it is, like the CLI
+    const parsed = this.checkPtr(this.withCString(text, (p) => this.m._nnw_parse(p)));
+    try {
+      return fn(parsed);
+    } finally {
+      this.m._nnw_parsed_free(parsed);
+    }
+  }
+
+  /** @param {number} cfg nn_config* @returns {State} */
+  state(cfg) {
+    const m = this.m;
+    const str = (/** @type {number} */ p) => this.string(p);
+    const bool = (/** @type {number} */ v) => v !== 0;
+    /** @type {Record<string, boolean>} */
+    const features = {};
+    for (let f = 0, n = m._nnw_feature_count(); f < n; f++) {
+      features[/** @type {string} */ (str(m._nn_feature_name(f)))] = bool(m._nnw_cfg_feature(cfg, f));
+    }
+    const speed = m._nnw_cfg_speed(cfg);
+    /** @type {Record<string, boolean>} */
+    const hide = {};
+    for (let i = 0, n = m._nnw_cfg_num_hide(cfg); i < n; i++) {
+      hide[`${str(m._nnw_cfg_hide_name(cfg, i))}_hide`] = bool(m._nnw_cfg_hide_value(cfg, i));
+    }
+    return {
+      activation: str(m._nnw_cfg_activation(cfg)),
+      regularization: str(m._nnw_cfg_regularization(cfg)),
+      batchSize: m._nnw_cfg_batch_size(cfg),
+      dataset: str(m._nnw_cfg_dataset(cfg)),
+      regDataset: str(m._nnw_cfg_reg_dataset(cfg)),
+      learningRate: m._nnw_cfg_learning_rate(cfg),
+      regularizationRate: m._nnw_cfg_regularization_rate(cfg),
+      noise: m._nnw_cfg_noise(cfg),
+      networkShape: Array.from(this.i32(m._nnw_cfg_network_shape(cfg), m._nnw_cfg_num_hidden_layers(cfg))),
+      seed: str(m._nnw_cfg_seed(cfg)) || null,
+      showTestData: bool(m._nnw_cfg_show_test_data(cfg)),
+      discretize: bool(m._nnw_cfg_discretize(cfg)),
+      percTrainData: m._nnw_cfg_perc_train_data(cfg),
+      x: features.x,
+      y: features.y,
+      xTimesY: features.xTimesY,
+      xSquared: features.xSquared,
+      ySquared: features.ySquared,
+      cosX: bool(m._nnw_cfg_cos_x(cfg)),
+      sinX: features.sinX,
+      cosY: bool(m._nnw_cfg_cos_y(cfg)),
+      sinY: features.sinY,
+      collectStats: bool(m._nnw_cfg_collect_stats(cfg)),
+      tutorial: str(m._nnw_cfg_tutorial(cfg)) || null,
+      problem: str(m._nnw_cfg_problem(cfg)),
+      initZero: bool(m._nnw_cfg_init_zero(cfg)),
+      hideText: bool(m._nnw_cfg_hide_text(cfg)),
+      hide,
+      // nnplay's own, beyond TFP
+      optimizer: str(m._nnw_cfg_optimizer(cfg)),
+      momentum: m._nnw_cfg_momentum(cfg),
+      rho: m._nnw_cfg_rho(cfg),
+      beta1: m._nnw_cfg_beta1(cfg),
+      beta2: m._nnw_cfg_beta2(cfg),
+      epsilon: m._nnw_cfg_epsilon(cfg),
+      init: str(m._nnw_cfg_init(cfg)),
+      dropout: m._nnw_cfg_dropout(cfg),
+      loss: str(m._nnw_cfg_loss(cfg)),
+      speed: speed === NN_SPEED_MAX ? 'max' : speed,
+    };
+  }
+
+  /** @param {number} notices nn_notices* @returns {Notice[]} */
+  notices(notices) {
+    const m = this.m;
+    /** @type {Notice[]} */
+    const out = [];
+    for (let i = 0, n = m._nnw_notices_count(notices); i < n; i++) {
+      out.push({
+        param: /** @type {string} */ (this.string(m._nnw_notice_param(notices, i))),
+        value: /** @type {string} */ (this.string(m._nnw_notice_value(notices, i))),
+        reason: /** @type {string} */ (this.string(m._nnw_notice_reason(notices, i))),
+      });
+    }
+    const dropped = m._nnw_notices_dropped(notices);
+    if (dropped > 0) {
+      out.push({ param: '', value: '', reason: `${dropped} further notice(s) not kept` });
+    }
+    return out;
+  }
+
+  /** The canonical hash of a config. @param {number} cfg nn_config* */
+  serialize(cfg) {
+    const m = this.m;
+    const size = (m._nn_state_serialize(cfg, 0, 0) >>> 0) + 1;
+    const buf = this.checkPtr(m._malloc(size));
+    try {
+      m._nn_state_serialize(cfg, buf, size);
+      return m.UTF8ToString(buf);
+    } finally {
+      m._free(buf);
+    }
+  }
+}
+
+/** The engine: parses hashes and builds experiments. Get one from loadEngine(). */
+export class Engine {
+  #rt;
+
+  /** @param {symbol} token @param {Runtime} rt */
+  constructor(token, rt) {
+    if (token !== INTERNAL) throw new TypeError('use loadEngine() to get an Engine');
+    this.#rt = rt;
+  }
+
+  /**
+   * Parses a URL hash (location.hash without '#') without building anything.
+   * Malformed values never throw: they keep their defaults and produce notices.
+   * @param {string} hash
+   * @returns {ParsedHash}
+   */
+  parseHash(hash) {
+    const rt = this.#rt;
+    return rt.withParsed(hash, (parsed) => {
+      const cfg = rt.m._nnw_parsed_config(parsed);
+      return { state: rt.state(cfg), notices: rt.notices(rt.m._nnw_parsed_notices(parsed)), hash: rt.serialize(cfg) };
+    });
+  }
+
+  /**
+   * Builds the experiment a fresh load of this URL hash gives in TFP.
+   * @param {string} hash location.hash without '#'
+   * @param {{unseededRandom?: number}} [options] unseededRandom in [0, 1): the unseeded
+   *   Math.random() draw that names the seed when the hash has none (default Math.random())
+   * @returns {Experiment}
+   */
+  experiment(hash, { unseededRandom = Math.random() } = {}) {
+    if (typeof unseededRandom !== 'number' || !(unseededRandom >= 0 && unseededRandom < 1)) {
+      throw new RangeError(`unseededRandom must be a number in [0, 1), got ${describe(unseededRandom)}`);
+    }
+    const rt = this.#rt;
+    return rt.withParsed(hash, (parsed) => {
+      const notices = rt.notices(rt.m._nnw_parsed_notices(parsed));
+      const ptr = rt.m._nnw_experiment_create(parsed, unseededRandom, rt.scratch);
+      rt.checkPtr(ptr, rt.scratchInt());
+      return new Experiment(INTERNAL, rt, ptr, notices);
+    });
+  }
+
+  /** Size of the wasm memory in bytes (it only grows); for diagnostics and the memory test. */
+  memoryBytes() {
+    return this.#rt.m.HEAPU8.buffer.byteLength;
+  }
+
+  /** Bytes currently allocated by the engine's malloc; for diagnostics and leak tests. */
+  heapBytesInUse() {
+    return this.#rt.m._nnw_heap_bytes_in_use();
+  }
+}
+
+/** One experiment: config, data, network and loss history, held in wasm memory. */
+export class Experiment {
+  #rt;
+  /** nn_experiment*, 0 once disposed */
+  #ptr;
+  /** @type {Notice[]} */
+  #notices;
+
+  /** @param {symbol} token @param {Runtime} rt @param {number} ptr @param {Notice[]} notices */
+  constructor(token, rt, ptr, notices) {
+    if (token !== INTERNAL) throw new TypeError('use engine.experiment(hash) to get an Experiment');
+    this.#rt = rt;
+    this.#ptr = ptr;
+    this.#notices = notices;
+  }
+
+  /** The C handle; throws once disposed. */
+  #handle() {
+    if (!this.#ptr) throw new Error('nnplay: this Experiment has been disposed');
+    return this.#ptr;
+  }
+
+  /** The network pointer and its layout numbers (small copies, not views). */
+  #net() {
+    const m = this.#rt.m;
+    const net = m._nn_experiment_network(this.#handle());
+    const numLayers = m._nnw_net_num_layers(net);
+    const ints = (/** @type {number} */ p) => Array.from(this.#rt.i32(p, numLayers));
+    return {
+      net,
+      sizes: ints(m._nnw_net_sizes(net)),
+      nodeOffset: ints(m._nnw_net_node_offset(net)),
+      weightOffset: ints(m._nnw_net_weight_offset(net)),
+      biasOffset: ints(m._nnw_net_bias_offset(net)),
+      numNodes: m._nnw_net_num_nodes(net),
+      numParams: m._nnw_net_num_params(net),
+    };
+  }
+
+  /** @param {number} which 0 = train, 1 = test @returns {Float64Array} [x, y, label, ...] */
+  #points(which) {
+    const rt = this.#rt;
+    const e = this.#handle();
+    const ptr = which === 0 ? rt.m._nn_experiment_train_points(e, rt.scratch)
+                            : rt.m._nn_experiment_test_points(e, rt.scratch);
+    return rt.f64(ptr, rt.scratchInt() * 3);
+  }
+
+  /** Epochs trained since create/reset. */
+  get epoch() {
+    return this.#rt.m._nn_experiment_epoch(this.#handle());
+  }
+
+  /** Trains `epochs` epochs (TFP's oneStep each). @param {number} [epochs] integer >= 0 */
+  train(epochs = 1) {
+    const e = this.#handle();
+    checkInt('train(epochs): epochs', epochs, 0, INT_MAX);
+    this.#rt.check(this.#rt.m._nn_experiment_train(e, epochs));
+  }
+
+  /** The current losses. @returns {{train: number, test: number}} */
+  loss() {
+    const curve = this.lossCurveView();
+    return { train: curve[curve.length - 2], test: curve[curve.length - 1] };
+  }
+
+  /** @returns {number[][]} [[train, test], ...] for epochs 0..epoch */
+  lossCurve() {
+    const curve = this.lossCurveView();
+    const rows = [];
+    for (let i = 0; i < curve.length; i += 2) rows.push([curve[i], curve[i + 1]]);
+    return rows;
+  }
+
+  /** Zero-copy view [train0, test0, train1, test1, ...]; re-take it after any allocating call. */
+  lossCurveView() {
+    const rt = this.#rt;
+    const ptr = rt.m._nn_experiment_loss_curve(this.#handle(), rt.scratch);
+    return rt.f64(ptr, rt.scratchInt() * 2);
+  }
+
+  /** The current accuracies: fraction of points classified right (NaN for regression).
+   * @returns {{train: number, test: number}} */
+  accuracy() {
+    const curve = this.accuracyCurveView();
+    return { train: curve[curve.length - 2], test: curve[curve.length - 1] };
+  }
+
+  /** Zero-copy view of the accuracy curve [train0, test0, ...], parallel to lossCurveView(). */
+  accuracyCurveView() {
+    const rt = this.#rt;
+    const ptr = rt.m._nn_experiment_accuracy_curve(this.#handle(), rt.scratch);
+    return rt.f64(ptr, rt.scratchInt() * 2);
+  }
+
+  /** The first epoch whose losses or parameters were not finite, or -1. */
+  divergedAt() {
+    return this.#rt.m._nn_experiment_diverged_at(this.#handle());
+  }
+
+  /** The last epoch before divergence whose state was finite (the current epoch if none). */
+  lastFiniteEpoch() {
+    return this.#rt.m._nn_experiment_last_finite_epoch(this.#handle());
+  }
+
+  /** After divergence: back to lastFiniteEpoch(), curves truncated there. Otherwise nothing. */
+  restoreFinite() {
+    this.#rt.check(this.#rt.m._nn_experiment_restore_finite(this.#handle()));
+  }
+
+  /** Zero-copy view of the last training pass's dropout factors, one per node (0 = dropped). */
+  dropoutMask() {
+    const rt = this.#rt;
+    const ptr = rt.m._nn_experiment_dropout_mask(this.#handle(), rt.scratch);
+    return rt.f64(ptr, rt.scratchInt());
+  }
+
+  /** @returns {{train: number[][], test: number[][]}} points as [x, y, label] in TFP's order */
+  data() {
+    const rows = (/** @type {Float64Array} */ v) => {
+      const out = [];
+      for (let i = 0; i < v.length; i += 3) out.push([v[i], v[i + 1], v[i + 2]]);
+      return out;
+    };
+    return { train: rows(this.#points(0)), test: rows(this.#points(1)) };
+  }
+
+  /** @returns {NetworkNode[][]} per layer after the input layer, nodes in order */
+  network() {
+    const { net, sizes, weightOffset, biasOffset, numParams } = this.#net();
+    const m = this.#rt.m;
+    const params = this.#rt.f64(m._nnw_net_params(net), numParams);
+    const dead = this.#rt.u8(m._nnw_net_dead(net), numParams);
+    const layers = [];
+    let id = 1;
+    for (let l = 1; l < sizes.length; l++) {
+      const fanIn = sizes[l - 1];
+      const nodes = [];
+      for (let j = 0; j < sizes[l]; j++, id++) {
+        const w0 = weightOffset[l] + j * fanIn;
+        /** @type {NetworkNode} */
+        const node = { id: String(id), bias: params[biasOffset[l] + j], weights: Array.from(params.subarray(w0, w0 + fanIn)) };
+        const deadLinks = Array.from(dead.subarray(w0, w0 + fanIn), (d) => d !== 0);
+        if (deadLinks.includes(true)) node.dead = deadLinks;
+        nodes.push(node);
+      }
+      layers.push(nodes);
+    }
+    return layers;
+  }
+
+  /** The parameters in use, seed included. @returns {State} */
+  state() {
+    return this.#rt.state(this.#rt.m._nn_experiment_config(this.#handle()));
+  }
+
+  /** The canonical URL hash of this experiment (seed included, no '#'). */
+  hash() {
+    return this.#rt.serialize(this.#rt.m._nn_experiment_config(this.#handle()));
+  }
+
+  /** What the hash asked for that was ignored or corrected, and why. @returns {Notice[]} */
+  notices() {
+    this.#handle();
+    return this.#notices.map((n) => ({ ...n }));
+  }
+
+  /** Quantities TFP derives from the state (as in the fixtures' `derived`). @returns {Derived} */
+  derived() {
+    const rt = this.#rt;
+    const e = this.#handle();
+    const layout = this.layout();
+    const numTrain = this.#points(0).length / 3;
+    const numTest = this.#points(1).length / 3;
+    rt.m._nnw_experiment_draw_counts(e, rt.scratch);
+    const [generator, shuffle, weights] = rt.f64(rt.scratch, 3);
+    return {
+      input_ids: layout.inputIds,
+      layer_sizes: layout.layerSizes,
+      output_activation: layout.outputActivation,
+      num_samples: numTrain + numTest,
+      generator_noise_argument: rt.m._nnw_cfg_noise(rt.m._nn_experiment_config(e)) / 100,
+      split_index: numTrain,
+      num_train: numTrain,
+      num_test: numTest,
+      math_random_draws: { generator, shuffle, weights },
+    };
+  }
+
+  /** Where each layer's nodes and parameters sit (core/network.h). @returns {Layout} */
+  layout() {
+    const { net, sizes, nodeOffset, weightOffset, biasOffset, numNodes, numParams } = this.#net();
+    const rt = this.#rt;
+    const inputIds = [];
+    for (let i = 0; i < sizes[0]; i++) inputIds.push(/** @type {string} */ (rt.string(rt.m._nnw_net_input_feature(net, i))));
+    const nodeIds = [...inputIds];
+    for (let k = 1; k <= numNodes - sizes[0]; k++) nodeIds.push(String(k));
+    return {
+      layerSizes: sizes, nodeIds, inputIds, nodeOffset, weightOffset, biasOffset, numNodes, numParams,
+      hiddenActivation: /** @type {string} */ (rt.string(rt.m._nnw_net_hidden_activation(net))),
+      outputActivation: /** @type {string} */ (rt.string(rt.m._nnw_net_output_activation(net))),
+    };
+  }
+
+  /** Zero-copy, writable view of every parameter; call refreshLoss() after writing. */
+  params() {
+    const { net, numParams } = this.#net();
+    return this.#rt.f64(this.#rt.m._nnw_net_params(net), numParams);
+  }
+
+  /** Zero-copy view of the dead-link flags (L1), parallel to params(). */
+  dead() {
+    const { net, numParams } = this.#net();
+    return this.#rt.u8(this.#rt.m._nnw_net_dead(net), numParams);
+  }
+
+  /** Zero-copy view of every node's last output, nodes in network order. */
+  nodeOutputs() {
+    const { net, numNodes } = this.#net();
+    return this.#rt.f64(this.#rt.m._nnw_net_output(net), numNodes);
+  }
+
+  /**
+   * Every node's output over a density×density grid of [-6, 6]² (row 0 at y = +6), for drawing.
+   * @param {number} density integer, 2..200
+   * @returns {Float32Array} numNodes slices of density², nodes in network order (zero-copy)
+   */
+  evaluateGrid(density) {
+    const rt = this.#rt;
+    const e = this.#handle();
+    checkInt('evaluateGrid(density): density', density, GRID_MIN, GRID_MAX);
+    const ptr = rt.checkPtr(rt.m._nn_experiment_evaluate_grid(e, density, rt.scratch), rt.scratchInt());
+    return rt.f32(ptr, this.#net().numNodes * density * density);
+  }
+
+  /**
+   * Sets the weight of the link from node `from` of layer `layer - 1` to node `to` of `layer`.
+   * @param {number} layer 1..numLayers-1 @param {number} from @param {number} to @param {number} value
+   */
+  setWeight(layer, from, to, value) {
+    const { net, sizes, weightOffset, numParams } = this.#net();
+    checkInt('setWeight: layer', layer, 1, sizes.length - 1);
+    checkInt('setWeight: from', from, 0, sizes[layer - 1] - 1);
+    checkInt('setWeight: to', to, 0, sizes[layer] - 1);
+    checkFinite('setWeight: value', value);
+    this.#rt.f64(this.#rt.m._nnw_net_params(net), numParams)[weightOffset[layer] + to * sizes[layer - 1] + from] = value;
+    this.refreshLoss();
+  }
+
+  /** Sets the bias of node `node` of layer `layer` (1..numLayers-1).
+   * @param {number} layer @param {number} node @param {number} value */
+  setBias(layer, node, value) {
+    const { net, sizes, biasOffset, numParams } = this.#net();
+    checkInt('setBias: layer', layer, 1, sizes.length - 1);
+    checkInt('setBias: node', node, 0, sizes[layer] - 1);
+    checkFinite('setBias: value', value);
+    this.#rt.f64(this.#rt.m._nnw_net_params(net), numParams)[biasOffset[layer] + node] = value;
+    this.refreshLoss();
+  }
+
+  /** Recomputes the current losses after writing params() (the curve's last row is replaced). */
+  refreshLoss() {
+    this.#rt.m._nn_experiment_refresh_loss(this.#handle());
+  }
+
+  /** Back to the link's initial state: same data, same initial weights, epoch 0. */
+  reset() {
+    this.#rt.check(this.#rt.m._nn_experiment_reset(this.#handle()));
+  }
+
+  /** TFP's "regenerate": a new seed from the running stream, then rebuilt as a fresh load. */
+  regenerate() {
+    this.#rt.check(this.#rt.m._nn_experiment_regenerate(this.#handle()));
+  }
+
+  /** Frees the C side. Safe to call twice; any other use afterwards throws. */
+  dispose() {
+    if (this.#ptr) this.#rt.m._nn_experiment_destroy(this.#ptr);
+    this.#ptr = 0;
+  }
+
+  /** True once dispose() has been called. */
+  get disposed() {
+    return this.#ptr === 0;
+  }
 }

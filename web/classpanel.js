@@ -1,0 +1,81 @@
+// classpanel.js — "Use it in class": a teacher ticks the controls to hide and copies a link
+// (or an iframe snippet) that opens this experiment with them hidden.
+
+import { HIDABLE_CONTROLS, FEATURES, withHides, isHidden } from './urlstate.js';
+
+/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
+function el(tag, cls, parent, text) {
+  const e = document.createElement(tag);
+  e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  parent.appendChild(e);
+  return e;
+}
+
+export class ClassPanel {
+  /** @param {HTMLElement} container */
+  constructor(container) {
+    this.root = /** @type {HTMLDetailsElement} */ (el('details', 'class-panel', container));
+    el('summary', '', this.root, 'Use it in class');
+    el('p', '', this.root, 'Tick what to hide from your students, then copy the link or embed it in a page (970×700).');
+    const grid = el('div', 'hide-grid', this.root);
+    /** @type {Map<string, HTMLInputElement>} */
+    this.boxes = new Map();
+    for (const [name, label] of [...HIDABLE_CONTROLS, ...FEATURES.map((f) => [f[0], `Feature ${f[1]}`])]) {
+      const lab = el('label', '', grid);
+      const input = /** @type {HTMLInputElement} */ (el('input', '', lab));
+      input.type = 'checkbox';
+      input.name = `${name}_hide`;
+      lab.append(` ${label}`);
+      input.addEventListener('change', () => this.render());
+      this.boxes.set(name, input);
+    }
+    const lab = el('label', 'hide-text', this.root);
+    this.hideText = /** @type {HTMLInputElement} */ (el('input', '', lab));
+    this.hideText.type = 'checkbox';
+    this.hideText.name = 'hideText';
+    lab.append(' Hide the explanatory text');
+    this.hideText.addEventListener('change', () => this.render());
+
+    const row = el('div', 'link-row', this.root);
+    this.link = /** @type {HTMLInputElement} */ (el('input', 'class-link', row));
+    this.link.readOnly = true;
+    this.link.setAttribute('aria-label', 'Link for your class');
+    const copy = /** @type {HTMLButtonElement} */ (el('button', 'text-button', row, 'Copy link'));
+    copy.addEventListener('click', () => this.copy(this.link.value));
+    this.open = /** @type {HTMLAnchorElement} */ (el('a', 'text-button', row, 'Open'));
+    this.open.target = '_blank';
+    this.open.rel = 'noopener';
+    this.embed = /** @type {HTMLInputElement} */ (el('input', 'class-embed', this.root));
+    this.embed.readOnly = true;
+    this.embed.setAttribute('aria-label', 'Embed code');
+    this.hash = '';
+  }
+
+  /**
+   * A new experiment: tick what its link hides and rebuild the class link from its hash.
+   * @param {string} hash @param {import('./types.js').EngineState} state
+   */
+  update(hash, state) {
+    this.hash = hash;
+    for (const [name, box] of this.boxes) box.checked = isHidden(state.hide, name);
+    this.hideText.checked = !!state.hideText;
+    this.render();
+  }
+
+  render() {
+    const hidden = new Set();
+    for (const [name, box] of this.boxes) if (box.checked) hidden.add(name);
+    const url = new URL(location.href);
+    url.hash = withHides(this.hash, hidden, this.hideText.checked);
+    this.link.value = url.href;
+    this.open.href = url.href;
+    this.embed.value = `<iframe src="${url.href}" width="970" height="700" style="border:0"></iframe>`;
+  }
+
+  /** @param {string} text */
+  copy(text) {
+    this.link.select();
+    navigator.clipboard?.writeText(text).catch(() => document.execCommand('copy'));
+  }
+}

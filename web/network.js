@@ -1,0 +1,353 @@
+// network.js — the network diagram: input features (click to toggle), hidden layers with their
+// +/- controls, every neuron's live heatmap thumbnail, links and biases (links.js), and a
+// hovercard that shows a weight or bias and lets the user type a new one.
+
+import { makeLut, paintSlice, formatParam } from './palette.js';
+import { LinksLayer } from './links.js';
+import { FEATURES, MAX_LAYERS, MAX_NEURONS, isHidden } from './urlstate.js';
+
+const NODE = 30;      // node size, CSS px
+const PITCH = 40;     // vertical distance between nodes
+const TOP = 38;       // room for the per-layer +/- controls
+const LEFT = 50;      // room for the feature labels
+const THUMB = 20;     // thumbnail resolution (cells per side)
+
+/**
+ * @typedef {{kind: 'node', index: number} | {kind: 'feature', name: string}} HoverTarget
+ * @typedef {{
+ *   toggleFeature(name: string): void,
+ *   hover(target: HoverTarget | null): void,
+ *   setWeight(layer: number, from: number, to: number, value: number): void,
+ *   setBias(layer: number, node: number, value: number): void,
+ *   addLayer(): void, removeLayer(): void,
+ *   changeNeurons(hiddenLayer: number, delta: number): void,
+ *   paramValue(index: number): number,
+ *   redraw(): void
+ * }} NetworkHandlers
+ */
+
+/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
+function el(tag, cls, parent, text) {
+  const e = document.createElement(tag);
+  e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  parent.appendChild(e);
+  return e;
+}
+
+/**
+ * A feature's values over an n×n grid of [-6, 6]² (row 0 at y = +6), as the engine's grid.
+ * @param {string} name @param {number} n @returns {Float32Array}
+ */
+export function featureValues(name, n) {
+  const out = new Float32Array(n * n);
+  for (let r = 0; r < n; r++) {
+    const y = 6 - (12 * r) / (n - 1);
+    for (let c = 0; c < n; c++) {
+      const x = -6 + (12 * c) / (n - 1);
+      out[r * n + c] = name === 'x' ? x : name === 'y' ? y : name === 'xSquared' ? x * x
+        : name === 'ySquared' ? y * y : name === 'xTimesY' ? x * y : name === 'sinX' ? Math.sin(x) : Math.sin(y);
+    }
+  }
+  return out;
+}
+
+export class NetworkView {
+  /** @param {HTMLElement} container @param {NetworkHandlers} handlers */
+  constructor(container, handlers) {
+    this.h = handlers;
+    this.root = el('div', 'network', container);
+    const header = el('div', 'network-header', this.root);
+    el('div', 'col-title features-title', header, 'Features');
+    const count = el('div', 'layer-count', header);
+    count.dataset.control = 'numHiddenLayers';
+    this.addLayerBtn = /** @type {HTMLButtonElement} */ (el('button', 'round', count, '+'));
+    this.addLayerBtn.title = 'Add a hidden layer';
+    this.removeLayerBtn = /** @type {HTMLButtonElement} */ (el('button', 'round', count, '−'));
+    this.removeLayerBtn.title = 'Remove the last hidden layer';
+    this.layerLabel = el('span', 'col-title', count);
+    this.addLayerBtn.addEventListener('click', () => this.h.addLayer());
+    this.removeLayerBtn.addEventListener('click', () => this.h.removeLayer());
+
+    this.body = el('div', 'network-body', this.root);
+    this.links = new LinksLayer(this.body);
+    // Live thumbnails get their own canvas above the links: they change every frame, the links
+    // only when a colour or width step changes.
+    this.thumbs = document.createElement('canvas');
+    this.thumbs.className = 'links thumbs';
+    this.body.appendChild(this.thumbs);
+    this.thumbsCtx = /** @type {CanvasRenderingContext2D} */ (this.thumbs.getContext('2d'));
+    this.nodesBox = el('div', 'nodes', this.body);
+    this.card = new HoverCard(this.body, handlers);
+    this.lut = makeLut(160);
+    this.thumbImage = new ImageData(THUMB, THUMB);
+    this.thumbPixels = new Uint32Array(this.thumbImage.data.buffer);
+    // Live thumbnails: every neuron's slice painted into one atlas (a column of thumbnails,
+    // one putImageData per frame), then scaled onto the thumbnails canvas with drawImage. The
+    // palette is opaque, so each thumbnail overwrites the last frame's without a clear.
+    this.atlas = document.createElement('canvas');
+    this.atlasCtx = /** @type {CanvasRenderingContext2D} */ (this.atlas.getContext('2d'));
+    this.atlasImage = new ImageData(1, 1);
+    this.atlasPixels = new Uint32Array(this.atlasImage.data.buffer);
+    /** Top-left corner (CSS px) of every node, network order; NaN for inputs. */
+    this.nodeXY = new Float32Array(0);
+    this.firstLive = 0;
+    /** @type {import('./types.js').Layout | null} */
+    this.layout = null;
+    /** Every positioned element: its column, its row, and for neurons and active inputs the
+     * slot in `centres` (links) and the network-order index (thumbnails; -1 for inputs).
+     * @type {{el: HTMLElement, layer: number, row: number, slot: number, index: number}[]} */
+    this.placed = [];
+    this.stride = 1;
+    this.thumbSize = THUMB;
+
+    this.body.addEventListener('mousemove', (e) => this.onMove(e));
+    this.body.addEventListener('mouseleave', () => this.card.leave());
+    new ResizeObserver(() => this.relayout()).observe(this.body);
+  }
+
+  /**
+   * Rebuilds the diagram for a new experiment (new shape or new features).
+   * @param {import('./types.js').Layout} layout @param {import('./types.js').EngineState} state
+   * @param {number} density grid density the frames will pass to update()
+   */
+  build(layout, state, density) {
+    this.layout = layout;
+    this.card.hide();
+    this.nodesBox.replaceChildren();
+    this.placed = [];
+    this.stride = Math.max(1, Math.round(density / THUMB));
+    this.thumbSize = Math.min(THUMB, Math.floor((density - 1) / this.stride) + 1);
+    if (this.thumbImage.width !== this.thumbSize) {
+      this.thumbImage = new ImageData(this.thumbSize, this.thumbSize);
+      this.thumbPixels = new Uint32Array(this.thumbImage.data.buffer);
+    }
+    const sizes = layout.layerSizes;
+    const hidden = sizes.length - 2;
+    this.layerLabel.textContent = `${hidden} hidden layer${hidden === 1 ? '' : 's'}`;
+    this.addLayerBtn.disabled = hidden >= MAX_LAYERS;
+    this.removeLayerBtn.disabled = hidden <= 0;
+
+    let row = 0;
+    for (const [name, label] of FEATURES) {
+      if (isHidden(state.hide, name)) continue;
+      const index = layout.inputIds.indexOf(name);
+      const node = this.makeNode(index >= 0 ? 'node input active' : 'node input', label, true);
+      node.dataset.control = name;
+      node.title = `${label}: click to ${index >= 0 ? 'remove it from' : 'feed it to'} the network`;
+      node.tabIndex = 0;
+      node.setAttribute('role', 'button');
+      node.setAttribute('aria-pressed', String(index >= 0));
+      node.setAttribute('aria-label', `Feature ${label}`);
+      node.addEventListener('click', () => this.h.toggleFeature(name));
+      node.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.h.toggleFeature(name); }
+      });
+      node.addEventListener('mouseenter', () => this.h.hover({ kind: 'feature', name }));
+      node.addEventListener('mouseleave', () => this.h.hover(null));
+      this.paintStatic(/** @type {HTMLCanvasElement} */ (node.firstChild), featureValues(name, this.thumbSize));
+      this.placed.push({ el: node, layer: 0, row, slot: index, index: -1 });
+      row++;
+    }
+    const t = this.thumbSize;
+    this.firstLive = sizes[0];
+    this.nodeXY = new Float32Array(2 * layout.numNodes).fill(NaN);
+    this.atlas.width = t;
+    this.atlas.height = t * layout.numNodes;
+    this.atlasImage = new ImageData(t, t * layout.numNodes);
+    this.atlasPixels = new Uint32Array(this.atlasImage.data.buffer);
+    let index = sizes[0];
+    for (let l = 1; l < sizes.length; l++) {
+      for (let j = 0; j < sizes[l]; j++, index++) {
+        const output = l === sizes.length - 1;
+        const node = this.makeNode(output ? 'node live output' : 'node live', output ? 'output' : '', false);
+        const k = index;
+        node.addEventListener('mouseenter', () => this.h.hover({ kind: 'node', index: k }));
+        node.addEventListener('mouseleave', () => this.h.hover(null));
+        node.dataset.node = String(k);
+        this.placed.push({ el: node, layer: l, row: j, slot: j, index: k });
+      }
+      if (l < sizes.length - 1) this.makeLayerControls(l, sizes[l]);
+    }
+    this.relayout();
+  }
+
+  /** @param {string} cls @param {string} label @param {boolean} canvas @returns {HTMLElement} */
+  makeNode(cls, label, canvas) {
+    const node = el('div', cls, this.nodesBox);
+    if (canvas) el('canvas', 'thumb', node);
+    if (label) el('span', 'node-label', node, label);
+    return node;
+  }
+
+  /** @param {number} l @param {number} n */
+  makeLayerControls(l, n) {
+    const box = el('div', 'neuron-controls', this.nodesBox);
+    const plus = /** @type {HTMLButtonElement} */ (el('button', 'round small', box, '+'));
+    const minus = /** @type {HTMLButtonElement} */ (el('button', 'round small', box, '−'));
+    plus.title = 'Add a neuron';
+    minus.title = 'Remove a neuron';
+    plus.disabled = n >= MAX_NEURONS;
+    minus.disabled = n <= 1;
+    plus.addEventListener('click', () => this.h.changeNeurons(l - 1, 1));
+    minus.addEventListener('click', () => this.h.changeNeurons(l - 1, -1));
+    el('div', 'neuron-count', box, `${n} neuron${n === 1 ? '' : 's'}`);
+    this.placed.push({ el: box, layer: l, row: -1, slot: -1, index: -1 });
+  }
+
+  /** @param {HTMLCanvasElement} canvas @param {Float32Array} values */
+  paintStatic(canvas, values) {
+    canvas.width = this.thumbSize;
+    canvas.height = this.thumbSize;
+    const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
+    paintSlice(this.thumbPixels, 0, this.thumbSize, values, 0, this.thumbSize, 1, this.lut, false);
+    ctx.putImageData(this.thumbImage, 0, 0);
+  }
+
+  /** Positions nodes and link geometry for the current width. */
+  relayout() {
+    const layout = this.layout;
+    if (!layout) return;
+    const sizes = layout.layerSizes;
+    const width = this.body.clientWidth;
+    if (width === 0) return;
+    const rows = Math.max(FEATURES.length, ...sizes);
+    const height = TOP + rows * PITCH;
+    this.body.style.height = `${height}px`;
+    const cols = sizes.length;
+    const step = (width - LEFT - NODE - 4) / Math.max(1, cols - 1);
+    /** @type {{x: number, y: number}[][]} */
+    const centres = sizes.map(() => []);
+    for (const p of this.placed) {
+      const x = LEFT + p.layer * step;
+      if (p.row < 0) { // a layer's +/- controls, above its column
+        p.el.style.left = `${x + NODE / 2}px`;
+        p.el.style.top = '0px';
+        continue;
+      }
+      const y = TOP + p.row * PITCH;
+      p.el.style.left = `${x}px`;
+      p.el.style.top = `${y}px`;
+      if (p.slot >= 0) centres[p.layer][p.slot] = { x: x + NODE / 2, y: y + NODE / 2 };
+      if (p.index >= 0) { this.nodeXY[2 * p.index] = x + 1; this.nodeXY[2 * p.index + 1] = y + 1; }
+    }
+    this.links.setShape(layout, centres, NODE, width, height);
+    const dpr = window.devicePixelRatio || 1;
+    this.thumbs.style.width = `${width}px`;
+    this.thumbs.style.height = `${height}px`;
+    this.thumbs.width = Math.round(width * dpr);
+    this.thumbs.height = Math.round(height * dpr);
+    this.thumbsCtx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.h.redraw(); // resizing cleared both canvases
+  }
+
+  /**
+   * One frame: every hidden/output neuron's thumbnail from its grid slice, links and biases.
+   * @param {Float32Array} grid @param {number} density @param {Float64Array} params
+   * @param {Uint8Array} dead
+   */
+  update(grid, density, params, dead) {
+    const slice = density * density;
+    const t = this.thumbSize;
+    const n = this.nodeXY.length / 2;
+    for (let k = this.firstLive; k < n; k++) {
+      paintSlice(this.atlasPixels, k * t * t, t, grid, k * slice, density, this.stride, this.lut, false);
+    }
+    this.atlasCtx.putImageData(this.atlasImage, 0, 0);
+    this.links.draw(params, dead);
+    const g = this.thumbsCtx;
+    for (let k = this.firstLive; k < n; k++) {
+      g.drawImage(this.atlas, 0, k * t, t, t, this.nodeXY[2 * k], this.nodeXY[2 * k + 1], NODE - 2, NODE - 2);
+    }
+    this.card.refresh(params);
+  }
+
+  /** @param {MouseEvent} e */
+  onMove(e) {
+    if (this.card.contains(/** @type {Node} */ (e.target))) return;
+    const rect = this.body.getBoundingClientRect();
+    const target = /** @type {HTMLElement} */ (e.target).closest('.node') ? null
+      : this.links.hitTest(e.clientX - rect.left, e.clientY - rect.top);
+    if (target) this.card.show(target);
+    else this.card.leave();
+  }
+
+  /** Highlights the hovered node. @param {number} index network-order node index, or -1 */
+  highlight(index) {
+    for (const p of this.placed) {
+      p.el.classList.toggle('hovered', p.el.dataset.node === String(index));
+    }
+  }
+}
+
+/** The weight/bias hovercard: shows the value; typing a number and Enter sets it. */
+class HoverCard {
+  /** @param {HTMLElement} parent @param {NetworkHandlers} handlers */
+  constructor(parent, handlers) {
+    this.h = handlers;
+    this.root = el('div', 'hovercard', parent);
+    this.root.hidden = true;
+    const label = el('label', '', this.root);
+    this.kind = el('span', 'hc-label', label);
+    this.input = /** @type {HTMLInputElement} */ (el('input', 'hc-input', label));
+    this.input.type = 'text';
+    this.input.inputMode = 'decimal';
+    this.input.spellcheck = false;
+    /** @type {import('./links.js').LinkTarget | null} */
+    this.target = null;
+    this.input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') this.commit();
+      else if (e.key === 'Escape') this.hide();
+    });
+    this.input.addEventListener('change', () => this.commit());
+    this.root.addEventListener('mouseleave', () => this.leave());
+  }
+
+  /** @param {Node} node */
+  contains(node) { return this.root.contains(node); }
+
+  /** @param {import('./links.js').LinkTarget} target */
+  show(target) {
+    if (document.activeElement === this.input && this.target) return;
+    const same = this.target && this.target.param === target.param;
+    this.target = target;
+    this.root.hidden = false;
+    this.root.dataset.kind = target.kind;
+    this.kind.textContent = target.kind === 'bias' ? 'Bias' : 'Weight';
+    if (!same) {
+      this.root.style.left = `${target.x + 8}px`;
+      this.root.style.top = `${target.y - 30}px`;
+      this.input.classList.remove('invalid');
+      this.input.value = formatParam(this.h.paramValue(target.param));
+    }
+  }
+
+  /** The mouse left the link: hide unless the user is typing. */
+  leave() {
+    if (document.activeElement !== this.input) this.hide();
+  }
+
+  hide() {
+    this.root.hidden = true;
+    this.target = null;
+    if (document.activeElement === this.input) this.input.blur();
+  }
+
+  /** @param {Float64Array} params */
+  refresh(params) {
+    if (!this.target || document.activeElement === this.input) return;
+    const text = formatParam(params[this.target.param]);
+    if (this.input.value !== text) this.input.value = text;
+  }
+
+  commit() {
+    const t = this.target;
+    const text = this.input.value.trim();
+    const value = Number(text);
+    if (!t || text === '' || !Number.isFinite(value)) { this.input.classList.add('invalid'); return; }
+    this.input.classList.remove('invalid');
+    if (t.kind === 'bias') this.h.setBias(t.layer, t.node, value);
+    else this.h.setWeight(t.layer, t.from, t.to, value);
+    this.input.blur();
+  }
+}

@@ -1,0 +1,38 @@
+// notices.js — what the URL asked for that the engine ignored or corrected, and why, in a
+// visible, dismissible banner. Every string from the URL goes in through textContent only.
+
+/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
+function el(tag, cls, parent, text) {
+  const e = document.createElement(tag);
+  e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  parent.appendChild(e);
+  return e;
+}
+
+export class NoticesView {
+  /** @param {HTMLElement} container */
+  constructor(container) {
+    this.root = el('div', 'notices', container);
+    this.root.setAttribute('role', 'status');
+    this.root.hidden = true;
+    const head = el('div', 'notices-head', this.root);
+    el('strong', '', head, 'Some settings in this link were not used:');
+    const close = /** @type {HTMLButtonElement} */ (el('button', 'notices-close', head, '×'));
+    close.title = 'Dismiss';
+    close.setAttribute('aria-label', 'Dismiss');
+    close.addEventListener('click', () => { this.root.hidden = true; });
+    this.list = el('ul', '', this.root);
+  }
+
+  /** @param {import('./types.js').Notice[]} notices */
+  update(notices) {
+    this.list.replaceChildren();
+    for (const n of notices) {
+      const li = el('li', '', this.list);
+      el('code', '', li, n.value === undefined || n.value === null ? String(n.param) : `${n.param}=${n.value}`);
+      li.append(`: ${n.reason}`);
+    }
+    this.root.hidden = notices.length === 0;
+  }
+}

@@ -1,0 +1,88 @@
+// output.js — the OUTPUT column: test and training loss as numbers and as a chart, the big
+// heatmap, and the "Show test data" / "Discretize output" switches.
+
+import { HeatmapView } from './heatmap.js';
+import { LossChart } from './losschart.js';
+import { formatLoss } from './palette.js';
+
+/** @typedef {{setDisplay(name: 'showTestData' | 'discretize', value: boolean): void}} OutputHandlers */
+
+/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
+function el(tag, cls, parent, text) {
+  const e = document.createElement(tag);
+  e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  parent.appendChild(e);
+  return e;
+}
+
+export class OutputPanel {
+  /**
+   * @param {HTMLElement} container @param {OutputHandlers} handlers
+   * @param {import('./losschart.js').UPlotClass} uPlot
+   */
+  constructor(container, handlers, uPlot) {
+    this.root = el('div', 'output-panel', container);
+    el('h2', 'col-title', this.root, 'Output');
+    const losses = el('div', 'losses', this.root);
+    const test = el('div', 'loss test', losses, 'Test loss ');
+    this.testValue = el('span', 'value', test, '–');
+    const train = el('div', 'loss train', losses, 'Training loss ');
+    this.trainValue = el('span', 'value', train, '–');
+    this.chart = new LossChart(this.root, uPlot);
+    this.heatmap = new HeatmapView(this.root);
+    this.caption = el('div', 'heatmap-caption', this.root, '');
+    const toggles = el('div', 'toggles', this.root);
+    /** @type {Record<string, HTMLInputElement>} */
+    this.boxes = {};
+    for (const [name, label] of /** @type {const} */ ([['showTestData', 'Show test data'], ['discretize', 'Discretize output']])) {
+      const box = el('div', 'control checkbox', toggles);
+      box.dataset.control = name;
+      const lab = el('label', '', box);
+      const input = /** @type {HTMLInputElement} */ (el('input', '', lab));
+      input.type = 'checkbox';
+      input.name = name;
+      el('span', 'label', lab, label);
+      input.addEventListener('change', () => handlers.setDisplay(name, input.checked));
+      this.boxes[name] = input;
+    }
+    this.lastTrain = NaN;
+    this.lastTest = NaN;
+    this.lastEpoch = -1;
+  }
+
+  /** @param {{showTestData: boolean, discretize: boolean}} display */
+  setDisplay(display) {
+    this.boxes.showTestData.checked = display.showTestData;
+    this.boxes.discretize.checked = display.discretize;
+  }
+
+  /**
+   * Stores this frame's losses; redraws the numbers and the chart when `text` is set.
+   * @param {Float64Array} curve the engine's loss curve view @param {number} epoch
+   * @param {boolean} text
+   */
+  updateLoss(curve, epoch, text) {
+    const tr = curve[2 * epoch];
+    const te = curve[2 * epoch + 1];
+    if (text && (epoch !== this.lastEpoch || !Object.is(tr, this.lastTrain) || !Object.is(te, this.lastTest))) {
+      this.trainValue.textContent = formatLoss(tr);
+      this.testValue.textContent = formatLoss(te);
+      this.lastTrain = tr;
+      this.lastTest = te;
+      this.lastEpoch = epoch;
+    }
+    this.chart.update(curve, epoch, text);
+  }
+
+  /** Forget the chart (new experiment, reset, or a hand edit that rewrote the last row). */
+  clearLoss() {
+    this.chart.clear();
+    this.lastEpoch = -1;
+  }
+
+  /** @param {string} text what the big heatmap shows now */
+  setCaption(text) {
+    this.caption.textContent = text;
+  }
+}

@@ -1,0 +1,97 @@
+// urlstate.js — the URL hash as the page edits it. Parsing and validation are the engine's
+// (engine.parseHash / experiment.state()); this module only rewrites `name=value` pieces of a
+// canonical hash the engine produced, so the engine stays the single judge of what a link means.
+
+/** Controls a `<name>_hide=true` parameter can hide, with the label the class panel shows. */
+export const HIDABLE_CONTROLS = /** @type {const} */ ([
+  ['showTestData', 'Show test data'],
+  ['discretize', 'Discretize output'],
+  ['playButton', 'Play button'],
+  ['stepButton', 'Step button'],
+  ['resetButton', 'Reset button'],
+  ['learningRate', 'Learning rate'],
+  ['activation', 'Activation'],
+  ['regularization', 'Regularization'],
+  ['regularizationRate', 'Regularization rate'],
+  ['problem', 'Problem type'],
+  ['dataset', 'Which dataset'],
+  ['percTrainData', 'Ratio train data'],
+  ['noise', 'Noise level'],
+  ['batchSize', 'Batch size'],
+  ['numHiddenLayers', '# of hidden layers'],
+]);
+
+/** Input features in TFP's order, with their labels. Hiding one removes it from the network. */
+export const FEATURES = /** @type {const} */ ([
+  ['x', 'X₁'],
+  ['y', 'X₂'],
+  ['xSquared', 'X₁²'],
+  ['ySquared', 'X₂²'],
+  ['xTimesY', 'X₁X₂'],
+  ['sinX', 'sin(X₁)'],
+  ['sinY', 'sin(X₂)'],
+]);
+
+export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+export const ACTIVATIONS = /** @type {const} */ ([['relu', 'ReLU'], ['tanh', 'Tanh'], ['sigmoid', 'Sigmoid'], ['linear', 'Linear']]);
+export const REGULARIZATIONS = /** @type {const} */ ([['none', 'None'], ['L1', 'L1'], ['L2', 'L2']]);
+export const PROBLEMS = /** @type {const} */ ([['classification', 'Classification'], ['regression', 'Regression']]);
+export const CLASSIFICATION_DATASETS = /** @type {const} */ ([['circle', 'Circle'], ['xor', 'Exclusive or'], ['gauss', 'Gaussian'], ['spiral', 'Spiral']]);
+export const REGRESSION_DATASETS = /** @type {const} */ ([['reg-plane', 'Plane'], ['reg-gauss', 'Multi Gaussian']]);
+export const MAX_LAYERS = 6;
+export const MAX_NEURONS = 8;
+
+/**
+ * Returns `hash` with each named parameter set: its first occurrence gets the new value, later
+ * duplicates are dropped, a missing one is appended. A value of `null` removes the parameter.
+ * @param {string} hash @param {Record<string, string | null>} values @returns {string}
+ */
+export function setParams(hash, values) {
+  const pieces = hash === '' ? [] : hash.split('&');
+  const done = new Set();
+  /** @type {string[]} */
+  const out = [];
+  for (const piece of pieces) {
+    const eq = piece.indexOf('=');
+    const name = eq < 0 ? piece : piece.slice(0, eq);
+    if (!Object.prototype.hasOwnProperty.call(values, name)) { out.push(piece); continue; }
+    if (done.has(name)) continue;
+    done.add(name);
+    const v = values[name];
+    if (v !== null) out.push(`${name}=${v}`);
+  }
+  for (const [name, v] of Object.entries(values)) {
+    if (!done.has(name) && v !== null) out.push(`${name}=${v}`);
+  }
+  return out.join('&');
+}
+
+/**
+ * Every hideable name: the controls, then the features.
+ * @returns {string[]}
+ */
+export function hideableNames() {
+  return [...HIDABLE_CONTROLS.map((c) => c[0]), ...FEATURES.map((f) => f[0])];
+}
+
+/**
+ * `hash` with exactly the given controls hidden (`<name>_hide=true`) and no other `_hide` of a
+ * hideable name; `hideText` set as given.
+ * @param {string} hash @param {Set<string>} hidden @param {boolean} hideText @returns {string}
+ */
+export function withHides(hash, hidden, hideText) {
+  /** @type {Record<string, string | null>} */
+  const values = {};
+  for (const name of hideableNames()) values[`${name}_hide`] = hidden.has(name) ? 'true' : null;
+  values.hideText = hideText ? 'true' : 'false';
+  return setParams(hash, values);
+}
+
+/**
+ * Is the control hidden by the state's hide map?
+ * @param {Record<string, boolean> | undefined} hide @param {string} name @returns {boolean}
+ */
+export function isHidden(hide, name) {
+  return !!hide && (hide[`${name}_hide`] === true || hide[name] === true);
+}
