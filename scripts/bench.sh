@@ -16,7 +16,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh >/dev/null
 bash scripts/build.sh >/dev/null
 
-fixtures=${NN_FIXTURES_DIR:-../shared/fixtures/tfp}
+fixtures=${NN_FIXTURES_DIR:-tests/fixtures/tfp}
 runs=${BENCH_RUNS:-7}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The site under test: dist/ as scripts/build.sh assembles it (NNPLAY_DIST overrides). */
 export const DIST = process.env.NNPLAY_DIST ? path.resolve(process.env.NNPLAY_DIST) : path.join(ROOT, 'dist');
-export const FIXTURES = path.resolve(ROOT, '../shared/fixtures/tfp');
+export const FIXTURES = path.resolve(ROOT, 'tests/fixtures/tfp');
 export const SCREENSHOTS = path.join(ROOT, 'build/screenshots');
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

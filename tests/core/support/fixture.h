@@ -1,4 +1,4 @@
-/* fixture.h — the TFP golden fixtures (shared/fixtures/tfp, format tfp-golden-fixture/1) as C
+/* fixture.h — the TFP golden fixtures (tests/fixtures/tfp, format tfp-golden-fixture/1) as C
  * data, for tests and tools.
  *
  * nn_fixture_load() parses one JSON file with cJSON and converts what the engine needs:

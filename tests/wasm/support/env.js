@@ -2,14 +2,14 @@
 //
 //   NNPLAY_ENGINE_DIR  folder holding engine.js + nnplay-wasm.js
 //                      (default: build/wasm/wasm-bindings; scripts/test.sh uses dist/engine)
-//   NN_FIXTURES_DIR    the TFP golden fixtures (default: ../shared/fixtures/tfp beside the repo)
+//   NN_FIXTURES_DIR    the TFP golden fixtures (default: tests/fixtures/tfp)
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 export const engineDir = resolve(process.env.NNPLAY_ENGINE_DIR || join(repoRoot, 'build/wasm/wasm-bindings'));
-export const fixturesDir = resolve(process.env.NN_FIXTURES_DIR || join(repoRoot, '../shared/fixtures/tfp'));
+export const fixturesDir = resolve(process.env.NN_FIXTURES_DIR || join(repoRoot, 'tests/fixtures/tfp'));
 
 /** @returns {Promise<import('../../../wasm-bindings/engine.js')>} the engine module under test */
 export function importEngine() {
