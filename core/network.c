@@ -9,6 +9,7 @@
 #include "activation.h"
 #include "nnfeatures.h"
 #include "loss.h"
+#include "nnmath.h"
 
 int nn_network_layout(const nn_config *cfg, int sizes[NN_MAX_HIDDEN_LAYERS + 2]) {
   nn_feature feats[NN_FEAT_COUNT];
@@ -148,7 +149,10 @@ void nn_dense_forward(double *total, double *out, const double *in, const double
     for (int i = 0; i < n_in; i++) t = t + wj[i] * in[i];
     total[j] = t;
   }
-  for (int j = 0; j < n_out; j++) out[j] = nn_act_value(act, total[j]);
+  if (act == NN_ACT_TANH)
+    nn_tanh_n(out, total, n_out); /* in wasm one call to the host's Math for the layer */
+  else
+    for (int j = 0; j < n_out; j++) out[j] = nn_act_value(act, total[j]);
 }
 
 void nn_dense_backward(double *input_der, double *gw, double *gb, int *count,

@@ -58,6 +58,18 @@ static span js_trim(span s) {
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+#ifdef __EMSCRIPTEN__
+/* In the wasm build the host page's own JavaScript does Number(text) and String(x) (imports
+ * that wasm-bindings/engine.js supplies): they are by definition what TFP computes, and they
+ * keep libc's strtod and floating-point printf (a third of the module) out of the wasm. The C
+ * below is the native build's. */
+double nnw_js_number(const char *s, size_t len);   /* Number(text of s[0..len)) */
+int nnw_js_number_to_string(double x, char *out, int cap); /* String(x), its length */
+/* musl's integer-only vsnprintf (see wasm-bindings/small_printf.c): notices format no
+ * floating-point values. */
+int vsniprintf(char *restrict s, size_t n, const char *restrict fmt, va_list ap);
+#endif
+
 /* An unsigned integer in radix 2^bits, correctly rounded to a double (ties to even), as
  * JavaScript reads 0x/0o/0b literals. NaN on any invalid digit. */
 static double radix_pow2_to_double(const char *p, size_t n, int bits) {
@@ -98,6 +110,9 @@ static double radix_pow2_to_double(const char *p, size_t n, int bits) {
 }
 
 double nn_js_string_to_number(const char *s, size_t len) {
+#ifdef __EMSCRIPTEN__
+  return nnw_js_number(s, len);
+#endif
   span t = js_trim((span){s, len});
   if (t.p == NULL || t.n == 0) return 0.0;
   const char *p = t.p;
@@ -231,6 +246,9 @@ static void shortest_digits(double x, char d[20], int *k_out, int *e_out) {
 }
 
 int nn_format_js_number(double x, char out[32]) {
+#ifdef __EMSCRIPTEN__
+  return nnw_js_number_to_string(x, out, 32);
+#endif
   if (isnan(x)) return snprintf(out, 32, "NaN");
   if (isinf(x)) return snprintf(out, 32, x > 0 ? "Infinity" : "-Infinity");
   if (x == 0) return snprintf(out, 32, "0"); /* also -0 */
@@ -308,7 +326,11 @@ static void notice(nn_notices *ns, span param, span value, const char *fmt, ...)
   copy_cut(it->value, NN_NOTICE_VALUE_LEN, value);
   va_list ap;
   va_start(ap, fmt);
+#ifdef __EMSCRIPTEN__
+  vsniprintf(it->reason, sizeof it->reason, fmt, ap);
+#else
   vsnprintf(it->reason, sizeof it->reason, fmt, ap);
+#endif
   va_end(ap);
 }
 
@@ -871,21 +893,38 @@ static void w_param(writer *w, const char *name, const char *value) {
   w_str(w, value);
 }
 
+/* Marks the parameters the lesson's hash sets (none when `lesson` is not a lesson id). */
+static void lesson_params(const char *lesson, bool in_lesson[P_COUNT]) {
+  int index = nn_lesson_find(lesson, strlen(lesson));
+  if (index < 0) return;
+  const char *lh = nn_lesson_hash(index);
+  piece pc;
+  size_t pos = 0;
+  while (next_piece(lh, strlen(lh), &pos, &pc))
+    for (int i = 0; i < P_COUNT; i++)
+      if (span_eq(pc.name, PARAM_NAMES[i])) in_lesson[i] = true;
+}
+
 size_t nn_state_serialize(const nn_config *cfg, char *out, size_t cap) {
   writer w = {out, cap, 0};
   if (cap > 0) out[0] = '\0';
   nn_config copy = *cfg; /* the field accessors take a mutable config */
+  /* A parameter the lesson sets is written even at its default: left out, parsing the hash
+   * would take the lesson's value again (the round trip of "lesson=perceptron-xor&mode=complete"). */
+  bool in_lesson[P_COUNT] = {false};
+  lesson_params(cfg->lesson, in_lesson);
   for (int i = 0; i < P_COUNT; i++) {
     param_id id = (param_id)i;
     const char *name = PARAM_NAMES[i];
     char num[32];
-    if (id == P_REGULARIZATION && cfg->regularization == NN_REG_NONE) continue;
+    if (id == P_REGULARIZATION && cfg->regularization == NN_REG_NONE && !in_lesson[i]) continue;
     if (id == P_SEED && cfg->seed[0] == '\0') continue;
     if (id == P_TUTORIAL && cfg->tutorial[0] == '\0') continue;
-    if (id == P_MODE && cfg->mode == NN_MODE_COMPLETE) continue; /* TFP links stay as they were */
-    if (id == P_MODEL && cfg->model == NN_MODEL_MLP) continue;
+    /* TFP links stay as they were */
+    if (id == P_MODE && cfg->mode == NN_MODE_COMPLETE && !in_lesson[i]) continue;
+    if (id == P_MODEL && cfg->model == NN_MODEL_MLP && !in_lesson[i]) continue;
     if (id == P_LESSON && cfg->lesson[0] == '\0') continue;
-    if (id >= P_OPTIMIZER && ext_at_default(cfg, id)) continue;
+    if (id >= P_OPTIMIZER && ext_at_default(cfg, id) && !in_lesson[i]) continue;
     if (id == P_SPEED) {
       if (cfg->speed == NN_SPEED_MAX) w_param(&w, name, "max");
       else {

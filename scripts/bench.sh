@@ -21,7 +21,7 @@ runs=${BENCH_RUNS:-7}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-printf '== engine: native (gcc -O3) against wasm (emcc -O3, Node %s)\n' "$(node --version)"
+printf '== engine: native (gcc -O3) against wasm (emcc: -Oz, network.c -O1, grid.c -O3, SIMD; Node %s)\n' "$(node --version)"
 for name in dev01-circle-tanh-4x2-default dev04-spiral-tanh-6x8-allfeatures; do
   build/native/nnplay-bench --fixture "$fixtures/$name.json" --runs "$runs" >>"$tmp/native.jsonl"
   node scripts/bench/bench_wasm.mjs --fixture "$fixtures/$name.json" --runs "$runs" \

@@ -2,12 +2,19 @@
 # scripts/build.sh — build everything and assemble dist/, the static site.
 #
 #   build/native   preset native: the core library, the nnplay CLI, the cmocka tests
-#   build/wasm     preset wasm:   wasm-bindings/ -> nnplay-wasm.js (emcc) + engine.js
-#   dist/          plain static files any host can serve:
-#                    web/* (but tsconfig.json)   the page
-#                    engine/engine.js            the JS API, importing ./nnplay-wasm.js
-#                    engine/nnplay-wasm.js       the emcc module, wasm inlined
-#                    vendor/uPlot.esm.js, vendor/uPlot.min.css
+#   build/wasm     preset wasm:   wasm-bindings/ -> nnplay-wasm.wasm (emcc) + engine.js
+#   dist/          plain static files any host can serve, minified by esbuild (node_modules):
+#                    index.html                  web/index.html, line indentation dropped
+#                    main.js (+ chunk-*.js)      each script the HTML loads, bundled with every
+#                                                page module it imports (static or
+#                                                import('./literal.js')); web/ stays readable
+#                    style.css                   web/*.css, minified
+#                    engine/engine.js            the JS API; loads ./nnplay-wasm.wasm
+#                    engine/nnplay-wasm.wasm     the engine
+#                    vendor/uPlot.esm.js         uPlot's own minified build, as an ES module
+#                    vendor/uPlot.min.css
+#                  The page's whole transfer is meant to stay under 60 KB gzipped
+#                  (tests/browser/size.test.js; scripts/bench/bench_page.mjs prints it).
 #
 # Expects scripts/setup.sh to have run. JOBS (default: number of cores) sets build parallelism.
 set -euo pipefail
@@ -32,10 +39,39 @@ step "assembling dist/"
 stage=build/dist.stage
 rm -rf "$stage"
 mkdir -p "$stage/engine" "$stage/vendor"
-cp -R web/. "$stage/"
-rm -f "$stage/tsconfig.json" # type checking only, not served
-cp build/wasm/wasm-bindings/engine.js build/wasm/wasm-bindings/nnplay-wasm.js "$stage/engine/"
-cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css "$stage/vendor/"
+esbuild() { node_modules/.bin/esbuild --log-level=warning "$@"; }
+
+# Static files other than scripts, styles and the type-checking config, as they are.
+(cd web && find . -type f ! -name '*.js' ! -name '*.css' ! -name '*.html' ! -name tsconfig.json \
+   -exec cp --parents {} "../$stage/" \;)
+# HTML: a run of whitespace holding a line break becomes one line break (same rendering: no
+# <pre> or white-space: pre in the page's markup).
+for html in web/*.html; do
+  node -e 'const fs = require("fs");
+    fs.writeFileSync(process.argv[2], fs.readFileSync(process.argv[1], "utf8").replace(/[ \t]*\n\s*/g, "\n"));' \
+    "$html" "$stage/$(basename "$html")"
+done
+# Scripts: every module script an HTML file loads is an entry point, bundled with its imports;
+# --splitting keeps modules shared by several entries (or imported lazily) single instances.
+# A classic script (no type="module") is only minified.
+scripts() { grep -ho '<script[^>]*>' web/*.html | grep "$@" 'type="module"' |
+            sed -nE 's/.*src="([^"]+\.js)".*/web\/\1/p' | sort -u; }
+mapfile -t entries < <(scripts)
+mapfile -t classic < <(scripts -v)
+esbuild "${entries[@]}" --bundle --splitting --format=esm --minify --outbase=web --outdir="$stage"
+for js in "${classic[@]}"; do esbuild "$js" --minify --outfile="$stage/${js#web/}"; done
+for css in web/*.css; do esbuild "$css" --minify --outfile="$stage/$(basename "$css")"; done
+
+# The engine: the module, and engine.js minified (keeping its names: its classes and errors are
+# API).
+cp build/wasm/wasm-bindings/nnplay-wasm.wasm "$stage/engine/"
+esbuild build/wasm/wasm-bindings/engine.js --format=esm --minify --keep-names --outfile="$stage/engine/engine.js"
+# uPlot: its minified IIFE build (smaller than the ESM build minified again) made a module.
+{ cat node_modules/uplot/dist/uPlot.iife.min.js; printf '\nexport default uPlot;\n'; } >"$stage/vendor/uPlot.esm.js"
+cp node_modules/uplot/dist/uPlot.min.css "$stage/vendor/"
+
 rm -rf dist
 mv "$stage" dist
-printf 'dist/: %s files, %s\n' "$(find dist -type f | wc -l)" "$(du -sh dist | cut -f1)"
+gz=0
+for f in $(find dist -type f); do gz=$((gz + $(gzip -9c "$f" | wc -c))); done
+printf 'dist/: %s files, %s; %s bytes gzipped in all\n' "$(find dist -type f | wc -l)" "$(du -sh dist | cut -f1)" "$gz"

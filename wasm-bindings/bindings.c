@@ -18,9 +18,11 @@
 #include <malloc.h>
 #include <stdlib.h>
 
+#include "backprop_trace.h"
 #include "config.h"
 #include "experiment.h"
 #include "network.h"
+#include "perceptron.h"
 #include "state.h"
 
 /* ---- URL hash -> config + notices ------------------------------------------------------- */
@@ -95,6 +97,10 @@ NNW_CFG_GETTER(const char *, init, nn_init_name(c->init))
 NNW_CFG_GETTER(double, dropout, c->dropout)
 NNW_CFG_GETTER(const char *, loss, nn_loss_name(c->loss))
 NNW_CFG_GETTER(int, speed, c->speed)
+/* the lecture's: model, mode, lesson ("" = none) */
+NNW_CFG_GETTER(const char *, model, nn_model_name(c->model))
+NNW_CFG_GETTER(const char *, mode, nn_mode_name(c->mode))
+NNW_CFG_GETTER(const char *, lesson, c->lesson)
 
 /* The flag of feature f (its name: nn_feature_name); false when f is out of range. */
 bool nnw_cfg_feature(const nn_config *c, int f) {
@@ -157,6 +163,37 @@ const char *nnw_net_output_activation(const nn_network *n) {
 double *nnw_net_params(const nn_network *n) { return n->params; }
 uint8_t *nnw_net_dead(const nn_network *n) { return n->dead; }
 double *nnw_net_output(const nn_network *n) { return n->output; }
+
+/* ---- perceptron (perceptron.h) ------------------------------------------------------------ */
+
+/* The report as three ints: out[0] verdict (nn_perceptron_verdict), out[1] converged_epoch,
+ * out[2] misclassified. */
+void nnw_experiment_perceptron_report(const nn_experiment *e, int out[3]) {
+  nn_perceptron_report r = nn_experiment_perceptron_report(e);
+  out[0] = (int)r.verdict;
+  out[1] = r.converged_epoch;
+  out[2] = r.misclassified;
+}
+
+/* ---- backprop trace (backprop_trace.h): create, nn_experiment_backprop_trace, read, destroy - */
+
+#define NNW_TRACE_GETTER(type, name) \
+  type nnw_trace_##name(const nn_backprop_trace *t) { return t->name; }
+
+NNW_TRACE_GETTER(int, num_nodes)
+NNW_TRACE_GETTER(int, num_params)
+NNW_TRACE_GETTER(double, target)
+NNW_TRACE_GETTER(double, prediction)
+NNW_TRACE_GETTER(double, error)
+NNW_TRACE_GETTER(double, error_der)
+NNW_TRACE_GETTER(double, learning_rate)
+NNW_TRACE_GETTER(const double *, total)
+NNW_TRACE_GETTER(const double *, output)
+NNW_TRACE_GETTER(const double *, output_der)
+NNW_TRACE_GETTER(const double *, input_der)
+NNW_TRACE_GETTER(const double *, params)
+NNW_TRACE_GETTER(const double *, grad)
+NNW_TRACE_GETTER(const double *, params_after)
 
 /* ---- diagnostics ------------------------------------------------------------------------- */
 

@@ -53,12 +53,33 @@
  *       dropoutMask()               Float64Array view, one factor per node (0 = dropped) from
  *                                    the last training pass
  *
+ *     The lecture (core/perceptron.h, core/backprop_trace.h, core/lessons.h):
+ *       engine.lessons()            [{id, title, goal, hash}] in course order (hash: the lesson's
+ *                                    parameters, no '#'; the page opens `lesson=<id>`)
+ *       misclassifiedCurve()        perceptron mode: [n0, n1, ...] misclassified training points
+ *                                    after each epoch 0..epoch; [] in mlp mode
+ *       misclassifiedCurveView()    the same as a zero-copy Int32Array view
+ *       perceptronReport()          {verdict: 'undecided' | 'converged' | 'not-separable',
+ *                                    convergedEpoch (or -1), misclassified (at the last epoch, -1
+ *                                    in mlp mode), text: one English sentence for the page}
+ *       backpropTrace(point)        every number of one batch-1 training step on training point
+ *                                    `point` (data().train order), as a plain object:
+ *                                    {point, x, y, target, prediction, error, errorDer,
+ *                                    learningRate, total, output, outputDer, inputDer (per node),
+ *                                    params, grad, paramsAfter (per parameter)}; the experiment
+ *                                    is not changed. RangeError for a bad index or in
+ *                                    perceptron mode (its rule is not backpropagation).
+ *
  *     Views are re-taken on every call (memory growth detaches old ones): never cache them
  *     across a call that can allocate (train, evaluateGrid, reset, regenerate, experiment()).
+ *     (A call may hand back the same view object as before while it is still valid, so a frame
+ *     loop calling params(), dead(), evaluateGrid() allocates nothing.)
  *     Errors from C become exceptions with the engine's message (one funnel).
  *
  * Details beyond the contract lines above:
  * - Each loadEngine() call makes its own module instance (its own memory). A page needs one.
+ *   The module is nnplay-wasm.wasm beside this file, fetched (compiled while it downloads) or,
+ *   under Node, read from disk.
  * - A hash may also be given with its leading '#' (location.hash as it is); one '#' is dropped,
  *   as the CLI does. null/undefined mean "".
  * - `state` holds TFP's parameters (as in the fixtures) and nnplay's own: optimizer, momentum,
@@ -74,8 +95,6 @@
  * - Argument errors are RangeError (TypeError for a hash that is not a string); engine
  *   failures are EngineError with the engine's message and `status`.
  */
-// @ts-ignore -- emcc output, generated at build time beside this file (build/wasm/wasm-bindings/)
-import createNnplayModule from './nnplay-wasm.js';
 
 /** nn_status values (core/experiment.h). */
 const NN_OK = 0;
@@ -127,6 +146,36 @@ const GRID_MAX = 200;
  * @property {string} outputActivation
  *
  * @typedef {{id: string, bias: number, weights: number[], dead?: boolean[]}} NetworkNode
+ *
+ * @typedef {{id: string, title: string, goal: string, hash: string}} Lesson
+ *
+ * @typedef {object} PerceptronReport
+ * @property {'undecided' | 'converged' | 'not-separable'} verdict
+ * @property {number} convergedEpoch  first epoch with no misclassified training point, or -1
+ * @property {number} misclassified  at the last epoch (-1 in mlp mode)
+ * @property {string} text  one English sentence for the page
+ *
+ * @typedef {object} BackpropTrace  one batch-1 training step on one training point
+ * @property {number} point  its index in data().train
+ * @property {number} x
+ * @property {number} y
+ * @property {number} target  its label
+ * @property {number} prediction  the output node's output
+ * @property {number} error  E(prediction, target)
+ * @property {number} errorDer  dE/d prediction
+ * @property {number} learningRate
+ * @property {number[]} total  per node: pre-activation (inputs: the feature value)
+ * @property {number[]} output  per node: activation(total)
+ * @property {number[]} outputDer  per node: dE/d output (0 for inputs)
+ * @property {number[]} inputDer  per node: dE/d total, the error signal (0 for inputs)
+ * @property {number[]} params  per parameter, before the update
+ * @property {number[]} grad  per parameter: dE/d parameter
+ * @property {number[]} paramsAfter  per parameter, after the update
+ */
+
+/**
+ * @typedef {{net: number, params: number, sizes: number[], nodeOffset: number[],
+ *   weightOffset: number[], biasOffset: number[], numNodes: number, numParams: number}} NetShape
  */
 
 /** An engine failure (out of memory, ...), carrying the engine's message and nn_status. */
@@ -144,7 +193,89 @@ export class EngineError extends Error {
  * @returns {Promise<Engine>}
  */
 export async function loadEngine() {
-  return new Engine(INTERNAL, new Runtime(await createNnplayModule()));
+  return new Engine(INTERNAL, new Runtime(await instantiate(new URL('nnplay-wasm.wasm', import.meta.url))));
+}
+
+/**
+ * Instantiates the standalone engine module (wasm-bindings/CMakeLists.txt: no emcc JS loader)
+ * and returns what the rest of this file calls "the module": `_name` for each C export, the
+ * HEAPU8 view (re-taken after memory growth), and UTF8ToString / stringToUTF8 /
+ * lengthBytesUTF8, as an emcc module would have them.
+ * Its imports: the host's own Math (core/nnmath.h) and Number()/String() (core/state.c).
+ * @param {URL} url @returns {Promise<Record<string, any>>}
+ */
+async function instantiate(url) {
+  /** @type {WebAssembly.Memory} */
+  let memory;
+  // Views of the whole memory, re-taken once growth has detached them (length 0 then; memory
+  // is never empty). Cheaper than comparing buffers, which matters in nnw_host_tanh_n.
+  let heap = new Uint8Array(0);
+  const u8 = () => (heap.length ? heap : (heap = new Uint8Array(memory.buffer)));
+  let heap64 = new Float64Array(0);
+  const f64 = () => (heap64.length ? heap64 : (heap64 = new Float64Array(memory.buffer)));
+  const decoder = new TextDecoder();
+  const encoder = new TextEncoder();
+  /** UTF-8 of s into out[0..cap) with a NUL after it (cut to cap - 1 bytes); bytes written.
+   * @param {string} s @param {number} out @param {number} cap */
+  const writeUtf8 = (s, out, cap) => {
+    if (cap <= 0) return 0;
+    const { written = 0 } = encoder.encodeInto(s, u8().subarray(out, out + cap - 1));
+    u8()[out + written] = 0;
+    return written;
+  };
+  const env = {
+    emscripten_math_sin: Math.sin,
+    emscripten_math_cos: Math.cos,
+    emscripten_math_exp: Math.exp,
+    emscripten_math_log: Math.log,
+    emscripten_math_tanh: Math.tanh,
+    emscripten_math_pow: Math.pow,
+    emscripten_notify_memory_growth: () => {}, // u8() and f64() notice the new buffer by themselves
+    // A layer's tanh in one call (core/nnmath.h); the arrays are doubles, so 8-byte aligned.
+    nnw_host_tanh_n: (/** @type {number} */ out, /** @type {number} */ x, /** @type {number} */ n) => {
+      const h = f64();
+      out >>>= 3;
+      x >>>= 3;
+      for (let i = 0; i < n; i++) h[out + i] = Math.tanh(h[x + i]);
+    },
+    nnw_js_number: (/** @type {number} */ s, /** @type {number} */ len) => Number(decoder.decode(u8().subarray(s, s + len))),
+    nnw_js_number_to_string: (/** @type {number} */ x, /** @type {number} */ out, /** @type {number} */ cap) => writeUtf8(String(x), out, cap),
+  };
+  /** @type {WebAssembly.WebAssemblyInstantiatedSource} */
+  let source;
+  if (url.protocol === 'file:') { // Node
+    // @ts-ignore -- Node's module; the page is type-checked without Node's types
+    const { readFile } = await import('node:fs/promises');
+    source = await WebAssembly.instantiate(await readFile(url), { env });
+  } else {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url} could not be loaded (HTTP ${response.status})`);
+    // Streaming compilation needs the wasm MIME type; a server without it still works.
+    source = response.headers.get('Content-Type')?.startsWith('application/wasm')
+      ? await WebAssembly.instantiateStreaming(response, { env })
+      : await WebAssembly.instantiate(await response.arrayBuffer(), { env });
+  }
+  const exports = source.instance.exports;
+  memory = /** @type {WebAssembly.Memory} */ (exports.memory);
+  /** @type {Record<string, any>} */
+  const m = {
+    get HEAPU8() { return u8(); },
+    /** @param {number} ptr NUL-terminated UTF-8 */
+    UTF8ToString(ptr) {
+      const h = u8();
+      let end = ptr;
+      while (h[end]) end++;
+      return decoder.decode(h.subarray(ptr, end));
+    },
+    stringToUTF8: writeUtf8,
+    /** @param {string} s */
+    lengthBytesUTF8: (s) => encoder.encode(s).length,
+  };
+  for (const [name, value] of Object.entries(exports)) {
+    if (typeof value === 'function') m[`_${name}`] = value;
+  }
+  /** @type {() => void} */ (exports._initialize)(); // C constructors: a standalone module leaves them to the host
+  return m;
 }
 
 const INTERNAL = Symbol('nnplay internal');
@@ -177,6 +308,7 @@ class Runtime {
     this.m = m;
     /** 24 bytes for out-parameters: an int / nn_status at offset 0, or 3 doubles (draw counts) */
     this.scratch = m._malloc(24);
+    this.heap32 = new Int32Array(0);
     if (!this.scratch) this.check(NN_ERR_NOMEM);
   }
 
@@ -194,7 +326,12 @@ class Runtime {
     return ptr;
   }
 
-  scratchInt() { return new Int32Array(this.m.HEAPU8.buffer, this.scratch, 1)[0]; }
+  /** The int at the scratch block, through one view of all memory (re-taken once growth has
+   * detached it: a detached view has length 0), so the per-frame getters allocate nothing. */
+  scratchInt() {
+    if (!this.heap32.length) this.heap32 = new Int32Array(this.m.HEAPU8.buffer);
+    return this.heap32[this.scratch >> 2];
+  }
 
   /** @param {number} ptr @returns {string | null} */
   string(ptr) { return ptr ? this.m.UTF8ToString(ptr) : null; }
@@ -292,6 +429,10 @@ class Runtime {
       dropout: m._nnw_cfg_dropout(cfg),
       loss: str(m._nnw_cfg_loss(cfg)),
       speed: speed === NN_SPEED_MAX ? 'max' : speed,
+      // the lecture's
+      model: str(m._nnw_cfg_model(cfg)),
+      mode: str(m._nnw_cfg_mode(cfg)),
+      lesson: str(m._nnw_cfg_lesson(cfg)) || null,
     };
   }
 
@@ -372,6 +513,18 @@ export class Engine {
     });
   }
 
+  /** The course's lessons, in order (core/lessons.h). @returns {Lesson[]} */
+  lessons() {
+    const m = this.#rt.m;
+    const str = (/** @type {number} */ p) => /** @type {string} */ (this.#rt.string(p));
+    /** @type {Lesson[]} */
+    const out = [];
+    for (let i = 0, n = m._nn_lesson_count(); i < n; i++) {
+      out.push({ id: str(m._nn_lesson_id(i)), title: str(m._nn_lesson_title(i)), goal: str(m._nn_lesson_goal(i)), hash: str(m._nn_lesson_hash(i)) });
+    }
+    return out;
+  }
+
   /** Size of the wasm memory in bytes (it only grows); for diagnostics and the memory test. */
   memoryBytes() {
     return this.#rt.m.HEAPU8.buffer.byteLength;
@@ -390,6 +543,15 @@ export class Experiment {
   #ptr;
   /** @type {Notice[]} */
   #notices;
+  /** #net()'s answer, kept while the network stays put (the frame loop then allocates no
+   * layout arrays). @type {NetShape | null} */
+  #shape = null;
+  /** The views params(), dead(), nodeOutputs(), evaluateGrid() and dropoutMask() last gave.
+   * @type {Map<string, Float64Array | Float32Array | Uint8Array>} */
+  #views = new Map();
+  #f64 = (/** @type {number} */ ptr, /** @type {number} */ n) => this.#rt.f64(ptr, n);
+  #f32 = (/** @type {number} */ ptr, /** @type {number} */ n) => this.#rt.f32(ptr, n);
+  #u8 = (/** @type {number} */ ptr, /** @type {number} */ n) => this.#rt.u8(ptr, n);
 
   /** @param {symbol} token @param {Runtime} rt @param {number} ptr @param {Notice[]} notices */
   constructor(token, rt, ptr, notices) {
@@ -405,14 +567,24 @@ export class Experiment {
     return this.#ptr;
   }
 
-  /** The network pointer and its layout numbers (small copies, not views). */
+  /**
+   * The network pointer and its layout numbers (small copies, not views; never hand out its
+   * arrays). Cached per network: rebuilt only when the network or its parameter block moved,
+   * and after reset(), regenerate(), restoreFinite() and dispose(), which may rebuild it (a new
+   * method that can rebuild the network must call #forgetShape() as well).
+   * @returns {NetShape}
+   */
   #net() {
     const m = this.#rt.m;
     const net = m._nn_experiment_network(this.#handle());
+    const params = m._nnw_net_params(net);
+    const cached = this.#shape;
+    if (cached && cached.net === net && cached.params === params) return cached;
     const numLayers = m._nnw_net_num_layers(net);
     const ints = (/** @type {number} */ p) => Array.from(this.#rt.i32(p, numLayers));
-    return {
+    this.#shape = {
       net,
+      params,
       sizes: ints(m._nnw_net_sizes(net)),
       nodeOffset: ints(m._nnw_net_node_offset(net)),
       weightOffset: ints(m._nnw_net_weight_offset(net)),
@@ -420,6 +592,28 @@ export class Experiment {
       numNodes: m._nnw_net_num_nodes(net),
       numParams: m._nnw_net_num_params(net),
     };
+    return this.#shape;
+  }
+
+  #forgetShape() {
+    this.#shape = null;
+    this.#views.clear();
+  }
+
+  /**
+   * The view `key` gave last time if it still covers ptr[0..n) (memory growth detaches views:
+   * their length is 0 then), else a new one: the frame loop's views are taken once, not per
+   * frame.
+   * @template {Float64Array | Float32Array | Uint8Array} V
+   * @param {string} key @param {(ptr: number, n: number) => V} make @param {number} ptr @param {number} n
+   * @returns {V}
+   */
+  #view(key, make, ptr, n) {
+    const v = /** @type {V | undefined} */ (this.#views.get(key));
+    if (v && n > 0 && v.length === n && v.byteOffset === ptr) return v;
+    const fresh = make(ptr, n);
+    this.#views.set(key, fresh);
+    return fresh;
   }
 
   /** @param {number} which 0 = train, 1 = test @returns {Float64Array} [x, y, label, ...] */
@@ -490,6 +684,7 @@ export class Experiment {
 
   /** After divergence: back to lastFiniteEpoch(), curves truncated there. Otherwise nothing. */
   restoreFinite() {
+    this.#forgetShape();
     this.#rt.check(this.#rt.m._nn_experiment_restore_finite(this.#handle()));
   }
 
@@ -497,7 +692,70 @@ export class Experiment {
   dropoutMask() {
     const rt = this.#rt;
     const ptr = rt.m._nn_experiment_dropout_mask(this.#handle(), rt.scratch);
-    return rt.f64(ptr, rt.scratchInt());
+    return this.#view('dropoutMask', this.#f64, ptr, rt.scratchInt());
+  }
+
+  /** Perceptron mode: misclassified training points after each epoch 0..epoch ([] for an MLP).
+   * @returns {number[]} */
+  misclassifiedCurve() {
+    return Array.from(this.misclassifiedCurveView());
+  }
+
+  /** Zero-copy view of misclassifiedCurve(); re-take it after any allocating call. */
+  misclassifiedCurveView() {
+    const rt = this.#rt;
+    const ptr = rt.m._nn_experiment_misclassified(this.#handle(), rt.scratch);
+    return rt.i32(ptr, ptr ? rt.scratchInt() : 0);
+  }
+
+  /** The perceptron's verdict so far (core/perceptron.h). @returns {PerceptronReport} */
+  perceptronReport() {
+    const rt = this.#rt;
+    rt.m._nnw_experiment_perceptron_report(this.#handle(), rt.scratch);
+    const [verdict, convergedEpoch, misclassified] = rt.i32(rt.scratch, 3);
+    return {
+      verdict: /** @type {PerceptronReport['verdict']} */ (rt.string(rt.m._nn_perceptron_verdict_name(verdict))),
+      convergedEpoch,
+      misclassified,
+      text: /** @type {string} */ (rt.string(rt.m._nn_perceptron_verdict_text(verdict))),
+    };
+  }
+
+  /**
+   * Every number of one batch-1 training step on training point `point`, stage by stage
+   * (core/backprop_trace.h). The experiment is not changed.
+   * @param {number} point index into data().train @returns {BackpropTrace}
+   */
+  backpropTrace(point) {
+    const rt = this.#rt;
+    const m = rt.m;
+    const e = this.#handle();
+    checkInt('backpropTrace(point): point', point, 0, this.#points(0).length / 3 - 1);
+    const t = rt.checkPtr(m._nn_backprop_trace_create());
+    try {
+      rt.check(m._nn_experiment_backprop_trace(e, point, t));
+      const nodes = m._nnw_trace_num_nodes(t);
+      const n = m._nnw_trace_num_params(t);
+      const arr = (/** @type {number} */ ptr, /** @type {number} */ len) => Array.from(rt.f64(ptr, len));
+      const pts = this.#points(0);
+      return {
+        point, x: pts[3 * point], y: pts[3 * point + 1],
+        target: m._nnw_trace_target(t),
+        prediction: m._nnw_trace_prediction(t),
+        error: m._nnw_trace_error(t),
+        errorDer: m._nnw_trace_error_der(t),
+        learningRate: m._nnw_trace_learning_rate(t),
+        total: arr(m._nnw_trace_total(t), nodes),
+        output: arr(m._nnw_trace_output(t), nodes),
+        outputDer: arr(m._nnw_trace_output_der(t), nodes),
+        inputDer: arr(m._nnw_trace_input_der(t), nodes),
+        params: arr(m._nnw_trace_params(t), n),
+        grad: arr(m._nnw_trace_grad(t), n),
+        paramsAfter: arr(m._nnw_trace_params_after(t), n),
+      };
+    } finally {
+      m._nn_backprop_trace_destroy(t);
+    }
   }
 
   /** @returns {{train: number[][], test: number[][]}} points as [x, y, label] in TFP's order */
@@ -581,7 +839,8 @@ export class Experiment {
     const nodeIds = [...inputIds];
     for (let k = 1; k <= numNodes - sizes[0]; k++) nodeIds.push(String(k));
     return {
-      layerSizes: sizes, nodeIds, inputIds, nodeOffset, weightOffset, biasOffset, numNodes, numParams,
+      layerSizes: [...sizes], nodeIds, inputIds, nodeOffset: [...nodeOffset], weightOffset: [...weightOffset],
+      biasOffset: [...biasOffset], numNodes, numParams,
       hiddenActivation: /** @type {string} */ (rt.string(rt.m._nnw_net_hidden_activation(net))),
       outputActivation: /** @type {string} */ (rt.string(rt.m._nnw_net_output_activation(net))),
     };
@@ -589,20 +848,20 @@ export class Experiment {
 
   /** Zero-copy, writable view of every parameter; call refreshLoss() after writing. */
   params() {
-    const { net, numParams } = this.#net();
-    return this.#rt.f64(this.#rt.m._nnw_net_params(net), numParams);
+    const { params, numParams } = this.#net();
+    return this.#view('params', this.#f64, params, numParams);
   }
 
   /** Zero-copy view of the dead-link flags (L1), parallel to params(). */
   dead() {
     const { net, numParams } = this.#net();
-    return this.#rt.u8(this.#rt.m._nnw_net_dead(net), numParams);
+    return this.#view('dead', this.#u8, this.#rt.m._nnw_net_dead(net), numParams);
   }
 
   /** Zero-copy view of every node's last output, nodes in network order. */
   nodeOutputs() {
     const { net, numNodes } = this.#net();
-    return this.#rt.f64(this.#rt.m._nnw_net_output(net), numNodes);
+    return this.#view('nodeOutputs', this.#f64, this.#rt.m._nnw_net_output(net), numNodes);
   }
 
   /**
@@ -615,7 +874,7 @@ export class Experiment {
     const e = this.#handle();
     checkInt('evaluateGrid(density): density', density, GRID_MIN, GRID_MAX);
     const ptr = rt.checkPtr(rt.m._nn_experiment_evaluate_grid(e, density, rt.scratch), rt.scratchInt());
-    return rt.f32(ptr, this.#net().numNodes * density * density);
+    return this.#view('grid', this.#f32, ptr, this.#net().numNodes * density * density);
   }
 
   /**
@@ -650,11 +909,13 @@ export class Experiment {
 
   /** Back to the link's initial state: same data, same initial weights, epoch 0. */
   reset() {
+    this.#forgetShape();
     this.#rt.check(this.#rt.m._nn_experiment_reset(this.#handle()));
   }
 
   /** TFP's "regenerate": a new seed from the running stream, then rebuilt as a fresh load. */
   regenerate() {
+    this.#forgetShape();
     this.#rt.check(this.#rt.m._nn_experiment_regenerate(this.#handle()));
   }
 
@@ -662,6 +923,7 @@ export class Experiment {
   dispose() {
     if (this.#ptr) this.#rt.m._nn_experiment_destroy(this.#ptr);
     this.#ptr = 0;
+    this.#forgetShape();
   }
 
   /** True once dispose() has been called. */

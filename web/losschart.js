@@ -3,7 +3,8 @@
 // epochs (the stride doubles when the store fills, keeping every other point), plus the latest
 // epoch. Only the rows added since the last frame are read from the engine's zero-copy view,
 // and uPlot redraws at most once per frame — and, while training runs faster than the display,
-// at most at the display's rate (the controller decides).
+// at most at the display's rate (the controller decides). The accuracy curves (classification)
+// are stored beside the losses and drawn, dashed on their own 0–1 scale, when asked for.
 
 const CAPACITY = 600;
 
@@ -24,7 +25,14 @@ export class LossChart {
     this.train = new Array(CAPACITY + 2).fill(0);
     /** @type {(number | null)[]} */
     this.test = new Array(CAPACITY + 2).fill(0);
-    this.data = /** @type {[number[], (number | null)[], (number | null)[]]} */ ([this.xs, this.train, this.test]);
+    /** @type {(number | null)[]} */
+    this.accTrain = new Array(CAPACITY + 2).fill(0);
+    /** @type {(number | null)[]} */
+    this.accTest = new Array(CAPACITY + 2).fill(0);
+    this.columns = [this.train, this.test, this.accTrain, this.accTest];
+    this.data = /** @type {[number[], ...(number | null)[][]]} */ ([this.xs, ...this.columns]);
+    /** The accuracy curve of the current frame (parallel to the loss curve), or null. */
+    this.acc = /** @type {Float64Array | null} */ (null);
     this.stride = 1;      // epochs between stored points
     this.next = 0;        // next epoch to store on the stride grid
     this.live = false;    // the last point is the latest epoch, off the stride grid
@@ -41,12 +49,15 @@ export class LossChart {
       scales: {
         x: { time: false },
         y: { range: (/** @type {UPlot} */ _u, /** @type {number} */ _min, /** @type {number} */ max) => [0, max > 0 && Number.isFinite(max) ? max : 1] },
+        acc: { range: [0, 1] },
       },
       axes: [{ show: false }, { show: false }],
       series: [
         {},
         { label: 'Training loss', stroke: '#777', width: 1.5, points: { show: false } },
         { label: 'Test loss', stroke: '#000', width: 1.5, points: { show: false } },
+        { label: 'Training accuracy', scale: 'acc', stroke: '#777', width: 1, dash: [4, 3], points: { show: false }, show: false },
+        { label: 'Test accuracy', scale: 'acc', stroke: '#000', width: 1, dash: [4, 3], points: { show: false }, show: false },
       ],
     }, this.data, this.root);
     new ResizeObserver(() => this.resize()).observe(this.root);
@@ -60,11 +71,16 @@ export class LossChart {
     }
   }
 
+  /** Shows or hides the two accuracy curves. @param {boolean} show */
+  showAccuracy(show) {
+    this.plot.setSeries(3, { show });
+    this.plot.setSeries(4, { show });
+  }
+
   /** Forget every point (new experiment or reset). */
   clear() {
     this.xs.length = 0;
-    this.train.length = 0;
-    this.test.length = 0;
+    for (const c of this.columns) c.length = 0;
     this.stride = 1;
     this.next = 0;
     this.live = false;
@@ -74,9 +90,10 @@ export class LossChart {
   /**
    * Appends the epochs trained since the last call, and redraws when `redraw` is set.
    * @param {Float64Array} curve [train0, test0, train1, test1, ...] @param {number} epoch
-   * @param {boolean} redraw
+   * @param {boolean} redraw @param {Float64Array} [acc] the accuracy curve, parallel to `curve`
    */
-  update(curve, epoch, redraw) {
+  update(curve, epoch, redraw, acc) {
+    this.acc = acc ?? null;
     if (epoch === this.shown) {
       if (redraw && this.pending) { this.pending = false; this.plot.setData(this.data); }
       return;
@@ -105,15 +122,19 @@ export class LossChart {
 
   /** @param {number} x @param {number} tr @param {number} te */
   push(x, tr, te) {
+    const acc = this.acc;
     this.xs.push(x);
     this.train.push(Number.isFinite(tr) ? tr : null);
     this.test.push(Number.isFinite(te) ? te : null);
+    const at = acc ? acc[2 * x] : NaN;
+    const ae = acc ? acc[2 * x + 1] : NaN;
+    this.accTrain.push(Number.isFinite(at) ? at : null);
+    this.accTest.push(Number.isFinite(ae) ? ae : null);
   }
 
   pop() {
     this.xs.pop();
-    this.train.pop();
-    this.test.pop();
+    for (const c of this.columns) c.pop();
     this.live = false;
   }
 
@@ -124,13 +145,11 @@ export class LossChart {
     for (let i = 0; i < this.xs.length; i++) {
       if (this.xs[i] % s2 !== 0) continue;
       this.xs[j] = this.xs[i];
-      this.train[j] = this.train[i];
-      this.test[j] = this.test[i];
+      for (const c of this.columns) c[j] = c[i];
       j++;
     }
     this.xs.length = j;
-    this.train.length = j;
-    this.test.length = j;
+    for (const c of this.columns) c.length = j;
     this.stride = s2;
     this.next = this.xs[j - 1] + s2;
   }

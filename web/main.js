@@ -4,7 +4,7 @@
 // State lives in the engine. The URL is the serialized state: every control change rewrites one
 // parameter of the engine's canonical hash and rebuilds the experiment from it, so the address
 // bar always reproduces what is on screen. Only the two display switches (showTestData,
-// discretize) change the hash without rebuilding, as in TFP.
+// discretize) change the hash without rebuilding, as in TFP, and the speed (epochs per frame).
 
 import { Controls } from './controls.js';
 import { DataPanel } from './datapanel.js';
@@ -12,14 +12,18 @@ import { NetworkView, featureValues } from './network.js';
 import { OutputPanel } from './output.js';
 import { NoticesView } from './notices.js';
 import { ClassPanel } from './classpanel.js';
+import { TrainingControls } from './training-controls.js';
+import { SpeedControl, Pacer, speedFromState, speedValue } from './speed.js';
+import { DivergenceView } from './divergence.js';
+import { AccuracyView } from './accuracy.js';
+import { DropoutMarks } from './dropout-marks.js';
+import { Lecture } from './lecture.js';
 import { setParams, isHidden, FEATURES, CLASSIFICATION_DATASETS, REGRESSION_DATASETS, MAX_LAYERS, MAX_NEURONS } from './urlstate.js';
 
 /** Grid cells per side of the big heatmap; neuron thumbnails sample it more coarsely. */
 const DENSITY = 50;
 /** Least time between redraws of the numbers and the chart while playing: every frame at 60 Hz. */
 const TEXT_INTERVAL_MS = 14;
-/** With speed=max, the training time per frame. */
-const MAX_SPEED_BUDGET_MS = 8;
 /** Parameters whose change TFP applies without resetting training (we rebuild, but keep playing). */
 const KEEP_PLAYING = new Set(['learningRate', 'regularizationRate']);
 
@@ -61,6 +65,10 @@ export class Controller {
       reset: () => this.reset(),
       set: (name, value) => this.change(name, value),
     });
+    this.training = new TrainingControls(byId('topbar'), (values) => this.changeParams(values));
+    this.speedControl = new SpeedControl((speed) => this.setSpeed(speed));
+    this.controls.root.querySelector('.epoch')?.after(this.speedControl.root);
+    this.pacer = new Pacer();
     this.dataPanel = new DataPanel(byId('data'), {
       set: (name, value) => this.change(name, value),
       regenerate: () => this.regenerate(),
@@ -79,7 +87,21 @@ export class Controller {
     this.output = new OutputPanel(byId('output'), {
       setDisplay: (name, value) => this.setDisplay(name, value),
     }, uPlot);
+    this.accuracy = new AccuracyView(/** @type {HTMLElement} */ (this.output.root.querySelector('.losses')),
+      /** @type {HTMLElement} */ (this.output.root.querySelector('.toggles')), (show) => { this.output.chart.showAccuracy(show); this.dirty = true; });
+    this.divergence = new DivergenceView(byId('notices'), () => this.restoreFinite());
+    this.dropoutMarks = new DropoutMarks(this.network);
+    this.dropoutOn = false;
     this.classPanel = new ClassPanel(byId('class'));
+    this.lecture = new Lecture(/** @type {any} */ (engine), uPlot, {
+      bar: byId('lecture'), banner: byId('lesson'), networkColumn: byId('network'),
+      heatmapFrame: this.output.heatmap.frame, network: this.network,
+    }, {
+      setParams: (values) => this.changeParams(values),
+      pause: () => this.setPlaying(false),
+      applyParams: (values) => this.edit(() => { this.live().params().set(values); this.live().refreshLoss(); }),
+      redraw: () => { this.dirty = true; },
+    });
     this.drawDatasetThumbnails();
     this.tick = this.tick.bind(this);
     window.addEventListener('hashchange', () => {
@@ -96,7 +118,7 @@ export class Controller {
 
   /** @returns {EngineState} */
   state() {
-    return { ...this.live().state(), ...this.display };
+    return { ...this.live().state(), ...this.display, speed: this.speed === 0 ? 'max' : this.speed };
   }
 
   /** Each dataset's thumbnail, from a throwaway experiment of the engine's own generator. */
@@ -135,13 +157,20 @@ export class Controller {
     this.ex = ex;
     const st = ex.state();
     this.display = { showTestData: !!st.showTestData, discretize: !!st.discretize };
-    this.speed = st.speed === 'max' ? 0 : Number.isInteger(st.speed) && st.speed > 0 ? st.speed : 1;
+    this.speed = speedFromState(st.speed);
+    this.dropoutOn = st.dropout > 0;
     this.writeHash();
     const notices = [...extra, ...ex.notices()];
     if (fromUrl || notices.length > 0) this.notices.update(notices);
 
     document.body.classList.toggle('hide-text', !!st.hideText);
     this.controls.update(st);
+    this.training.update(st);
+    this.speedControl.update(this.speed);
+    this.accuracy.setApplies(st.problem === 'classification');
+    this.divergence.clear();
+    this.divergence.check(ex);
+    this.pacer.restart();
     this.dataPanel.update(st);
     this.network.build(ex.layout(), st, DENSITY);
     this.output.setDisplay(this.display);
@@ -152,6 +181,7 @@ export class Controller {
       const e = /** @type {HTMLElement} */ (node);
       e.hidden = isHidden(st.hide, /** @type {string} */ (e.dataset.control));
     }
+    this.lecture.load(ex, st);
     this.hovered = null;
     this.draw();
   }
@@ -162,6 +192,7 @@ export class Controller {
     this.hash = setParams(ex.hash(), {
       showTestData: String(this.display.showTestData),
       discretize: String(this.display.discretize),
+      speed: this.speed === 1 ? null : speedValue(this.speed),
     });
     history.replaceState(history.state, '', `#${this.hash}`);
   }
@@ -171,10 +202,41 @@ export class Controller {
    * @param {string} name @param {string} value
    */
   change(name, value) {
-    const keep = this.playing && KEEP_PLAYING.has(name);
+    this.changeParams({ [name]: value });
+  }
+
+  /**
+   * Parameters changed together by one control (null removes one): rebuild from the new hash.
+   * @param {Record<string, string | null>} values
+   */
+  changeParams(values) {
+    const keep = this.playing && Object.keys(values).every((name) => KEEP_PLAYING.has(name));
     this.setPlaying(false);
-    this.load(setParams(this.hash, { [name]: value }), false);
+    this.load(setParams(this.hash, values), false);
     if (keep) this.setPlaying(true);
+  }
+
+  /** The Speed menu: epochs per frame (0 = max). Written to the URL; training goes on. @param {number} speed */
+  setSpeed(speed) {
+    this.speed = speed;
+    this.pacer.restart();
+    this.speedControl.update(speed);
+    this.writeHash();
+    this.classPanel.update(this.hash, this.state());
+  }
+
+  /** Pauses and shows the message when the experiment has just diverged. */
+  checkDivergence() {
+    if (this.divergence.check(this.live())) this.setPlaying(false);
+  }
+
+  /** Back to the last finite state after a divergence (the message's button). */
+  restoreFinite() {
+    this.setPlaying(false);
+    this.live().restoreFinite();
+    this.divergence.check(this.live());
+    this.output.clearLoss();
+    this.draw();
   }
 
   /** @param {(shape: number[]) => void} edit */
@@ -196,6 +258,7 @@ export class Controller {
   /** @param {() => void} fn a hand edit of a weight or bias */
   edit(fn) {
     fn();
+    this.checkDivergence();
     this.output.clearLoss();
     this.draw();
   }
@@ -215,6 +278,7 @@ export class Controller {
   /** @param {boolean} playing */
   setPlaying(playing) {
     if (this.playing && !playing) this.dirty = true; // show the exact numbers once stopped
+    if (!this.playing && playing) this.pacer.restart();
     this.playing = playing;
     this.controls.setPlaying(playing);
   }
@@ -222,12 +286,14 @@ export class Controller {
   /** @param {number} n */
   step(n) {
     this.live().train(n);
+    this.checkDivergence();
     this.draw();
   }
 
   reset() {
     this.setPlaying(false);
     this.live().reset();
+    this.divergence.check(this.live());
     this.output.clearLoss();
     this.draw();
   }
@@ -235,6 +301,7 @@ export class Controller {
   regenerate() {
     this.setPlaying(false);
     this.live().regenerate();
+    this.divergence.check(this.live());
     this.writeHash();
     this.classPanel.update(this.hash, this.state());
     this.output.heatmap.setPoints(this.live().data(), this.display.showTestData);
@@ -269,6 +336,8 @@ export class Controller {
       this.output.heatmap.update(grid, (numNodes - 1) * slice, DENSITY, this.display.discretize);
     }
     this.network.update(grid, DENSITY, ex.params(), ex.dead());
+    // Paused after a step: grey and cross the neurons dropout switched off in that step.
+    this.dropoutMarks.update(this.dropoutOn && !this.playing && ex.epoch > 0 ? ex.dropoutMask() : null);
     const epoch = ex.epoch;
     // Text changes cost a layout and a paint, and the chart a full redraw. While playing faster
     // than the display, the numbers and the chart follow at most every TEXT_INTERVAL_MS (every
@@ -276,15 +345,21 @@ export class Controller {
     const now = performance.now();
     const text = !this.playing || now - this.textTime >= TEXT_INTERVAL_MS;
     if (text) this.textTime = now;
-    this.output.updateLoss(ex.lossCurveView(), epoch, text);
+    this.output.updateLoss(ex.lossCurveView(), epoch, text, ex.accuracyCurveView());
+    if (text) this.accuracy.update(ex.accuracyCurveView(), epoch);
     if (text && epoch !== this.shownEpoch) {
       this.controls.setEpoch(epoch);
       this.shownEpoch = epoch;
     }
+    this.lecture.draw(text); // last: it may allocate in the engine (views above are done)
   }
 
-  /** The animation frame: one epoch when playing, then one redraw if anything changed. */
-  tick() {
+  /**
+   * The animation frame: when playing, `speed` epochs (or, at max, as many as the pacer's
+   * budget allows), then one redraw if anything changed — the heatmaps once per frame.
+   * @param {number} now the frame's timestamp
+   */
+  tick(now) {
     requestAnimationFrame(this.tick);
     try {
       if (this.playing) {
@@ -292,13 +367,17 @@ export class Controller {
         if (this.speed > 0) {
           ex.train(this.speed);
         } else {
-          // speed=max: as many epochs as fit in half a 60 Hz frame
-          const start = performance.now();
-          do ex.train(1); while (performance.now() - start < MAX_SPEED_BUDGET_MS);
+          this.pacer.frame(now);
+          this.pacer.train(ex, () => ex.divergedAt() >= 0);
         }
         this.dirty = true;
+        this.checkDivergence();
       }
-      if (this.dirty) this.draw();
+      if (this.dirty) {
+        const t0 = performance.now();
+        this.draw();
+        this.pacer.drew(performance.now() - t0);
+      }
     } catch (e) {
       this.setPlaying(false);
       this.notices.update([{ param: 'engine', value: '', reason: e instanceof Error ? e.message : String(e) }]);
@@ -339,6 +418,21 @@ function boot() {
     data: () => need().live().data(),
     network: () => need().live().network(),
     notices: () => need().live().notices(),
+    lessons: () => need().lecture.lessons.map((l) => ({ ...l })),
+    misclassified: () => need().lecture.misclassified(),
+    perceptron: () => need().lecture.report(),
+    /** @param {number} [point] */
+    backprop: (point) => need().lecture.trace(point),
+    accuracy: () => need().live().accuracy(),
+    accuracyCurve: () => {
+      const v = need().live().accuracyCurveView();
+      const rows = [];
+      for (let i = 0; i < v.length; i += 2) rows.push([v[i], v[i + 1]]);
+      return rows;
+    },
+    divergedAt: () => need().live().divergedAt(),
+    restoreFinite: () => need().restoreFinite(),
+    dropoutMask: () => Array.from(need().live().dropoutMask()),
   };
   Object.defineProperty(window, 'nnplay', { value: Object.freeze(api), enumerable: true });
 

@@ -60,9 +60,9 @@ export class OutputPanel {
   /**
    * Stores this frame's losses; redraws the numbers and the chart when `text` is set.
    * @param {Float64Array} curve the engine's loss curve view @param {number} epoch
-   * @param {boolean} text
+   * @param {boolean} text @param {Float64Array} [acc] the accuracy curve, for the chart
    */
-  updateLoss(curve, epoch, text) {
+  updateLoss(curve, epoch, text, acc) {
     const tr = curve[2 * epoch];
     const te = curve[2 * epoch + 1];
     if (text && (epoch !== this.lastEpoch || !Object.is(tr, this.lastTrain) || !Object.is(te, this.lastTest))) {
@@ -72,7 +72,7 @@ export class OutputPanel {
       this.lastTest = te;
       this.lastEpoch = epoch;
     }
-    this.chart.update(curve, epoch, text);
+    this.chart.update(curve, epoch, text, acc);
   }
 
   /** Forget the chart (new experiment, reset, or a hand edit that rewrote the last row). */

@@ -38,6 +38,12 @@
  *   setWeight(layer: number, from: number, to: number, value: number): void,
  *   setBias(layer: number, node: number, value: number): void,
  *   refreshLoss(): void,
+ *   accuracy(): {train: number, test: number},
+ *   accuracyCurveView(): Float64Array,
+ *   divergedAt(): number,
+ *   lastFiniteEpoch(): number,
+ *   restoreFinite(): void,
+ *   dropoutMask(): Float64Array,
  *   reset(): void,
  *   regenerate(): void,
  *   dispose(): void

@@ -19,6 +19,18 @@ export const HIDABLE_CONTROLS = /** @type {const} */ ([
   ['noise', 'Noise level'],
   ['batchSize', 'Batch size'],
   ['numHiddenLayers', '# of hidden layers'],
+  // nnplay's own (training-controls.js, speed.js, accuracy.js)
+  ['optimizer', 'Optimizer'],
+  ['momentum', 'Momentum μ'],
+  ['rho', 'RMSprop decay ρ'],
+  ['beta1', 'Adam β₁'],
+  ['beta2', 'Adam β₂'],
+  ['epsilon', 'ε (RMSprop, Adam)'],
+  ['init', 'Initialization'],
+  ['dropout', 'Dropout'],
+  ['loss', 'Loss'],
+  ['speed', 'Speed'],
+  ['showAccuracy', 'Show accuracy'],
 ]);
 
 /** Input features in TFP's order, with their labels. Hiding one removes it from the network. */
@@ -34,7 +46,8 @@ export const FEATURES = /** @type {const} */ ([
 
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-export const ACTIVATIONS = /** @type {const} */ ([['relu', 'ReLU'], ['tanh', 'Tanh'], ['sigmoid', 'Sigmoid'], ['linear', 'Linear']]);
+export const ACTIVATIONS = /** @type {const} */ ([['relu', 'ReLU'], ['tanh', 'Tanh'], ['sigmoid', 'Sigmoid'], ['linear', 'Linear'],
+  ['leakyrelu', 'Leaky ReLU'], ['elu', 'ELU'], ['softplus', 'Softplus'], ['swish', 'Swish']]);
 export const REGULARIZATIONS = /** @type {const} */ ([['none', 'None'], ['L1', 'L1'], ['L2', 'L2']]);
 export const PROBLEMS = /** @type {const} */ ([['classification', 'Classification'], ['regression', 'Regression']]);
 export const CLASSIFICATION_DATASETS = /** @type {const} */ ([['circle', 'Circle'], ['xor', 'Exclusive or'], ['gauss', 'Gaussian'], ['spiral', 'Spiral']]);

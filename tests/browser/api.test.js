@@ -13,7 +13,9 @@ test('window.nnplay answers as the design table says', async (t) => {
   await t.test('has exactly the documented members', async () => {
     const keys = await page.evaluate(() => Object.keys(window.nnplay).sort());
     assert.deepEqual(keys, ['data', 'epoch', 'loss', 'lossCurve', 'network', 'notices', 'pause', 'play', 'ready',
-      'regenerate', 'reset', 'state', 'step'].sort());
+      'regenerate', 'reset', 'state', 'step',
+      'accuracy', 'accuracyCurve', 'divergedAt', 'restoreFinite', 'dropoutMask',
+      'lessons', 'misclassified', 'perceptron', 'backprop'].sort());
     assert.equal(await page.evaluate(() => window.nnplay.ready instanceof Promise), true);
   });
 

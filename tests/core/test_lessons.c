@@ -218,6 +218,35 @@ static void a_lesson_link_round_trips(void **st) {
   }
 }
 
+/* The page's "complete" toggle and "switch to an MLP" button set a lesson's mode/model back
+ * to the default: the link must keep that choice, not fall back to the lesson's value. */
+static void a_lesson_parameter_set_back_to_its_default_survives_the_round_trip(void **st) {
+  (void)st;
+  const char *hashes[] = {"lesson=perceptron-xor&mode=complete",
+                          "lesson=perceptron-xor&model=mlp&networkShape=4",
+                          "lesson=perceptron-separable&mode=complete&model=mlp"};
+  for (size_t k = 0; k < sizeof hashes / sizeof hashes[0]; k++) {
+    nn_config a, b;
+    parse_clean(hashes[k], &a);
+    char *s1 = serialize(&a);
+    parse_clean(s1, &b);
+    char *s2 = serialize(&b);
+    assert_string_equal(s1, s2);
+    assert_int_equal(a.mode, b.mode);
+    assert_int_equal(a.model, b.model);
+    assert_string_equal(a.lesson, b.lesson);
+    free(s1);
+    free(s2);
+  }
+  /* A TFP link (no lesson) still leaves the defaults out. */
+  nn_config c;
+  parse_clean("mode=complete&model=mlp&dataset=xor", &c);
+  char *s = serialize(&c);
+  assert_null(strstr(s, "mode="));
+  assert_null(strstr(s, "model="));
+  free(s);
+}
+
 /* ---------------------------------------------------------------- what the lessons show */
 
 static nn_experiment *lesson_experiment(const char *id, const char *extra) {
@@ -306,6 +335,7 @@ int main(void) {
       cmocka_unit_test(url_parameters_override_the_lesson_wherever_they_stand),
       cmocka_unit_test(an_unknown_lesson_is_ignored_with_a_notice),
       cmocka_unit_test(a_lesson_link_round_trips),
+      cmocka_unit_test(a_lesson_parameter_set_back_to_its_default_survives_the_round_trip),
       cmocka_unit_test(the_perceptron_lessons_converge_and_fail_as_promised),
       cmocka_unit_test(the_mlp_lessons_show_their_point),
   };

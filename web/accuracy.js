@@ -1,0 +1,62 @@
+// accuracy.js — test and training accuracy beside the losses (classification only), and the
+// check box that adds both accuracy curves to the loss chart (dashed, on a 0–100 % scale).
+
+/** @param {number} v a fraction @returns {string} */
+export function formatAccuracy(v) {
+  return Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–';
+}
+
+/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
+function el(tag, cls, parent, text) {
+  const e = document.createElement(tag);
+  e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  parent.appendChild(e);
+  return e;
+}
+
+export class AccuracyView {
+  /**
+   * @param {HTMLElement} after the element the row follows (the losses)
+   * @param {HTMLElement} toggles where the check box goes (beside "Show test data")
+   * @param {(show: boolean) => void} showCurve
+   */
+  constructor(after, toggles, showCurve) {
+    this.root = document.createElement('div');
+    this.root.className = 'losses accuracies';
+    after.after(this.root);
+    const test = el('div', 'accuracy test', this.root, 'Test accuracy ');
+    this.testValue = el('span', 'value', test, '–');
+    const train = el('div', 'accuracy train', this.root, 'Training accuracy ');
+    this.trainValue = el('span', 'value', train, '–');
+    const box = el('div', 'control checkbox', toggles);
+    this.toggle = box;
+    box.dataset.control = 'showAccuracy';
+    const lab = el('label', '', box);
+    this.box = /** @type {HTMLInputElement} */ (el('input', '', lab));
+    this.box.type = 'checkbox';
+    this.box.name = 'showAccuracy';
+    el('span', 'label', lab, 'Show accuracy');
+    lab.title = 'Show the accuracy curves (dashed, 0–100 %) in the chart';
+    this.box.addEventListener('change', () => showCurve(this.box.checked));
+    this.lastTrain = NaN;
+    this.lastTest = NaN;
+  }
+
+  /** Classification has accuracies; regression hides the row. @param {boolean} applies */
+  setApplies(applies) {
+    this.root.classList.toggle('not-applicable', !applies);
+    this.toggle.classList.toggle('not-applicable', !applies);
+  }
+
+  /** @param {Float64Array} curve the accuracy curve view @param {number} epoch */
+  update(curve, epoch) {
+    const tr = curve[2 * epoch];
+    const te = curve[2 * epoch + 1];
+    if (Object.is(tr, this.lastTrain) && Object.is(te, this.lastTest)) return;
+    this.trainValue.textContent = formatAccuracy(tr);
+    this.testValue.textContent = formatAccuracy(te);
+    this.lastTrain = tr;
+    this.lastTest = te;
+  }
+}
