@@ -13,16 +13,16 @@
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { serve, launch, FIXTURES, DIST } from '../../tests/browser/support.js';
 
-const args = process.argv.slice(2);
-const opt = (/** @type {string} */ name, /** @type {string} */ dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const seconds = Number(opt('seconds', '5'));
-const dist = path.resolve(opt('dist', DIST));
-const asJson = args.includes('--json');
+const { values: opts } = parseArgs({
+  options: { seconds: { type: 'string', default: '5' }, dist: { type: 'string', default: DIST },
+             json: { type: 'boolean', default: false } },
+});
+const seconds = Number(opts.seconds);
+const dist = path.resolve(opts.dist);
+const asJson = opts.json;
 
 const CASES = [
   ['dev01', 'dev01-circle-tanh-4x2-default.json', 370],
