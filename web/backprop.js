@@ -92,15 +92,16 @@ export function paramNames(layout) {
 }
 
 export class BackpropPanel {
-  /** @param {HTMLElement} container @param {NetworkView} network @param {BackpropHandlers} handlers */
-  constructor(container, network, handlers) {
+  /**
+   * @param {HTMLElement} root the panel, made by lecture.js with its heading and start button
+   * @param {HTMLButtonElement} startBtn @param {NetworkView} network @param {BackpropHandlers} handlers
+   */
+  constructor(root, startBtn, network, handlers) {
     this.h = handlers;
     this.network = network;
-    this.root = el('section', 'backprop-panel lecture-panel', container);
-    this.root.setAttribute('aria-label', 'Backpropagation step by step');
-    const head = el('div', 'bp-head', this.root);
-    el('h2', 'col-title', head, 'Backpropagation, step by step');
-    this.startBtn = this.button(head, 'bp-start', 'Step through one sample', () => this.start(this.point));
+    this.root = root;
+    this.startBtn = startBtn;
+    startBtn.addEventListener('click', () => this.start(this.point));
     this.body = el('div', 'bp-body', this.root);
     this.body.hidden = true;
     const sample = el('div', 'bp-sample', this.body);

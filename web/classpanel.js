@@ -1,5 +1,6 @@
 // classpanel.js — "Use it in class": a teacher ticks the controls to hide and copies a link
-// (or an iframe snippet) that opens this experiment with them hidden.
+// (or an iframe snippet) that opens this experiment with them hidden. main.js makes the
+// panel's <details> and imports this module when a teacher first opens it.
 
 import { HIDABLE_CONTROLS, FEATURES, withHides, isHidden } from './urlstate.js';
 
@@ -13,10 +14,9 @@ function el(tag, cls, parent, text) {
 }
 
 export class ClassPanel {
-  /** @param {HTMLElement} container */
-  constructor(container) {
-    this.root = /** @type {HTMLDetailsElement} */ (el('details', 'class-panel', container));
-    el('summary', '', this.root, 'Use it in class');
+  /** @param {HTMLDetailsElement} root the panel's <details>, its <summary> already in it */
+  constructor(root) {
+    this.root = root;
     el('p', '', this.root, 'Tick what to hide from your students, then copy the link or embed it in a page (970×700).');
     const grid = el('div', 'hide-grid', this.root);
     /** @type {Map<string, HTMLInputElement>} */

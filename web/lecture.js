@@ -2,12 +2,12 @@
 // bar (lessons menu, model and mode switches), the lesson's goal, perceptron mode (panel and
 // separating line), and the backpropagation step-through (panel, diagram marks, the sample on
 // the heatmap). The controller calls load() for each new experiment and draw() each frame.
+// The perceptron panel and the step-through are imported when first needed (model=perceptron,
+// or the step-through's button clicked), to keep a first load of the page small.
 
 import { ModeBar, applyModes } from './modes.js';
 import { LessonsView } from './lessons.js';
 import { HeatmapOverlay } from './overlay.js';
-import { PerceptronPanel } from './perceptron.js';
-import { BackpropPanel } from './backprop.js';
 
 /** What "Switch to a small MLP" writes: one hidden layer of 4 tanh neurons, same data. */
 export const SWITCH_TO_MLP = /** @type {Record<string, string | null>} */ ({
@@ -31,6 +31,15 @@ export const SWITCH_TO_MLP = /** @type {Record<string, string | null>} */ ({
  * }} LectureHandlers
  */
 
+/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
+function el(tag, cls, parent, text) {
+  const e = document.createElement(tag);
+  e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  parent.appendChild(e);
+  return e;
+}
+
 export class Lecture {
   /**
    * @param {{lessons(): Lesson[]}} engine
@@ -47,13 +56,55 @@ export class Lecture {
     this.lessonsView = new LessonsView(where.bar, where.banner, this.lessons, { leave: () => handlers.setParams({ lesson: null }) });
     this.modeBar = new ModeBar(where.bar, { set: (name, value) => handlers.setParams({ [name]: value }) });
     this.overlay = new HeatmapOverlay(where.heatmapFrame);
-    this.perceptron = new PerceptronPanel(where.networkColumn, uPlot, { switchToMlp: () => handlers.setParams(SWITCH_TO_MLP) });
-    this.backprop = new BackpropPanel(where.networkColumn, where.network, {
-      trace: (point) => this.trace(point),
-      apply: (values) => handlers.applyParams(values),
-      pause: () => handlers.pause(),
-      changed: () => handlers.redraw(),
+    this.uPlot = uPlot;
+    this.where = where;
+    this.handlers = handlers;
+    /** @type {import('./perceptron.js').PerceptronPanel | null} */
+    this.perceptron = null;
+    /** @type {import('./backprop.js').BackpropPanel | null} */
+    this.backprop = null;
+    /** @type {import('./types.js').EngineState | null} */
+    this.state = null;
+    /** Settles once the panels the current experiment shows are imported and loaded. */
+    this.pending = Promise.resolve();
+    // The step-through's heading and button, shown at once; the rest comes with backprop.js.
+    this.bpRoot = el('section', 'backprop-panel lecture-panel', where.networkColumn);
+    this.bpRoot.setAttribute('aria-label', 'Backpropagation step by step');
+    const head = el('div', 'bp-head', this.bpRoot);
+    el('h2', 'col-title', head, 'Backpropagation, step by step');
+    this.bpStart = /** @type {HTMLButtonElement} */ (el('button', 'text-button bp-start', head, 'Step through one sample'));
+    this.bpStart.type = 'button';
+    this.bpStart.addEventListener('click', () => {
+      if (!this.backprop) this.loadBackprop().then((bp) => bp.start(bp.point));
     });
+  }
+
+  /** @returns {Promise<import('./backprop.js').BackpropPanel>} the step-through, imported once */
+  async loadBackprop() {
+    const { BackpropPanel } = await import('./backprop.js');
+    if (!this.backprop) {
+      const h = this.handlers;
+      this.backprop = new BackpropPanel(this.bpRoot, this.bpStart, this.where.network, {
+        trace: (point) => this.trace(point),
+        apply: (values) => h.applyParams(values),
+        pause: () => h.pause(),
+        changed: () => h.redraw(),
+      });
+      this.loadPanels();
+    }
+    return this.backprop;
+  }
+
+  /** @returns {Promise<void>} the perceptron panel, imported once */
+  async loadPerceptron() {
+    const { PerceptronPanel } = await import('./perceptron.js');
+    if (!this.perceptron) {
+      this.perceptron = new PerceptronPanel(this.where.networkColumn, this.uPlot,
+        { switchToMlp: () => this.handlers.setParams(SWITCH_TO_MLP) });
+      this.bpRoot.before(this.perceptron.root);
+      this.loadPanels();
+      this.handlers.redraw();
+    }
   }
 
   /** @returns {LectureExperiment} */
@@ -71,12 +122,24 @@ export class Lecture {
     this.modeBar.update(state);
     this.lessonsView.update(state.lesson ?? null);
     applyModes(document, { mode: state.mode, model: state.model });
+    this.state = state;
+    this.loadPanels();
+    this.overlay.setLine(null);
+    if (state.model === 'perceptron' && !this.perceptron) this.pending = this.loadPerceptron();
+  }
+
+  /** Gives the panels imported so far the current experiment. */
+  loadPanels() {
+    const ex = this.live();
+    const state = /** @type {import('./types.js').EngineState} */ (this.state);
     const layout = ex.layout();
     const numTrain = ex.data().train.length;
     const perceptron = state.model === 'perceptron';
-    this.perceptron.load(perceptron ? layout : null, numTrain);
-    this.backprop.load(perceptron || state.mode === 'simplified' ? null : layout, numTrain);
-    this.overlay.setLine(null);
+    this.perceptron?.load(perceptron ? layout : null, numTrain);
+    const bpLayout = perceptron || state.mode === 'simplified' ? null : layout;
+    this.bpRoot.hidden = bpLayout === null;
+    this.bpStart.disabled = numTrain === 0;
+    this.backprop?.load(bpLayout, numTrain);
   }
 
   /**
@@ -87,11 +150,11 @@ export class Lecture {
    */
   draw(text) {
     const ex = this.live();
-    if (this.perceptron.active) {
+    if (this.perceptron?.active) {
       this.overlay.setLine(this.perceptron.update(ex.params(), ex.misclassifiedCurveView(), () => ex.perceptronReport(), text));
     }
-    this.backprop.refresh(ex.params());
-    const t = this.backprop.active ? this.backprop.trace : null;
+    this.backprop?.refresh(ex.params());
+    const t = this.backprop?.active ? this.backprop.trace : null;
     this.overlay.setMarker(t ? t.x : null, t ? t.y : null);
   }
 
@@ -111,6 +174,6 @@ export class Lecture {
    * @param {number} [point] @returns {import('./backprop.js').BackpropTrace}
    */
   trace(point) {
-    return this.live().backpropTrace(point === undefined ? this.backprop.point : point);
+    return this.live().backpropTrace(point === undefined ? this.backprop?.point ?? 0 : point);
   }
 }

@@ -11,7 +11,6 @@ import { DataPanel } from './datapanel.js';
 import { NetworkView, featureValues } from './network.js';
 import { OutputPanel } from './output.js';
 import { NoticesView } from './notices.js';
-import { ClassPanel } from './classpanel.js';
 import { TrainingControls } from './training-controls.js';
 import { SpeedControl, Pacer, speedFromState, speedValue } from './speed.js';
 import { DivergenceView } from './divergence.js';
@@ -37,6 +36,31 @@ const KEEP_PLAYING = new Set(['learningRate', 'regularizationRate']);
 /** @param {string} id @returns {HTMLElement} */
 function byId(id) {
   return /** @type {HTMLElement} */ (document.getElementById(id));
+}
+
+/**
+ * "Use it in class": its <details> now, its contents (classpanel.js) imported when first opened.
+ * Features a first load does not show load on use, to keep that load small.
+ * @param {HTMLElement} container
+ * @param {() => [string, EngineState]} current the hash and state the panel's link starts from
+ * @returns {{update(): void}} refreshes the open panel's link from `current`
+ */
+function lazyClassPanel(container, current) {
+  const root = document.createElement('details');
+  root.className = 'class-panel';
+  root.append(Object.assign(document.createElement('summary'), { textContent: 'Use it in class' }));
+  container.appendChild(root);
+  /** @type {import('./classpanel.js').ClassPanel | null} */
+  let panel = null;
+  root.addEventListener('toggle', () => {
+    if (!root.open || panel) return;
+    import('./classpanel.js').then(({ ClassPanel }) => {
+      if (panel) return;
+      panel = new ClassPanel(root);
+      panel.update(...current());
+    });
+  });
+  return { update: () => panel?.update(...current()) };
 }
 
 export class Controller {
@@ -92,7 +116,7 @@ export class Controller {
     this.divergence = new DivergenceView(byId('notices'), () => this.restoreFinite());
     this.dropoutMarks = new DropoutMarks(this.network);
     this.dropoutOn = false;
-    this.classPanel = new ClassPanel(byId('class'));
+    this.classPanel = lazyClassPanel(byId('class'), () => [this.hash, this.state()]);
     this.lecture = new Lecture(/** @type {any} */ (engine), uPlot, {
       bar: byId('lecture'), banner: byId('lesson'), networkColumn: byId('network'),
       heatmapFrame: this.output.heatmap.frame, network: this.network,
@@ -176,7 +200,7 @@ export class Controller {
     this.output.setDisplay(this.display);
     this.output.heatmap.setPoints(ex.data(), this.display.showTestData);
     this.output.clearLoss();
-    this.classPanel.update(this.hash, st);
+    this.classPanel.update();
     for (const node of document.querySelectorAll('[data-control]')) {
       const e = /** @type {HTMLElement} */ (node);
       e.hidden = isHidden(st.hide, /** @type {string} */ (e.dataset.control));
@@ -222,7 +246,7 @@ export class Controller {
     this.pacer.restart();
     this.speedControl.update(speed);
     this.writeHash();
-    this.classPanel.update(this.hash, this.state());
+    this.classPanel.update();
   }
 
   /** Pauses and shows the message when the experiment has just diverged. */
@@ -250,7 +274,7 @@ export class Controller {
   setDisplay(name, value) {
     this.display[name] = value;
     this.writeHash();
-    this.classPanel.update(this.hash, this.state());
+    this.classPanel.update();
     if (name === 'showTestData') this.output.heatmap.setPoints(this.live().data(), value);
     this.draw();
   }
@@ -303,7 +327,7 @@ export class Controller {
     this.live().regenerate();
     this.divergence.check(this.live());
     this.writeHash();
-    this.classPanel.update(this.hash, this.state());
+    this.classPanel.update();
     this.output.heatmap.setPoints(this.live().data(), this.display.showTestData);
     this.output.clearLoss();
     this.draw();
@@ -444,6 +468,7 @@ function boot() {
     const engine = await engineModule.loadEngine();
     ctrl = new Controller(engine, uPlotModule.default);
     ctrl.load(location.hash.slice(1), true);
+    await ctrl.lecture.pending;
     requestAnimationFrame(ctrl.tick);
     document.body.classList.add('ready');
     resolveReady();

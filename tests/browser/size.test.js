@@ -11,10 +11,11 @@ import { setup, openPage } from './support.js';
 const BUDGET = 60 * 1024;
 
 /** Known gap, reported but not failing the run while it stands: uPlot alone is 22 KB gzipped
- * (its own minified build), the engine 27 KB (wasm 22 + engine.js 5) and the page's own
- * modules, styles and HTML 26 KB, about 75 KB in all. Meeting the budget needs a decision on
- * the charts (a small canvas chart in place of uPlot would be about 1 KB). Delete this to make
- * the test enforce the budget. */
+ * (its own minified build), the engine 27 KB (wasm 22.6 + engine.js 4.8) and the page's own
+ * modules, styles and HTML 23 KB (the lecture panels and the class panel already load on use),
+ * about 72.5 KB in all. Meeting the budget needs a decision on the charts (a small canvas chart
+ * in place of uPlot would be about 1 KB) or on the budget. Delete this to make the test enforce
+ * the budget. */
 const KNOWN_GAP = 'over budget until uPlot (22 KB gzipped) is replaced or the budget revised';
 
 test('a first load of the page transfers less than 60 KB gzipped', { todo: KNOWN_GAP }, async (t) => {
