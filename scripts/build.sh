@@ -14,7 +14,7 @@
 #                    vendor/uPlot.esm.js         uPlot's own minified build, as an ES module
 #                    vendor/uPlot.min.css
 #                  The page's whole transfer is meant to stay under 60 KB gzipped
-#                  (tests/browser/size.test.js; scripts/bench/bench_page.mjs prints it).
+#                  (scripts/bench/bench_page.mjs prints it).
 #
 # Expects scripts/setup.sh to have run. JOBS (default: number of cores) sets build parallelism.
 set -euo pipefail
