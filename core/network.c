@@ -141,18 +141,28 @@ int nn_network_node_id(const nn_network *net, int node) {
 
 /* ---- kernels ---------------------------------------------------------------------------- */
 
-void nn_dense_forward(double *total, double *out, const double *in, const double *w,
-                      const double *b, int n_out, int n_in, nn_activation act) {
+/* total[j] = b[j] + sum_i w[j][i] * in[i], summed left to right from the bias (TFP's order). */
+static void dense_totals(double *total, const double *in, const double *w, const double *b,
+                         int n_out, int n_in) {
   for (int j = 0; j < n_out; j++) {
     const double *wj = w + (size_t)j * n_in;
     double t = b[j];
     for (int i = 0; i < n_in; i++) t = t + wj[i] * in[i];
     total[j] = t;
   }
+}
+
+static void activate_n(double *out, const double *total, int n, nn_activation act) {
   if (act == NN_ACT_TANH)
-    nn_tanh_n(out, total, n_out); /* in wasm one call to the host's Math for the layer */
+    nn_tanh_n(out, total, n); /* in wasm one call to the host's Math for all n values */
   else
-    for (int j = 0; j < n_out; j++) out[j] = nn_act_value(act, total[j]);
+    for (int j = 0; j < n; j++) out[j] = nn_act_value(act, total[j]);
+}
+
+void nn_dense_forward(double *total, double *out, const double *in, const double *w,
+                      const double *b, int n_out, int n_in, nn_activation act) {
+  dense_totals(total, in, w, b, n_out, n_in);
+  activate_n(out, total, n_out, act);
 }
 
 void nn_dense_backward(double *input_der, double *gw, double *gb, int *count,
@@ -226,6 +236,36 @@ double nn_network_forward(nn_network *net, const double *input) {
   }
   net->masked = false;
   return nn_network_output(net);
+}
+
+void nn_network_forward_batch(nn_network *net, const double *inputs, int n, double *outputs) {
+  enum { CHUNK = 32 }; /* points per pass: two chunk x layer scratch arrays stay on the stack */
+  double total[CHUNK * NN_MAX_NEURONS], out[2][CHUNK * NN_MAX_NEURONS];
+  int n0 = net->sizes[0];
+  for (int start = 0; start < n; start += CHUNK) {
+    int m = n - start < CHUNK ? n - start : CHUNK;
+    const double *in = inputs + (size_t)start * n0;
+    int in_stride = n0;
+    for (int l = 1; l < net->num_layers; l++) {
+      int width = net->sizes[l], o = net->node_offset[l];
+      double *dst = out[l & 1];
+      const double *w = net->params + net->weight_offset[l], *b = net->params + net->bias_offset[l];
+      for (int p = 0; p < m; p++)
+        dense_totals(total + p * width, in + (size_t)p * in_stride, w, b, width, in_stride);
+      activate_n(dst, total, m * width, layer_act(net, l));
+      /* keep the last point's values in the per-node arrays, as a plain forward would */
+      for (int j = 0; j < width; j++) {
+        net->total[o + j] = total[(m - 1) * width + j];
+        net->output[o + j] = dst[(m - 1) * width + j];
+      }
+      in = dst;
+      in_stride = width;
+    }
+    for (int p = 0; p < m; p++) outputs[start + p] = in[p]; /* the output layer has width 1 */
+    if (start + m == n)
+      for (int i = 0; i < n0; i++) net->output[i] = inputs[(size_t)(n - 1) * n0 + i];
+  }
+  net->masked = false;
 }
 
 double nn_network_forward_dropout(nn_network *net, const double *input, double rate,

@@ -135,6 +135,12 @@ void nn_dense_update(double *w, double *b, double *gw, double *gb, uint8_t *dead
  * output node's value. No dropout (net->masked becomes false; mask is left as it was). */
 double nn_network_forward(nn_network *net, const double *input);
 
+/* The same forward pass for n points at once (inputs row-major, sizes[0] per point), writing
+ * each point's output to outputs[0 .. n). Every point gets exactly nn_network_forward's numbers;
+ * going layer by layer over all points lets one host Math call serve a whole layer of a whole
+ * chunk in the wasm build. Afterwards the per-node arrays hold the last point's values. */
+void nn_network_forward_batch(nn_network *net, const double *inputs, int n, double *outputs);
+
 /* A training forward pass with inverted dropout at `rate` on the hidden layers: after each
  * hidden layer's activations, one draw r per node (network order) from `rng`; the node is
  * dropped (mask 0, output 0) when r < rate, else kept with its output scaled by 1/(1 - rate).

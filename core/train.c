@@ -36,14 +36,18 @@ double nn_train_loss(nn_network *net, const double *inputs, const nn_point *pts,
 
 nn_eval nn_train_evaluate(nn_network *net, const double *inputs, const nn_point *pts, int n,
                           nn_loss_kind loss, bool classification) {
-  int stride = net->sizes[0];
+  enum { BLOCK = 256 };
+  double outs[BLOCK];
   double sum = 0;
   int correct = 0;
-  for (int k = 0; k < n; k++) {
-    double out = nn_network_forward(net, inputs + (size_t)k * stride);
-    sum += nn_loss_error(loss, out, pts[k].label);
-    double predicted = out >= 0 ? 1.0 : -1.0;
-    correct += predicted == pts[k].label;
+  for (int start = 0; start < n; start += BLOCK) {
+    int m = n - start < BLOCK ? n - start : BLOCK;
+    nn_network_forward_batch(net, inputs + (size_t)start * net->sizes[0], m, outs);
+    for (int k = 0; k < m; k++) { /* summed in stored order, as TFP does */
+      double out = outs[k], label = pts[start + k].label;
+      sum += nn_loss_error(loss, out, label);
+      correct += (out >= 0 ? 1.0 : -1.0) == label;
+    }
   }
   nn_eval r;
   r.loss = sum / n; /* 0 / 0 = NaN for an empty set, as in TFP */
