@@ -106,19 +106,8 @@ static int gen_spiral(nn_point *out, int num_samples, double noise, nn_rng *rng)
   return n;
 }
 
-/* §3.5 */
-static int gen_reg_plane(nn_point *out, int num_samples, double noise, nn_rng *rng) {
-  const double radius = 6;
-  for (int i = 0; i < num_samples; i++) {
-    double x = nn_rng_uniform(rng, -radius, radius);
-    double y = nn_rng_uniform(rng, -radius, radius);
-    double noise_x = nn_rng_uniform(rng, -radius, radius) * noise;
-    double noise_y = nn_rng_uniform(rng, -radius, radius) * noise;
-    double label = d3_linear((x + noise_x) + (y + noise_y), -10, 10, -1, 1, 0);
-    out[i] = (nn_point){x, y, label};
-  }
-  return num_samples;
-}
+/* §3.5: the plane's value, d3's linear scale of x + y from [-10, 10] to [-1, 1], unclamped. */
+static double reg_plane_label(double x, double y) { return d3_linear(x + y, -10, 10, -1, 1, 0); }
 
 /* §3.6: six bumps; the label with the strictly largest |value| wins, in list order. */
 static double reg_gauss_label(double x, double y) {
@@ -132,14 +121,17 @@ static double reg_gauss_label(double x, double y) {
   return label;
 }
 
-static int gen_reg_gauss(nn_point *out, int num_samples, double noise, nn_rng *rng) {
+/* §3.5-3.6: both regression sets draw x, y and their noise the same way; the point stays clean
+ * and only its label is read at the jittered position. */
+static int gen_regression(nn_point *out, int num_samples, double noise, nn_rng *rng,
+                          double (*label_at)(double x, double y)) {
   const double radius = 6;
   for (int i = 0; i < num_samples; i++) {
     double x = nn_rng_uniform(rng, -radius, radius);
     double y = nn_rng_uniform(rng, -radius, radius);
     double noise_x = nn_rng_uniform(rng, -radius, radius) * noise;
     double noise_y = nn_rng_uniform(rng, -radius, radius) * noise;
-    out[i] = (nn_point){x, y, reg_gauss_label(x + noise_x, y + noise_y)};
+    out[i] = (nn_point){x, y, label_at(x + noise_x, y + noise_y)};
   }
   return num_samples;
 }
@@ -153,8 +145,8 @@ int nn_dataset_generate(nn_point *out, nn_dataset_kind kind, int num_samples, do
     case NN_DATA_XOR: return gen_xor(out, num_samples, noise, rng);
     case NN_DATA_GAUSS: return gen_gauss(out, num_samples, noise, rng);
     case NN_DATA_SPIRAL: return gen_spiral(out, num_samples, noise, rng);
-    case NN_DATA_REG_PLANE: return gen_reg_plane(out, num_samples, noise, rng);
-    case NN_DATA_REG_GAUSS: return gen_reg_gauss(out, num_samples, noise, rng);
+    case NN_DATA_REG_PLANE: return gen_regression(out, num_samples, noise, rng, reg_plane_label);
+    case NN_DATA_REG_GAUSS: return gen_regression(out, num_samples, noise, rng, reg_gauss_label);
     case NN_DATA_COUNT: break;
   }
   return 0;
