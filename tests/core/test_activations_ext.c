@@ -1,6 +1,6 @@
 /* test_activations_ext.c — nnplay's activations beyond TFP (leaky ReLU, ELU, softplus, swish)
- * and the cross-entropy loss: values at known points, derivatives against central differences
- * (of the function alone and of a whole network's loss), and the drawing grid's versions. */
+ * and the cross-entropy loss: values at known points, derivatives against central differences,
+ * and the drawing grid's versions. (A whole network's gradient with them: test_gradient.c.) */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,7 +19,6 @@
 #include "nnfeatures.h"
 #include "rng.h"
 
-enum { MAX_P = 256 };
 
 static const nn_activation NEW_ACTS[] = {NN_ACT_LEAKY_RELU, NN_ACT_ELU, NN_ACT_SOFTPLUS,
                                          NN_ACT_SWISH};
@@ -84,100 +83,6 @@ static void new_activation_derivatives_match_central_differences(void **state) {
   assert_true(nn_act_der(NN_ACT_LEAKY_RELU, -1e-9, -1e-11) == 0.01);
   assert_true(nn_act_der(NN_ACT_LEAKY_RELU, 1e-9, 1e-9) == 1);
   assert_true(nn_act_der(NN_ACT_ELU, 1e-9, 1e-9) == 1);
-}
-
-/* ---- whole network: backward against finite differences of the loss ---------------------- */
-
-typedef struct {
-  nn_network net;
-  double input[NN_FEAT_COUNT];
-  double target;
-  nn_loss_kind loss;
-} probe;
-
-static void probe_init(probe *p, nn_activation act, nn_problem problem, nn_loss_kind loss,
-                       const char *seed) {
-  nn_config cfg;
-  nn_config_default(&cfg);
-  cfg.activation = act;
-  cfg.problem = problem;
-  cfg.features[NN_FEAT_X_TIMES_Y] = true;
-  cfg.network_shape[0] = 4;
-  cfg.network_shape[1] = 3;
-  assert_true(nn_network_init(&p->net, &cfg));
-  assert_true(p->net.num_params <= MAX_P);
-  nn_rng rng;
-  nn_rng_seed(&rng, seed);
-  nn_network_init_weights(&p->net, &rng, NN_INIT_UNIFORM);
-  for (int k = 0; k < p->net.num_params; k++)
-    p->net.params[k] = 3 * p->net.params[k] + (nn_rng_next(&rng) - 0.5);
-  nn_features_compute(p->input, p->net.input_features, p->net.sizes[0], 0.7, -1.3);
-  p->target = problem == NN_PROBLEM_REGRESSION ? 0.4 : -1;
-  p->loss = loss;
-}
-
-static double probe_loss(probe *p) {
-  return nn_loss_error(p->loss, nn_network_forward(&p->net, p->input), p->target);
-}
-
-/* Kinked activations: keep every hidden total clear of 0. Cross-entropy: keep p off its clamp. */
-static bool probe_usable(probe *p) {
-  double out = nn_network_forward(&p->net, p->input);
-  for (int k = p->net.sizes[0]; k < p->net.num_nodes; k++)
-    if (fabs(p->net.total[k]) < 1e-3) return false;
-  return fabs(out) < 0.999;
-}
-
-static void check_network_gradient(nn_activation act, nn_problem problem, nn_loss_kind loss) {
-  probe p;
-  char seed[32];
-  int s = 0;
-  for (;; s++) {
-    if (s == 100) fail_msg("no usable probe network");
-    snprintf(seed, sizeof seed, "ext-gradient-%d", s);
-    probe_init(&p, act, problem, loss, seed);
-    if (probe_usable(&p)) break;
-    nn_network_free(&p.net);
-  }
-  double numeric[MAX_P];
-  const double h = 1e-6;
-  for (int k = 0; k < p.net.num_params; k++) {
-    double keep = p.net.params[k];
-    p.net.params[k] = keep + h;
-    double up = probe_loss(&p);
-    p.net.params[k] = keep - h;
-    double down = probe_loss(&p);
-    p.net.params[k] = keep;
-    numeric[k] = (up - down) / (2 * h);
-  }
-  nn_network_clear_training(&p.net);
-  double out = nn_network_forward(&p.net, p.input);
-  nn_network_backward(&p.net, nn_loss_der(loss, out, p.target));
-  int nonzero = 0;
-  for (int k = 0; k < p.net.num_params; k++) {
-    double got = p.net.grad[k], want = numeric[k];
-    double scale = fmax(1, fmax(fabs(got), fabs(want)));
-    if (!(fabs(got - want) <= 1e-6 * scale))
-      fail_msg("%s/%s/%s grad[%d]: analytic %.12g, numeric %.12g", nn_activation_name(act),
-               nn_problem_name(problem), nn_loss_name(loss), k, got, want);
-    nonzero += got != 0;
-  }
-  assert_true(nonzero > p.net.num_params / 2);
-  nn_network_free(&p.net);
-}
-
-static void backward_matches_finite_differences_for_every_new_activation(void **state) {
-  (void)state;
-  for (int k = 0; k < NUM_NEW; k++) {
-    check_network_gradient(NEW_ACTS[k], NN_PROBLEM_CLASSIFICATION, NN_LOSS_SQUARE);
-    check_network_gradient(NEW_ACTS[k], NN_PROBLEM_REGRESSION, NN_LOSS_SQUARE);
-  }
-}
-
-static void cross_entropy_backward_matches_finite_differences(void **state) {
-  (void)state;
-  for (int a = 0; a < NN_ACT_COUNT; a++)
-    check_network_gradient((nn_activation)a, NN_PROBLEM_CLASSIFICATION, NN_LOSS_CROSS_ENTROPY);
 }
 
 /* ---- cross-entropy values ------------------------------------------------------------------ */
@@ -293,8 +198,6 @@ int main(void) {
       cmocka_unit_test(new_activations_have_their_names_and_known_values),
       cmocka_unit_test(softplus_neither_overflows_nor_underflows_to_nonsense),
       cmocka_unit_test(new_activation_derivatives_match_central_differences),
-      cmocka_unit_test(backward_matches_finite_differences_for_every_new_activation),
-      cmocka_unit_test(cross_entropy_backward_matches_finite_differences),
       cmocka_unit_test(cross_entropy_maps_tanh_output_and_labels_to_probabilities),
       cmocka_unit_test(cross_entropy_experiment_reports_cross_entropy_and_regression_stays_square),
       cmocka_unit_test(grid_draws_new_activations_close_to_the_exact_forward),

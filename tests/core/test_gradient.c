@@ -1,8 +1,8 @@
 /* test_gradient.c — backward and update checked against central differences of the loss.
  *
  * For one sample, the derivatives backward accumulates (grad, parallel to params) must equal
- * d/dθ of 0.5 (out - target)^2 for every weight and bias, for each hidden activation with a tanh
- * (classification) and a linear (regression) output. The full update with L1 / L2 must move each
+ * d/dθ of the loss (square; cross-entropy too for classification) for every weight and bias, for
+ * each hidden activation with a tanh (classification) and a linear (regression) output. The full update with L1 / L2 must move each
  * weight by lr * (dL/dw + rate * R'(w)), and each bias by lr * dL/db only. */
 #include <math.h>
 #include <setjmp.h>
@@ -27,13 +27,15 @@ typedef struct {
   nn_network net;
   double input[NN_FEAT_COUNT];
   double target;
+  nn_loss_kind loss;
 } probe;
 
 static const double SAMPLE_X = 0.7, SAMPLE_Y = -1.3;
 
 /* A 3-input (x, y, xTimesY) network of shape 4,3 with TFP's initial weights for `seed`, scaled
  * up so that units leave their linear range. */
-static void probe_init(probe *p, nn_activation act, nn_problem problem, const char *seed) {
+static void probe_init(probe *p, nn_activation act, nn_problem problem, nn_loss_kind loss,
+                       const char *seed) {
   nn_config cfg;
   nn_config_default(&cfg);
   cfg.activation = act;
@@ -46,15 +48,16 @@ static void probe_init(probe *p, nn_activation act, nn_problem problem, const ch
   assert_true(p->net.num_params <= MAX_P);
   nn_rng rng;
   nn_rng_seed(&rng, seed);
-  nn_network_init_weights(&p->net, &rng, false);
+  nn_network_init_weights(&p->net, &rng, NN_INIT_UNIFORM);
   for (int k = 0; k < p->net.num_params; k++)
     p->net.params[k] = 3 * p->net.params[k] + (nn_rng_next(&rng) - 0.5);
   nn_features_compute(p->input, p->net.input_features, p->net.sizes[0], SAMPLE_X, SAMPLE_Y);
   p->target = problem == NN_PROBLEM_REGRESSION ? 0.4 : -1;
+  p->loss = loss;
 }
 
 static double probe_loss(probe *p) {
-  return nn_square_error(nn_network_forward(&p->net, p->input), p->target);
+  return nn_loss_error(p->loss, nn_network_forward(&p->net, p->input), p->target);
 }
 
 /* Objective including the penalty the update descends: L + rate * sum over weights of R(w). */
@@ -80,23 +83,24 @@ static void numeric_gradient(probe *p, nn_regularization reg, double rate, doubl
   }
 }
 
-/* ReLU's derivative jumps at 0: keep every hidden total clear of the kink. */
-static bool away_from_kinks(probe *p) {
-  nn_network_forward(&p->net, p->input);
+/* Kinked activations (relu, leaky relu, elu) have derivatives that jump at 0: keep every total
+ * clear of it. Cross-entropy clamps p near 0 and 1: keep the output off the clamp. */
+static bool probe_usable(probe *p) {
+  double out = nn_network_forward(&p->net, p->input);
   for (int k = p->net.sizes[0]; k < p->net.num_nodes; k++)
     if (fabs(p->net.total[k]) < 1e-3) return false;
-  return true;
+  return p->loss != NN_LOSS_CROSS_ENTROPY || fabs(out) < 0.999;
 }
 
-static void probe_for(probe *p, nn_activation act, nn_problem problem) {
+static void probe_for(probe *p, nn_activation act, nn_problem problem, nn_loss_kind loss) {
   char seed[32];
   for (int s = 0; s < 100; s++) {
     snprintf(seed, sizeof seed, "gradient-%d", s);
-    probe_init(p, act, problem, seed);
-    if (act != NN_ACT_RELU || away_from_kinks(p)) return;
+    probe_init(p, act, problem, loss, seed);
+    if (probe_usable(p)) return;
     nn_network_free(&p->net);
   }
-  fail_msg("no probe network away from relu's kink");
+  fail_msg("no probe network clear of kinks and clamps");
 }
 
 static void expect_close(double got, double want, double tol, const char *what, int k) {
@@ -105,15 +109,15 @@ static void expect_close(double got, double want, double tol, const char *what, 
     fail_msg("%s[%d]: analytic %.12g, numeric %.12g", what, k, got, want);
 }
 
-static void check_backward(nn_activation act, nn_problem problem) {
+static void check_backward_loss(nn_activation act, nn_problem problem, nn_loss_kind loss) {
   probe p;
-  probe_for(&p, act, problem);
+  probe_for(&p, act, problem, loss);
   double numeric[MAX_P];
   numeric_gradient(&p, NN_REG_NONE, 0, numeric);
 
   nn_network_clear_training(&p.net);
   double out = nn_network_forward(&p.net, p.input);
-  nn_network_backward(&p.net, nn_square_error_der(out, p.target));
+  nn_network_backward(&p.net, nn_loss_der(loss, out, p.target));
 
   int nonzero = 0;
   for (int k = 0; k < p.net.num_params; k++) {
@@ -123,6 +127,25 @@ static void check_backward(nn_activation act, nn_problem problem) {
   assert_true(nonzero > p.net.num_params / 2); /* the check is not vacuous */
   for (int k = p.net.sizes[0]; k < p.net.num_nodes; k++) assert_int_equal(p.net.acc_count[k], 1);
   nn_network_free(&p.net);
+}
+
+static void check_backward(nn_activation act, nn_problem problem) {
+  check_backward_loss(act, problem, NN_LOSS_SQUARE);
+}
+
+static void backward_matches_finite_differences_for_leaky_relu_elu_softplus_swish(void **state) {
+  (void)state;
+  const nn_activation acts[] = {NN_ACT_LEAKY_RELU, NN_ACT_ELU, NN_ACT_SOFTPLUS, NN_ACT_SWISH};
+  for (size_t k = 0; k < sizeof acts / sizeof acts[0]; k++) {
+    check_backward(acts[k], NN_PROBLEM_CLASSIFICATION);
+    check_backward(acts[k], NN_PROBLEM_REGRESSION);
+  }
+}
+
+static void cross_entropy_backward_matches_finite_differences_for_every_activation(void **state) {
+  (void)state;
+  for (int a = 0; a < NN_ACT_COUNT; a++)
+    check_backward_loss((nn_activation)a, NN_PROBLEM_CLASSIFICATION, NN_LOSS_CROSS_ENTROPY);
 }
 
 #define BACKWARD_TEST(name, act, problem) \
@@ -157,7 +180,7 @@ static bool is_weight(const nn_network *net, int k) {
 static void check_update(nn_activation act, nn_problem problem, nn_regularization reg) {
   const double lr = 0.01, rate = 0.3;
   probe p;
-  probe_for(&p, act, problem);
+  probe_for(&p, act, problem, NN_LOSS_SQUARE);
   double numeric[MAX_P], before[MAX_P], after_none[MAX_P];
   numeric_gradient(&p, reg, rate, numeric);
   memcpy(before, p.net.params, sizeof(double) * p.net.num_params);
@@ -212,7 +235,7 @@ static void regulariser_is_not_divided_by_batch_size(void **state) {
   (void)state;
   const double lr = 0.1, rate = 0.05;
   probe p;
-  probe_for(&p, NN_ACT_TANH, NN_PROBLEM_CLASSIFICATION);
+  probe_for(&p, NN_ACT_TANH, NN_PROBLEM_CLASSIFICATION, NN_LOSS_SQUARE);
   double before[MAX_P], none[MAX_P];
   memcpy(before, p.net.params, sizeof(double) * p.net.num_params);
   for (int pass = 0; pass < 2; pass++) {
@@ -237,7 +260,7 @@ static void regulariser_is_not_divided_by_batch_size(void **state) {
 static void l1_step_crossing_zero_kills_the_link(void **state) {
   (void)state;
   probe p;
-  probe_for(&p, NN_ACT_TANH, NN_PROBLEM_CLASSIFICATION);
+  probe_for(&p, NN_ACT_TANH, NN_PROBLEM_CLASSIFICATION, NN_LOSS_SQUARE);
   int k = p.net.weight_offset[1]; /* first input link of the first hidden node */
   p.net.params[k] = 1e-9;
   nn_network_clear_training(&p.net);
@@ -287,6 +310,8 @@ int main(void) {
       cmocka_unit_test(backward_matches_finite_differences_sigmoid_hidden_linear_output),
       cmocka_unit_test(backward_matches_finite_differences_linear_hidden_tanh_output),
       cmocka_unit_test(backward_matches_finite_differences_linear_hidden_linear_output),
+      cmocka_unit_test(backward_matches_finite_differences_for_leaky_relu_elu_softplus_swish),
+      cmocka_unit_test(cross_entropy_backward_matches_finite_differences_for_every_activation),
       cmocka_unit_test(update_without_regularisation_descends_the_loss),
       cmocka_unit_test(update_with_l2_descends_loss_plus_rate_times_half_w_squared),
       cmocka_unit_test(update_with_l1_descends_loss_plus_rate_times_abs_w),
