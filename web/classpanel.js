@@ -1,5 +1,5 @@
 // classpanel.js — "Use it in class": a teacher ticks the controls to hide and copies a link
-// (or an iframe snippet) that opens this experiment with them hidden. main.js makes the
+// (or an iframe snippet) that opens this experiment with them hidden. controller.js makes the
 // panel's <details> and imports this module when a teacher first opens it.
 
 import { HIDABLE_CONTROLS, FEATURES, withHides, isHidden } from './urlstate.js';

@@ -123,7 +123,8 @@ test('the Model menu switches any dataset to the perceptron and back', async (t)
   await page.selectOption('select[name="model"]', 'perceptron');
   await page.waitForFunction(() => window.nnplay.state().model === 'perceptron');
   assert.equal(hashParams(page.url()).get('model'), 'perceptron');
-  assert.equal(await page.isVisible('.perceptron-panel'), true);
+  // the panel's module is imported on this first switch, so it shows a moment later
+  await page.waitForSelector('.perceptron-panel', { state: 'visible', timeout: 5000 });
   await page.evaluate(() => window.nnplay.step(60));
   assert.equal(await page.getAttribute('.verdict', 'data-verdict'), 'not-separable', 'a circle is not linearly separable');
   await page.selectOption('select[name="model"]', 'mlp');
