@@ -1,18 +1,11 @@
 // accuracy.js — test and training accuracy beside the losses (classification only), and the
 // check box that adds both accuracy curves to the loss chart (dashed, on a 0–100 % scale).
 
+import { el } from './dom.js';
+
 /** @param {number} v a fraction @returns {string} */
 export function formatAccuracy(v) {
   return Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : '–';
-}
-
-/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
-function el(tag, cls, parent, text) {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  parent.appendChild(e);
-  return e;
 }
 
 export class AccuracyView {

@@ -7,6 +7,7 @@
 
 import { SHADE_CSS, NUM_SHADES, shadeOf, formatParam } from './palette.js';
 import { FEATURES } from './urlstate.js';
+import { el } from './dom.js';
 
 /**
  * @typedef {import('./types.js').Layout} Layout
@@ -34,15 +35,6 @@ export const STAGES = /** @type {const} */ ([
   ['update', 'Update', 'Every parameter takes one step against its gradient: w ← w − η·∂E/∂w (η is the learning ' +
     'rate; regularisation adds its own term). Links: the new weights.'],
 ]);
-
-/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
-function el(tag, cls, parent, text) {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  parent.appendChild(e);
-  return e;
-}
 
 /** A value's colour on the page's ramp (orange negative, blue positive). @param {number} v */
 function colour(v) {

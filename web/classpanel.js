@@ -3,15 +3,7 @@
 // panel's <details> and imports this module when a teacher first opens it.
 
 import { HIDABLE_CONTROLS, FEATURES, withHides, isHidden } from './urlstate.js';
-
-/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
-function el(tag, cls, parent, text) {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  parent.appendChild(e);
-  return e;
-}
+import { el } from './dom.js';
 
 export class ClassPanel {
   /** @param {HTMLDetailsElement} root the panel's <details>, its <summary> already in it */

@@ -3,21 +3,13 @@
 
 import { LEARNING_RATES, REGULARIZATION_RATES, ACTIVATIONS, REGULARIZATIONS, PROBLEMS } from './urlstate.js';
 import { formatEpoch } from './palette.js';
+import { el } from './dom.js';
 
 /**
  * @typedef {{play(): void, step(): void, reset(): void, set(name: string, value: string): void}} ControlHandlers
  */
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
-function el(tag, cls, parent, text) {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  parent.appendChild(e);
-  return e;
-}
 
 /** An icon from fixed path data (no user input). @param {string} d @returns {SVGSVGElement} */
 function icon(d) {

@@ -3,21 +3,13 @@
 
 import { CLASSIFICATION_DATASETS, REGRESSION_DATASETS } from './urlstate.js';
 import { SHADE_CSS, shadeOf } from './palette.js';
+import { el } from './dom.js';
 
 /**
  * @typedef {{set(name: string, value: string): void, regenerate(): void}} DataHandlers
  */
 
 const THUMB_CSS = 44;
-
-/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
-function el(tag, cls, parent, text) {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  parent.appendChild(e);
-  return e;
-}
 
 export class DataPanel {
   /** @param {HTMLElement} container @param {DataHandlers} handlers */

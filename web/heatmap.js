@@ -3,17 +3,10 @@
 // and test points, axes over [-6, 6]² and a colour legend.
 
 import { makeLut, paintSlice, SHADE_CSS, shadeOf, ramp } from './palette.js';
+import { el } from './dom.js';
 
 const DOMAIN = 6;
 const TICKS = [-6, -4, -2, 0, 2, 4, 6];
-
-/** @param {string} tag @param {string} [cls] @param {HTMLElement} [parent] */
-function el(tag, cls, parent) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (parent) parent.appendChild(e);
-  return e;
-}
 
 export class HeatmapView {
   /** @param {HTMLElement} container */

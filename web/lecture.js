@@ -8,6 +8,7 @@
 import { ModeBar, applyModes } from './modes.js';
 import { LessonsView } from './lessons.js';
 import { HeatmapOverlay } from './overlay.js';
+import { el } from './dom.js';
 
 /** What "Switch to a small MLP" writes: one hidden layer of 4 tanh neurons, same data. */
 export const SWITCH_TO_MLP = /** @type {Record<string, string | null>} */ ({
@@ -30,15 +31,6 @@ export const SWITCH_TO_MLP = /** @type {Record<string, string | null>} */ ({
  *   redraw(): void
  * }} LectureHandlers
  */
-
-/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
-function el(tag, cls, parent, text) {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  parent.appendChild(e);
-  return e;
-}
 
 export class Lecture {
   /**

@@ -2,16 +2,9 @@
 // `#lesson=<id>`, and, while a lesson is open, its title and one-line goal above the playground.
 // Every string is inserted as text; ids and hrefs come from the engine's static table.
 
-/** @typedef {{id: string, title: string, goal: string, hash: string}} Lesson */
+import { el } from './dom.js';
 
-/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
-function el(tag, cls, parent, text) {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  parent.appendChild(e);
-  return e;
-}
+/** @typedef {{id: string, title: string, goal: string, hash: string}} Lesson */
 
 export class LessonsView {
   /**

@@ -6,6 +6,7 @@
 // still apply). model=perceptron hides what a single step neuron does not use.
 
 import { FEATURES } from './urlstate.js';
+import { el } from './dom.js';
 
 /** What simplified mode keeps: `data-control` names. Every other control is hidden. */
 export const ESSENTIAL = new Set(['dataset', 'percTrainData', 'noise', 'playButton', 'stepButton', 'resetButton',
@@ -15,15 +16,6 @@ export const ESSENTIAL = new Set(['dataset', 'percTrainData', 'noise', 'playButt
  * regulariser or optimiser, and only classifies). */
 export const NOT_FOR_PERCEPTRON = new Set(['numHiddenLayers', 'activation', 'regularization', 'regularizationRate',
   'batchSize', 'problem', 'optimizer', 'momentum', 'rho', 'beta1', 'beta2', 'epsilon', 'init', 'dropout', 'loss']);
-
-/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
-function el(tag, cls, parent, text) {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  parent.appendChild(e);
-  return e;
-}
 
 /**
  * Shows the controls the model and mode call for: toggles `lecture-off` on every

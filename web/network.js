@@ -5,6 +5,7 @@
 import { makeLut, paintSlice, formatParam } from './palette.js';
 import { LinksLayer } from './links.js';
 import { FEATURES, MAX_LAYERS, MAX_NEURONS, isHidden } from './urlstate.js';
+import { el } from './dom.js';
 
 const NODE = 30;      // node size, CSS px
 const PITCH = 40;     // vertical distance between nodes
@@ -25,15 +26,6 @@ const THUMB = 20;     // thumbnail resolution (cells per side)
  *   redraw(): void
  * }} NetworkHandlers
  */
-
-/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
-function el(tag, cls, parent, text) {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  parent.appendChild(e);
-  return e;
-}
 
 /**
  * A feature's values over an n×n grid of [-6, 6]² (row 0 at y = +6), as the engine's grid.

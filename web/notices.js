@@ -1,14 +1,7 @@
 // notices.js — what the URL asked for that the engine ignored or corrected, and why, in a
 // visible, dismissible banner. Every string from the URL goes in through textContent only.
 
-/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
-function el(tag, cls, parent, text) {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  parent.appendChild(e);
-  return e;
-}
+import { el } from './dom.js';
 
 export class NoticesView {
   /** @param {HTMLElement} container */

@@ -4,17 +4,9 @@
 import { HeatmapView } from './heatmap.js';
 import { LossChart } from './losschart.js';
 import { formatLoss } from './palette.js';
+import { el } from './dom.js';
 
 /** @typedef {{setDisplay(name: 'showTestData' | 'discretize', value: boolean): void}} OutputHandlers */
-
-/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
-function el(tag, cls, parent, text) {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  parent.appendChild(e);
-  return e;
-}
 
 export class OutputPanel {
   /**

@@ -5,6 +5,7 @@
 
 import { formatParam } from './palette.js';
 import { FEATURES } from './urlstate.js';
+import { el } from './dom.js';
 
 /** Points kept on the curve: beyond this many epochs, every k-th one (plus the last). */
 const CURVE_POINTS = 400;
@@ -15,15 +16,6 @@ const CURVE_POINTS = 400;
  * @typedef {{verdict: string, convergedEpoch: number, misclassified: number, text: string}} PerceptronReport
  * @typedef {{layerSizes: number[], inputIds: string[], weightOffset: number[], biasOffset: number[]}} PerceptronLayout
  */
-
-/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
-function el(tag, cls, parent, text) {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  parent.appendChild(e);
-  return e;
-}
 
 /**
  * The separating line in the plane, a·x + b·y + c = 0, when the neuron's inputs are x and/or y

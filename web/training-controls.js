@@ -5,6 +5,8 @@
 // A control that does not apply (Adam's β₁ under SGD, the loss under regression) gets the class
 // `not-applicable`; `hidden` stays the controller's, for `<name>_hide=true`.
 
+import { el } from './dom.js';
+
 /** @typedef {[string, string][]} Options value (as the engine writes it) and label */
 
 /** @param {number[]} vs @returns {Options} */
@@ -38,15 +40,6 @@ const CONTROLS = [
   { name: 'loss', label: 'Loss', title: 'What training minimises (regression: always square)', options: LOSSES,
     applies: (s) => s.problem === 'classification' },
 ];
-
-/** @param {string} tag @param {string} cls @param {HTMLElement} parent @param {string} [text] */
-function el(tag, cls, parent, text) {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  parent.appendChild(e);
-  return e;
-}
 
 export class TrainingControls {
   /**
