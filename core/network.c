@@ -225,15 +225,17 @@ static nn_activation layer_act(const nn_network *net, int l) {
   return l == net->num_layers - 1 ? net->output_activation : net->hidden_activation;
 }
 
+/* Layer l's totals and outputs from layer l-1's outputs. */
+static void forward_layer(nn_network *net, int l) {
+  int o = net->node_offset[l], p = net->node_offset[l - 1];
+  nn_dense_forward(net->total + o, net->output + o, net->output + p,
+                   net->params + net->weight_offset[l], net->params + net->bias_offset[l],
+                   net->sizes[l], net->sizes[l - 1], layer_act(net, l));
+}
+
 double nn_network_forward(nn_network *net, const double *input) {
-  int n0 = net->sizes[0];
-  for (int i = 0; i < n0; i++) net->output[i] = input[i];
-  for (int l = 1; l < net->num_layers; l++) {
-    int o = net->node_offset[l], p = net->node_offset[l - 1];
-    nn_dense_forward(net->total + o, net->output + o, net->output + p,
-                     net->params + net->weight_offset[l], net->params + net->bias_offset[l],
-                     net->sizes[l], net->sizes[l - 1], layer_act(net, l));
-  }
+  for (int i = 0; i < net->sizes[0]; i++) net->output[i] = input[i]; /* inputs may be empty */
+  for (int l = 1; l < net->num_layers; l++) forward_layer(net, l);
   net->masked = false;
   return nn_network_output(net);
 }
@@ -275,13 +277,10 @@ double nn_network_forward_dropout(nn_network *net, const double *input, double r
     return nn_network_forward(net, input);
   }
   double keep_scale = 1 / (1 - rate);
-  int n0 = net->sizes[0];
-  for (int i = 0; i < n0; i++) net->output[i] = input[i];
+  for (int i = 0; i < net->sizes[0]; i++) net->output[i] = input[i]; /* inputs may be empty */
   for (int l = 1; l < net->num_layers; l++) {
-    int o = net->node_offset[l], p = net->node_offset[l - 1];
-    nn_dense_forward(net->total + o, net->output + o, net->output + p,
-                     net->params + net->weight_offset[l], net->params + net->bias_offset[l],
-                     net->sizes[l], net->sizes[l - 1], layer_act(net, l));
+    forward_layer(net, l);
+    int o = net->node_offset[l];
     bool hidden = l < net->num_layers - 1;
     for (int j = 0; j < net->sizes[l]; j++) {
       double m = hidden ? (nn_rng_next(rng) < rate ? 0.0 : keep_scale) : 1.0;
