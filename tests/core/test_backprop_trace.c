@@ -22,13 +22,6 @@
 #include "nnfeatures.h"
 #include "train.h"
 
-#define FAIL(...)                   \
-  do {                              \
-    print_error(__VA_ARGS__);       \
-    print_error("\n");              \
-    fail();                         \
-  } while (0)
-
 static bool same_bits(const double *a, const double *b, int n, int *where) {
   for (int k = 0; k < n; k++)
     if (!nn_same_double(a[k], b[k])) {
@@ -69,20 +62,20 @@ static void check_point(const nn_experiment *e, int k, nn_backprop_trace *t, con
   nn_train_epoch(&ref, input, pts + k, 1, &opts, NULL);
   int where;
   if (!same_bits(t->grad, ref.grad, net->num_params, &where))
-    FAIL("%s point %d: grad[%d] %.17g vs training %.17g", label, k, where, t->grad[where],
+    fail_msg("%s point %d: grad[%d] %.17g vs training %.17g", label, k, where, t->grad[where],
          ref.grad[where]);
   int first = net->sizes[0];
   if (!same_bits(t->total + first, ref.total + first, net->num_nodes - first, &where) ||
       !same_bits(t->output, ref.output, net->num_nodes, &where) ||
       !same_bits(t->input_der + first, ref.input_der + first, net->num_nodes - first, &where))
-    FAIL("%s point %d: node values differ at %d", label, k, where);
+    fail_msg("%s point %d: node values differ at %d", label, k, where);
   assert_true(nn_same_double(t->prediction, nn_network_output(&ref)));
   nn_loss_kind lk = nn_config_loss_kind(cfg);
   assert_true(nn_same_double(t->error_der, nn_loss_der(lk, t->prediction, t->target)));
   assert_true(nn_same_double(t->error, nn_loss_error(lk, t->prediction, t->target)));
   for (int i = 0; i < first; i++) assert_true(t->total[i] == input[i] && t->output[i] == input[i]);
   if (!same_bits(t->params, net->params, net->num_params, &where))
-    FAIL("%s point %d: params (before) differ at %d", label, k, where);
+    fail_msg("%s point %d: params (before) differ at %d", label, k, where);
   nn_network_free(&ref);
 
   /* Update: a real batch-size-1 training step on this point, from the current state. */
@@ -92,7 +85,7 @@ static void check_point(const nn_experiment *e, int k, nn_backprop_trace *t, con
   opts.batch_size = 1;
   nn_train_epoch(&ref, input, pts + k, 1, &opts, NULL);
   if (!same_bits(t->params_after, ref.params, net->num_params, &where))
-    FAIL("%s point %d: params_after[%d] %.17g vs training %.17g", label, k, where,
+    fail_msg("%s point %d: params_after[%d] %.17g vs training %.17g", label, k, where,
          t->params_after[where], ref.params[where]);
   assert_true(t->learning_rate == cfg->learning_rate);
   nn_network_free(&ref);
@@ -108,7 +101,7 @@ static void trace_gradients_and_update_equal_training_on_every_fixture(void **st
   for (int i = 0; i < n; i++) {
     nn_fixture fx;
     char err[256];
-    if (!nn_fixture_load(&fx, paths[i], err, sizeof err)) FAIL("%s: %s", paths[i], err);
+    if (!nn_fixture_load(&fx, paths[i], err, sizeof err)) fail_msg("%s: %s", paths[i], err);
     nn_config cfg;
     nn_fixture_config_for_run(&fx, &cfg);
     nn_experiment *e = NULL;
@@ -196,7 +189,7 @@ static void trace_gradients_match_central_differences(void **st) {
       probe.params[k] = keep;
       double fd = (up - down) / (2 * h);
       if (!(fabs(fd - t.grad[k]) <= 1e-6 * (1 + fabs(fd))))
-        FAIL("%s param %d: trace %.10g vs central difference %.10g",
+        fail_msg("%s param %d: trace %.10g vs central difference %.10g",
              nn_activation_name(acts[a]), k, t.grad[k], fd);
       /* SGD without regularisation: after = before - lr * grad */
       assert_true(t.params_after[k] == t.params[k] - cfg.learning_rate * t.grad[k]);

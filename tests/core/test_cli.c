@@ -23,14 +23,6 @@
 
 extern char **environ;
 
-#define FAIL(...)                                                     \
-  do {                                                                \
-    char m_[2048];                                                    \
-    snprintf(m_, sizeof m_, __VA_ARGS__);                             \
-    print_error("%s\n", m_);                                          \
-    fail();                                                           \
-  } while (0)
-
 /* ---------------------------------------------------------------- running the binary */
 
 typedef struct {
@@ -119,10 +111,10 @@ static void free_result(run_result *r) {
 static cJSON *run_ok(const char *const *args, const char *label) {
   run_result r;
   run_cli(args, &r);
-  if (r.status != 0) FAIL("%s: exit %d, stderr: %s", label, r.status, r.err);
-  if (r.err_len != 0) FAIL("%s: stderr not empty: %s", label, r.err);
+  if (r.status != 0) fail_msg("%s: exit %d, stderr: %s", label, r.status, r.err);
+  if (r.err_len != 0) fail_msg("%s: stderr not empty: %s", label, r.err);
   cJSON *j = cJSON_Parse(r.out);
-  if (j == NULL) FAIL("%s: stdout is not JSON: %.300s", label, r.out);
+  if (j == NULL) fail_msg("%s: stdout is not JSON: %.300s", label, r.out);
   free_result(&r);
   return j;
 }
@@ -141,7 +133,7 @@ static void every_fixture_runs_bit_for_bit_for_300_epochs(void **st) {
   for (int i = 0; i < n; i++) {
     nn_fixture fx;
     char err[256];
-    if (!nn_fixture_load(&fx, paths[i], err, sizeof err)) FAIL("%s: %s", paths[i], err);
+    if (!nn_fixture_load(&fx, paths[i], err, sizeof err)) fail_msg("%s: %s", paths[i], err);
     char r_text[40];
     const char *args[10] = {"run", "--hash", fx.hash, "--epochs", "300", NULL};
     if (!fx.seed_in_hash) {
@@ -155,7 +147,7 @@ static void every_fixture_runs_bit_for_bit_for_300_epochs(void **st) {
     for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
       char why[512];
       if (!jc_equal(get(got, fields[f]), get(fx.root, fields[f]), why, sizeof why))
-        FAIL("%s: %s differs: %s", paths[i], fields[f], why);
+        fail_msg("%s: %s differs: %s", paths[i], fields[f], why);
     }
     assert_int_equal(cJSON_GetArraySize(get(got, "loss_curve")), 301);
     const cJSON *notices = get(got, "notices");
@@ -232,8 +224,8 @@ static void a_leading_hash_sign_is_dropped(void **st) {
   const char *a[] = {"run", "--hash", h, "--epochs", "2", NULL};
   cJSON *got = run_ok(a, "#hash");
   char why[512];
-  if (!jc_equal(get(got, "state"), get(fx.root, "state"), why, sizeof why)) FAIL("%s", why);
-  if (!jc_equal(get(got, "network"), get(fx.root, "network"), why, sizeof why)) FAIL("%s", why);
+  if (!jc_equal(get(got, "state"), get(fx.root, "state"), why, sizeof why)) fail_msg("%s", why);
+  if (!jc_equal(get(got, "network"), get(fx.root, "network"), why, sizeof why)) fail_msg("%s", why);
   assert_int_equal(cJSON_GetArraySize(get(got, "notices")), 0);
   cJSON_Delete(got);
   /* --hash=VALUE works too, '=' signs in the value included */
@@ -338,11 +330,11 @@ static void bad_command_lines_exit_2_with_one_line_on_stderr(void **st) {
              cases[i][0] ? cases[i][0] : "", cases[i][0] && cases[i][1] ? cases[i][1] : "",
              cases[i][0] && cases[i][1] && cases[i][2] ? cases[i][2] : "",
              cases[i][0] && cases[i][1] && cases[i][2] && cases[i][3] ? cases[i][3] : "");
-    if (r.status != 2) FAIL("%s: exit %d, stderr: %s", label, r.status, r.err);
-    if (r.out_len != 0) FAIL("%s: stdout not empty: %.200s", label, r.out);
+    if (r.status != 2) fail_msg("%s: exit %d, stderr: %s", label, r.status, r.err);
+    if (r.out_len != 0) fail_msg("%s: stdout not empty: %.200s", label, r.out);
     if (r.err_len < 10 || r.err[r.err_len - 1] != '\n' || strchr(r.err, '\n') != r.err + r.err_len - 1)
-      FAIL("%s: stderr is not one line: \"%s\"", label, r.err);
-    if (r.err_len > 400) FAIL("%s: stderr line too long (%zu bytes)", label, r.err_len);
+      fail_msg("%s: stderr is not one line: \"%s\"", label, r.err);
+    if (r.err_len > 400) fail_msg("%s: stderr line too long (%zu bytes)", label, r.err_len);
     free_result(&r);
   }
   free(huge);

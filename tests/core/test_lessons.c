@@ -18,18 +18,11 @@
 #include "perceptron.h"
 #include "state.h"
 
-#define FAIL(...)             \
-  do {                        \
-    print_error(__VA_ARGS__); \
-    print_error("\n");        \
-    fail();                   \
-  } while (0)
-
 static void parse_clean(const char *hash, nn_config *cfg) {
   nn_notices ns;
   nn_state_parse(hash, cfg, &ns);
   if (ns.count != 0 || ns.dropped != 0)
-    FAIL("%s: %d notice(s), first: %s=%s: %s", hash, ns.count, ns.items[0].param,
+    fail_msg("%s: %d notice(s), first: %s=%s: %s", hash, ns.count, ns.items[0].param,
          ns.items[0].value, ns.items[0].reason);
 }
 
@@ -72,9 +65,9 @@ static void every_lesson_hash_parses_without_notices_and_builds(void **st) {
     assert_non_null(l);
     nn_config cfg;
     parse_clean(l->hash, &cfg);
-    if (cfg.seed[0] == '\0') FAIL("%s: no seed", l->id);
+    if (cfg.seed[0] == '\0') fail_msg("%s: no seed", l->id);
     if (strstr(l->hash, "lesson=") || strstr(l->hash, "_hide"))
-      FAIL("%s: a lesson's hash may not name a lesson or hide anything", l->id);
+      fail_msg("%s: a lesson's hash may not name a lesson or hide anything", l->id);
     nn_experiment *e = build(&cfg);
     assert_int_equal(nn_experiment_train(e, 2), NN_OK);
     nn_experiment_destroy(e);
@@ -123,7 +116,7 @@ static void the_course_lessons_are_all_there(void **st) {
   const char *ids[] = {"perceptron-separable", "perceptron-xor", "xor-mlp", "activations",
                        "learning-rate-too-high", "overfitting", "sgd-vs-adam"};
   for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++)
-    if (nn_lesson_find(ids[k], strlen(ids[k])) < 0) FAIL("missing lesson %s", ids[k]);
+    if (nn_lesson_find(ids[k], strlen(ids[k])) < 0) fail_msg("missing lesson %s", ids[k]);
   nn_config cfg;
   parse_clean(nn_lesson_hash(nn_lesson_find("perceptron-separable", 20)), &cfg);
   assert_int_equal(cfg.model, NN_MODEL_PERCEPTRON);
@@ -183,7 +176,7 @@ static void an_unknown_lesson_is_ignored_with_a_notice(void **st) {
     nn_config cfg;
     nn_notices ns;
     nn_state_parse(hash, &cfg, &ns);
-    if (ns.count != 1) FAIL("%s: %d notices", hash, ns.count);
+    if (ns.count != 1) fail_msg("%s: %d notices", hash, ns.count);
     assert_string_equal(ns.items[0].param, "lesson");
     assert_string_equal(cfg.lesson, "");
     assert_int_equal(cfg.dataset, NN_DATA_XOR);
@@ -205,7 +198,7 @@ static void a_lesson_link_round_trips(void **st) {
     char *s1 = serialize(&a);
     char want[64];
     snprintf(want, sizeof want, "&lesson=%s", nn_lesson_id(i));
-    if (!strstr(s1, want)) FAIL("%s does not hold %s", s1, want);
+    if (!strstr(s1, want)) fail_msg("%s does not hold %s", s1, want);
     parse_clean(s1, &b);
     char *s2 = serialize(&b);
     assert_string_equal(s1, s2);

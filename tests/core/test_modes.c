@@ -16,13 +16,6 @@
 #include "fixture.h"
 #include "state.h"
 
-#define FAIL(...)             \
-  do {                        \
-    print_error(__VA_ARGS__); \
-    print_error("\n");        \
-    fail();                   \
-  } while (0)
-
 static char *serialize(const nn_config *cfg) {
   size_t n = nn_state_serialize(cfg, NULL, 0);
   char *s = malloc(n + 1);
@@ -69,7 +62,7 @@ static void bad_mode_or_model_keeps_the_default_with_a_notice(void **st) {
     nn_config cfg;
     nn_notices ns;
     nn_state_parse(hash, &cfg, &ns);
-    if (ns.count < 1) FAIL("%s: no notice", hash);
+    if (ns.count < 1) fail_msg("%s: no notice", hash);
     const char *param = strncmp(bad[k], "model", 5) == 0 ? "model" : "mode";
     assert_string_equal(ns.items[0].param, param);
     assert_int_equal(cfg.dataset, NN_DATA_XOR);
@@ -111,15 +104,15 @@ static void defaults_are_not_written_so_tfp_links_serialize_as_before(void **st)
   for (int i = 0; i < n; i++) {
     nn_fixture fx;
     char err[256];
-    if (!nn_fixture_load(&fx, paths[i], err, sizeof err)) FAIL("%s: %s", paths[i], err);
+    if (!nn_fixture_load(&fx, paths[i], err, sizeof err)) fail_msg("%s: %s", paths[i], err);
     nn_config cfg;
     nn_state_parse(fx.hash, &cfg, NULL);
     char *s = serialize(&cfg);
     if (strstr(s, "mode=") || strstr(s, "model=") || strstr(s, "lesson="))
-      FAIL("%s: %s", fx.name, s);
+      fail_msg("%s: %s", fx.name, s);
     char *j = state_json(&cfg);
     if (strstr(j, "\"mode\"") || strstr(j, "\"model\"") || strstr(j, "\"lesson\""))
-      FAIL("%s: %s", fx.name, j);
+      fail_msg("%s: %s", fx.name, j);
     free(j);
     free(s);
     nn_fixture_free(&fx);
@@ -141,7 +134,7 @@ static void set_modes_are_written_after_tfp_parameters_and_round_trip(void **st)
   assert_int_equal(ns.count, 0);
   char *s1 = serialize(&a);
   const char *m = strstr(s1, "&mode=simplified&model=perceptron");
-  if (!m) FAIL("%s", s1);
+  if (!m) fail_msg("%s", s1);
   assert_true(m > strstr(s1, "hideText=")); /* after TFP's last parameter */
   assert_true(m < strstr(s1, "x_hide=true")); /* before the _hide entries */
   nn_state_parse(s1, &b, &ns);

@@ -58,15 +58,6 @@ static bool config_equal(const nn_config *a, const nn_config *b, char *why, size
 #undef DIFF
 }
 
-/* fail with a formatted message */
-#define FAIL(...)                                                     \
-  do {                                                                \
-    char m_[1024];                                                    \
-    snprintf(m_, sizeof m_, __VA_ARGS__);                             \
-    print_error("%s\n", m_);                                          \
-    fail();                                                           \
-  } while (0)
-
 /* Serializes cfg into a malloc'd string (checks the size contract on the way). */
 static char *serialize(const nn_config *cfg) {
   size_t need = nn_state_serialize(cfg, NULL, 0);
@@ -85,9 +76,9 @@ static void assert_round_trip(const nn_config *cfg, const char *label) {
   nn_notices ns;
   nn_state_parse(h, &back, &ns);
   char why[256];
-  if (!config_equal(&back, cfg, why, sizeof why)) FAIL("%s: round trip changed %s (hash %.200s)", label, why, h);
+  if (!config_equal(&back, cfg, why, sizeof why)) fail_msg("%s: round trip changed %s (hash %.200s)", label, why, h);
   if (ns.count != 0)
-    FAIL("%s: canonical hash gave a notice: %s=%s: %s", label, ns.items[0].param,
+    fail_msg("%s: canonical hash gave a notice: %s=%s: %s", label, ns.items[0].param,
          ns.items[0].value, ns.items[0].reason);
   free(h);
 }
@@ -105,7 +96,7 @@ static char *state_json(const nn_config *cfg) {
 
 static void load_fixture(nn_fixture *fx, const char *path) {
   char err[256];
-  if (!nn_fixture_load(fx, path, err, sizeof err)) FAIL("%s: %s", path, err);
+  if (!nn_fixture_load(fx, path, err, sizeof err)) fail_msg("%s: %s", path, err);
 }
 
 static void every_fixture_hash_parses_to_the_fixture_state(void **st) {
@@ -124,20 +115,20 @@ static void every_fixture_hash_parses_to_the_fixture_state(void **st) {
     char why[512];
     /* against the raw JSON, field by field */
     if (!jc_config_matches_state(&cfg, state, fx.seed_in_hash, why, sizeof why))
-      FAIL("%s: %s", paths[i], why);
+      fail_msg("%s: %s", paths[i], why);
     /* and against fixture.c's own conversion of `state` (written without state.c) */
     nn_config want = fx.cfg;
     if (!fx.seed_in_hash) want.seed[0] = '\0';
-    if (!config_equal(&cfg, &want, why, sizeof why)) FAIL("%s: %s", paths[i], why);
+    if (!config_equal(&cfg, &want, why, sizeof why)) fail_msg("%s: %s", paths[i], why);
     if (!fx.seed_in_hash) assert_string_equal(cfg.seed, "");
     if (ns.count != 0)
-      FAIL("%s: unexpected notice %s: %s", paths[i], ns.items[0].param, ns.items[0].reason);
+      fail_msg("%s: unexpected notice %s: %s", paths[i], ns.items[0].param, ns.items[0].reason);
     assert_round_trip(&cfg, paths[i]);
     /* the JSON form of the parsed state is the fixture's `state`, value for value */
     if (fx.seed_in_hash) {
       char *js = state_json(&cfg);
       cJSON *got = cJSON_Parse(js);
-      if (!jc_equal(got, state, why, sizeof why)) FAIL("%s: state JSON: %s", paths[i], why);
+      if (!jc_equal(got, state, why, sizeof why)) fail_msg("%s: state JSON: %s", paths[i], why);
       cJSON_Delete(got);
       free(js);
     }
@@ -389,18 +380,18 @@ static void check_bad_case(const bad_case *bc, const char *label) {
   nn_config_default(&want);
   if (bc->want) bc->want(&want);
   char why[256];
-  if (!config_equal(&got, &want, why, sizeof why)) FAIL("%s: %s", label, why);
+  if (!config_equal(&got, &want, why, sizeof why)) fail_msg("%s: %s", label, why);
   if (bc->notice_param == NULL) {
     if (ns.count != 0)
-      FAIL("%s: unexpected notice %s=%s: %s", label, ns.items[0].param, ns.items[0].value,
+      fail_msg("%s: unexpected notice %s=%s: %s", label, ns.items[0].param, ns.items[0].value,
            ns.items[0].reason);
   } else {
-    if (ns.count == 0) FAIL("%s: expected a notice for %s", label, bc->notice_param);
+    if (ns.count == 0) fail_msg("%s: expected a notice for %s", label, bc->notice_param);
     for (int i = 0; i < ns.count; i++) {
       if (strcmp(ns.items[i].param, bc->notice_param) != 0)
-        FAIL("%s: notice names %s, want %s", label, ns.items[i].param, bc->notice_param);
-      if (strlen(ns.items[i].reason) < 10) FAIL("%s: reason too short", label);
-      if (strlen(ns.items[i].value) > NN_NOTICE_VALUE_LEN) FAIL("%s: value too long", label);
+        fail_msg("%s: notice names %s, want %s", label, ns.items[i].param, bc->notice_param);
+      if (strlen(ns.items[i].reason) < 10) fail_msg("%s: reason too short", label);
+      if (strlen(ns.items[i].value) > NN_NOTICE_VALUE_LEN) fail_msg("%s: value too long", label);
     }
   }
   assert_int_equal(ns.dropped, 0);
@@ -604,7 +595,7 @@ static void tfp_parsing_rules_hold(void **st) {
   };
   for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
     nn_state_parse(nums[i].h, &c, &ns);
-    if (c.learning_rate != nums[i].lr || ns.count != 0) FAIL("%s -> %.17g", nums[i].h, c.learning_rate);
+    if (c.learning_rate != nums[i].lr || ns.count != 0) fail_msg("%s -> %.17g", nums[i].h, c.learning_rate);
   }
   nn_state_parse("learningRate=-0", &c, &ns); /* TFP keeps -0 */
   assert_int_equal(ns.count, 0);
@@ -762,7 +753,7 @@ static void numbers_format_as_javascript_string(void **st) {
     char out[32];
     int len = nn_format_js_number(cases[i].x, out);
     if (strcmp(out, cases[i].s) != 0 || len != (int)strlen(out))
-      FAIL("%.17g: got %s, want %s", cases[i].x, out, cases[i].s);
+      fail_msg("%.17g: got %s, want %s", cases[i].x, out, cases[i].s);
   }
 }
 
@@ -791,7 +782,7 @@ static void strings_convert_as_javascript_number(void **st) {
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     double v = nn_js_string_to_number(cases[i].s, strlen(cases[i].s));
     bool ok = isnan(cases[i].v) ? isnan(v) : v == cases[i].v;
-    if (!ok) FAIL("\"%.60s\": got %.17g, want %.17g", cases[i].s, v, cases[i].v);
+    if (!ok) fail_msg("\"%.60s\": got %.17g, want %.17g", cases[i].s, v, cases[i].v);
   }
   double m0 = nn_js_string_to_number("-0", 2);
   assert_true(m0 == 0 && signbit(m0));
