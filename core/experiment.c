@@ -198,8 +198,28 @@ void nn_experiment_destroy(nn_experiment *e) {
   free(e);
 }
 
+/* One training epoch (TFP's oneStep without the losses). */
+static void train_epoch(nn_experiment *e) {
+  if (e->cfg.model == NN_MODEL_PERCEPTRON)
+    nn_perceptron_train_epoch(&e->net, e->inputs, e->points, e->num_train, e->cfg.learning_rate);
+  else
+    nn_train_epoch(&e->net, e->inputs, e->points, e->num_train, &e->opts, &e->drop_rng);
+  e->epoch++;
+}
+
+/* The whole training state at the last finite epoch becomes the current one. */
+static void back_to_finite(nn_experiment *e) {
+  nn_network_copy_values(&e->net, &e->finite);
+  e->drop_rng = e->finite_drop_rng;
+  e->epoch = e->finite_epoch;
+}
+
 nn_status nn_experiment_train(nn_experiment *e, int epochs) {
-  if (!e || epochs < 0) return NN_ERR_INVALID;
+  return nn_experiment_train_sampled(e, epochs, 1);
+}
+
+nn_status nn_experiment_train_sampled(nn_experiment *e, int epochs, int every) {
+  if (!e || epochs < 0 || every < 1) return NN_ERR_INVALID;
   /* Grow the curve geometrically once for the whole call, so a failure changes nothing. */
   long long need = (long long)e->epoch + epochs + 1;
   if (need > 0x3fffffff) return NN_ERR_INVALID;
@@ -219,14 +239,31 @@ nn_status nn_experiment_train(nn_experiment *e, int epochs) {
     e->curve = c;
     e->curve_cap = (int)cap;
   }
-  for (int k = 0; k < epochs; k++) {
-    if (e->cfg.model == NN_MODEL_PERCEPTRON)
-      nn_perceptron_train_epoch(&e->net, e->inputs, e->points, e->num_train,
-                                e->cfg.learning_rate);
-    else
-      nn_train_epoch(&e->net, e->inputs, e->points, e->num_train, &e->opts, &e->drop_rng);
-    e->epoch++;
-    losses_now(e, e->curve + 2 * (size_t)e->epoch);
+  /* The perceptron's "not separable" rule reads every epoch's error count. */
+  if (e->cfg.model == NN_MODEL_PERCEPTRON) every = 1;
+  int end = e->epoch + epochs;
+  while (e->epoch < end) {
+    train_epoch(e);
+    double *row = e->curve + 2 * (size_t)e->epoch;
+    if (e->diverged_at < 0 && e->epoch % every != 0 && e->epoch != end) {
+      double *acc = e->acc_curve + 2 * (size_t)e->epoch;
+      row[0] = row[1] = acc[0] = acc[1] = NN_NOT_EVALUATED;
+      continue;
+    }
+    losses_now(e, row);
+    if (e->diverged_at < 0 && e->epoch - e->finite_epoch > 1 && !state_is_finite(e)) {
+      /* Diverged somewhere after the last evaluated (finite) epoch: train again from there,
+       * evaluating every epoch, so that divergence is found at the very epoch, and the same
+       * finite state kept, as when every epoch is evaluated. Training is deterministic. */
+      int at = e->epoch;
+      back_to_finite(e);
+      while (e->epoch < at) {
+        train_epoch(e);
+        losses_now(e, e->curve + 2 * (size_t)e->epoch);
+        note_divergence(e);
+      }
+      continue;
+    }
     note_divergence(e);
   }
   return NN_OK;
@@ -292,9 +329,7 @@ int nn_experiment_last_finite_epoch(const nn_experiment *e) { return e->finite_e
 nn_status nn_experiment_restore_finite(nn_experiment *e) {
   if (!e) return NN_ERR_INVALID;
   if (e->diverged_at < 0) return NN_OK;
-  nn_network_copy_values(&e->net, &e->finite);
-  e->drop_rng = e->finite_drop_rng;
-  e->epoch = e->finite_epoch;
+  back_to_finite(e);
   e->diverged_at = -1;
   return NN_OK;
 }

@@ -38,6 +38,18 @@ void nn_experiment_destroy(nn_experiment *e); /* NULL is allowed */
 /* Trains `epochs` epochs (TFP's oneStep each, losses appended to the curve). epochs >= 0. */
 nn_status nn_experiment_train(nn_experiment *e, int epochs);
 
+/* Rows of the loss and accuracy curves that nn_experiment_train_sampled did not evaluate
+ * (losses and accuracies are never negative). */
+#define NN_NOT_EVALUATED (-1.0)
+
+/* Trains as nn_experiment_train, with the same parameters after every epoch, but evaluates the
+ * losses and accuracies only at epochs that are multiples of `every` (>= 1) and at the call's
+ * last epoch, for a display that shows no more (the page's chart keeps a point every `every`
+ * epochs): the other rows hold NN_NOT_EVALUATED. Divergence is still found at its exact epoch,
+ * by training again from the last evaluated epoch when an evaluated one is not finite; from
+ * then on every epoch is evaluated. Perceptron mode evaluates every epoch. */
+nn_status nn_experiment_train_sampled(nn_experiment *e, int epochs, int every);
+
 /* Back to the state a fresh load of the same config gives: same data, same initial weights,
  * epoch 0. (TFP's own reset button draws new weights from the running stream; a link could not
  * reproduce that, so nnplay's reset restores the link's experiment.) */

@@ -17,9 +17,14 @@
  *
  *     class Experiment
  *       epoch                       number of epochs trained since create/reset
- *       train(epochs = 1)           trains; epochs must be an integer >= 0 (else RangeError)
+ *       train(epochs = 1, every = 1) trains; epochs must be an integer >= 0 (else RangeError).
+ *                                    every > 1 evaluates the losses only at epochs that are
+ *                                    multiples of `every` and at the last one (the same training;
+ *                                    for a display that shows no more): the other rows of the
+ *                                    curves hold NOT_EVALUATED
  *       loss()                      {train, test}
- *       lossCurve()                 [[train, test], ...] rows 0..epoch
+ *       lossCurve()                 [[train, test], ...] rows 0..epoch; rows not evaluated are
+ *                                    [null, null]
  *       lossCurveView()             Float64Array view [train0, test0, train1, ...] (zero-copy)
  *       data()                      {train: [[x, y, label], ...], test: [...]}
  *       network()                   [[{id, bias, weights: [...]}, ...], ...] per layer after input
@@ -105,6 +110,9 @@ const NN_ERR_INVALID = 2;
 const NN_SPEED_MAX = 0;
 
 const INT_MAX = 2147483647;
+/** A curve row that `train(epochs, every)` did not evaluate (core/experiment.h: NN_NOT_EVALUATED;
+ * losses and accuracies are never negative). */
+export const NOT_EVALUATED = -1;
 const GRID_MIN = 2;
 const GRID_MAX = 200;
 
@@ -630,11 +638,16 @@ export class Experiment {
     return this.#rt.m._nn_experiment_epoch(this.#handle());
   }
 
-  /** Trains `epochs` epochs (TFP's oneStep each). @param {number} [epochs] integer >= 0 */
-  train(epochs = 1) {
+  /**
+   * Trains `epochs` epochs (TFP's oneStep each), evaluating the losses at every epoch, or with
+   * `every` > 1 only at its multiples and the last epoch (core/experiment.h).
+   * @param {number} [epochs] integer >= 0 @param {number} [every] integer >= 1
+   */
+  train(epochs = 1, every = 1) {
     const e = this.#handle();
     checkInt('train(epochs): epochs', epochs, 0, INT_MAX);
-    this.#rt.check(this.#rt.m._nn_experiment_train(e, epochs));
+    checkInt('train(epochs, every): every', every, 1, INT_MAX);
+    this.#rt.check(this.#rt.m._nn_experiment_train_sampled(e, epochs, every));
   }
 
   /** The current losses. @returns {{train: number, test: number}} */
@@ -647,7 +660,9 @@ export class Experiment {
   lossCurve() {
     const curve = this.lossCurveView();
     const rows = [];
-    for (let i = 0; i < curve.length; i += 2) rows.push([curve[i], curve[i + 1]]);
+    for (let i = 0; i < curve.length; i += 2) {
+      rows.push(curve[i] === NOT_EVALUATED ? [null, null] : [curve[i], curve[i + 1]]);
+    }
     return rows;
   }
 

@@ -188,6 +188,28 @@ describe('training and its arguments', () => {
       assert.deepEqual(ex.loss(), { train: rows[7][0], test: rows[7][1] });
     });
   });
+
+  test('train(epochs, every) trains the same, with the losses of the other epochs null', () => {
+    const full = withExperiment(DEV01, (ex) => { ex.train(40); return { params: Array.from(ex.params()), rows: ex.lossCurve() }; });
+    withExperiment(DEV01, (ex) => {
+      ex.train(25, 8);
+      ex.train(15, 8);
+      assert.deepEqual(Array.from(ex.params()), full.params);
+      const rows = ex.lossCurve();
+      assert.equal(rows.length, 41);
+      rows.forEach((row, epoch) => {
+        const kept = epoch % 8 === 0 || epoch === 25 || epoch === 40;
+        assert.deepEqual(row, kept ? full.rows[epoch] : [null, null], `epoch ${epoch}`);
+      });
+      const view = ex.lossCurveView();
+      assert.equal(view[2 * 3], mod.NOT_EVALUATED);
+      assert.equal(ex.accuracyCurveView()[2 * 3 + 1], mod.NOT_EVALUATED);
+      for (const bad of [0, -2, 1.5, 'x', NaN]) {
+        assert.throws(() => ex.train(1, bad), (err) => err instanceof RangeError && /every/.test(err.message), String(bad));
+      }
+      assert.equal(ex.epoch, 40);
+    });
+  });
 });
 
 describe('the network and its views', () => {
