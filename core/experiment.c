@@ -198,6 +198,27 @@ void nn_experiment_destroy(nn_experiment *e) {
   free(e);
 }
 
+/* Room for `need` rows in the curves, grown geometrically. A failure changes nothing visible. */
+static nn_status ensure_rows(nn_experiment *e, long long need) {
+  if (need > 0x3fffffff) return NN_ERR_INVALID;
+  if (need <= e->curve_cap) return NN_OK;
+  long long cap = e->curve_cap;
+  while (cap < need) cap *= 2;
+  if (e->misclassified) { /* first: a failure below then only leaves it larger */
+    int *m = realloc(e->misclassified, (size_t)cap * sizeof *m);
+    if (!m) return NN_ERR_NOMEM;
+    e->misclassified = m;
+  }
+  double *a = realloc(e->acc_curve, (size_t)cap * 2 * sizeof *a);
+  if (!a) return NN_ERR_NOMEM;
+  e->acc_curve = a; /* larger than curve_cap says until the curve grows too: harmless */
+  double *c = realloc(e->curve, (size_t)cap * 2 * sizeof *c);
+  if (!c) return NN_ERR_NOMEM;
+  e->curve = c;
+  e->curve_cap = (int)cap;
+  return NN_OK;
+}
+
 /* One training epoch (TFP's oneStep without the losses). */
 static void train_epoch(nn_experiment *e) {
   if (e->cfg.model == NN_MODEL_PERCEPTRON)
@@ -220,25 +241,9 @@ nn_status nn_experiment_train(nn_experiment *e, int epochs) {
 
 nn_status nn_experiment_train_sampled(nn_experiment *e, int epochs, int every) {
   if (!e || epochs < 0 || every < 1) return NN_ERR_INVALID;
-  /* Grow the curve geometrically once for the whole call, so a failure changes nothing. */
-  long long need = (long long)e->epoch + epochs + 1;
-  if (need > 0x3fffffff) return NN_ERR_INVALID;
-  if (need > e->curve_cap) {
-    long long cap = e->curve_cap;
-    while (cap < need) cap *= 2;
-    if (e->misclassified) { /* first: a failure below then only leaves it larger */
-      int *m = realloc(e->misclassified, (size_t)cap * sizeof *m);
-      if (!m) return NN_ERR_NOMEM;
-      e->misclassified = m;
-    }
-    double *a = realloc(e->acc_curve, (size_t)cap * 2 * sizeof *a);
-    if (!a) return NN_ERR_NOMEM;
-    e->acc_curve = a; /* larger than curve_cap says until the curve grows too: harmless */
-    double *c = realloc(e->curve, (size_t)cap * 2 * sizeof *c);
-    if (!c) return NN_ERR_NOMEM;
-    e->curve = c;
-    e->curve_cap = (int)cap;
-  }
+  /* Grow the curve once for the whole call, so a failure changes nothing. */
+  nn_status grown = ensure_rows(e, (long long)e->epoch + epochs + 1);
+  if (grown != NN_OK) return grown;
   /* The perceptron's "not separable" rule reads every epoch's error count. */
   if (e->cfg.model == NN_MODEL_PERCEPTRON) every = 1;
   int end = e->epoch + epochs;
@@ -331,6 +336,83 @@ nn_status nn_experiment_restore_finite(nn_experiment *e) {
   if (e->diverged_at < 0) return NN_OK;
   back_to_finite(e);
   e->diverged_at = -1;
+  return NN_OK;
+}
+
+/* ---- moving training to another engine ---------------------------------------------------- */
+
+enum { STATE_MAGIC = 0x314e534e }; /* "NSN1" */
+
+typedef struct {
+  int32_t magic, num_params, num_nodes, epoch, since, diverged_at, finite_epoch;
+} state_header;
+
+static size_t state_bytes(const nn_experiment *e, long long rows) {
+  return sizeof(state_header) + 2 * sizeof(nn_rng) + 2 * nn_network_values_size(&e->net) +
+         (size_t)rows * 4 * sizeof(double);
+}
+
+size_t nn_experiment_state_size(const nn_experiment *e, int since) {
+  if (!e || since < 0 || since > e->epoch) return 0;
+  return state_bytes(e, e->epoch - since);
+}
+
+nn_status nn_experiment_save_state(const nn_experiment *e, int since, uint8_t *out, size_t size) {
+  if (!e || !out || e->misclassified || size == 0 || size != nn_experiment_state_size(e, since))
+    return NN_ERR_INVALID;
+  state_header h = {STATE_MAGIC, e->net.num_params, e->net.num_nodes, e->epoch, since,
+                    e->diverged_at, e->finite_epoch};
+  memcpy(out, &h, sizeof h);
+  out += sizeof h;
+  memcpy(out, &e->drop_rng, sizeof e->drop_rng);
+  out += sizeof e->drop_rng;
+  memcpy(out, &e->finite_drop_rng, sizeof e->finite_drop_rng);
+  out += sizeof e->finite_drop_rng;
+  nn_network_save_values(&e->net, out);
+  out += nn_network_values_size(&e->net);
+  nn_network_save_values(&e->finite, out);
+  out += nn_network_values_size(&e->finite);
+  for (int r = since + 1; r <= e->epoch; r++) { /* loss train, test, accuracy train, test */
+    memcpy(out, e->curve + 2 * (size_t)r, 2 * sizeof(double));
+    memcpy(out + 2 * sizeof(double), e->acc_curve + 2 * (size_t)r, 2 * sizeof(double));
+    out += 4 * sizeof(double);
+  }
+  return NN_OK;
+}
+
+nn_status nn_experiment_load_state(nn_experiment *e, const uint8_t *in, size_t size) {
+  state_header h;
+  if (!e || !in || e->misclassified || size < sizeof h) return NN_ERR_INVALID;
+  memcpy(&h, in, sizeof h);
+  if (h.magic != STATE_MAGIC || h.num_params != e->net.num_params ||
+      h.num_nodes != e->net.num_nodes || h.since < 0 || h.since > h.epoch ||
+      h.diverged_at < -1 || h.diverged_at > h.epoch || h.finite_epoch < 0 ||
+      h.finite_epoch > h.epoch || size != state_bytes(e, (long long)h.epoch - h.since))
+    return NN_ERR_INVALID;
+  nn_status grown = ensure_rows(e, (long long)h.epoch + 1);
+  if (grown != NN_OK) return grown;
+  in += sizeof h;
+  memcpy(&e->drop_rng, in, sizeof e->drop_rng);
+  in += sizeof e->drop_rng;
+  memcpy(&e->finite_drop_rng, in, sizeof e->finite_drop_rng);
+  in += sizeof e->finite_drop_rng;
+  nn_network_load_values(&e->net, in);
+  in += nn_network_values_size(&e->net);
+  nn_network_load_values(&e->finite, in);
+  in += nn_network_values_size(&e->finite);
+  /* Rows this experiment neither has nor receives were not evaluated here. */
+  for (int r = e->epoch + 1; r <= h.since; r++) {
+    double *row = e->curve + 2 * (size_t)r, *acc = e->acc_curve + 2 * (size_t)r;
+    row[0] = row[1] = acc[0] = acc[1] = NN_NOT_EVALUATED;
+  }
+  for (int r = h.since + 1; r <= h.epoch; r++) {
+    memcpy(e->curve + 2 * (size_t)r, in, 2 * sizeof(double));
+    memcpy(e->acc_curve + 2 * (size_t)r, in + 2 * sizeof(double), 2 * sizeof(double));
+    in += 4 * sizeof(double);
+  }
+  e->epoch = h.epoch;
+  e->diverged_at = h.diverged_at;
+  e->finite_epoch = h.finite_epoch;
   return NN_OK;
 }
 

@@ -94,6 +94,22 @@ int nn_experiment_last_finite_epoch(const nn_experiment *e);
  * divergence, nothing changes. NN_ERR_INVALID only for e == NULL. */
 nn_status nn_experiment_restore_finite(nn_experiment *e);
 
+/* Moving training to another engine of the same link (the page trains in a Web Worker at speed
+ * "max" while its own thread draws). The state is all that further training depends on: the
+ * network's values (nn_network_save_values), the dropout stream, the epoch, the divergence and
+ * the last finite state; it carries the loss and accuracy rows of epochs since+1 .. epoch too.
+ *   nn_experiment_state_size: the bytes nn_experiment_save_state writes; 0 unless
+ *     0 <= since <= epoch.
+ *   nn_experiment_load_state: into an experiment built from the same config (in practice from
+ *     the sender's hash), which then trains on exactly as the sender would. Rows it neither has
+ *     nor receives hold NN_NOT_EVALUATED.
+ * Both return NN_ERR_INVALID, changing nothing, for a size that does not match, a state of
+ * another layout or a malformed one, and in perceptron mode (its error counts do not move);
+ * load_state NN_ERR_NOMEM when the curves cannot grow. */
+size_t nn_experiment_state_size(const nn_experiment *e, int since);
+nn_status nn_experiment_save_state(const nn_experiment *e, int since, uint8_t *out, size_t size);
+nn_status nn_experiment_load_state(nn_experiment *e, const uint8_t *in, size_t size);
+
 /* The dropout mask of the last training forward pass (the last point of the last epoch),
  * `count` = num_nodes doubles in network order: 0 for a dropped hidden node, 1/(1 - rate) for a
  * kept one, 1 for input and output nodes; all 1 without dropout or before training. Owned by

@@ -81,17 +81,61 @@ void nn_network_free(nn_network *net) {
   memset(net, 0, sizeof *net);
 }
 
+/* The arrays (and scalars) that make up a network's values, with their sizes in bytes: what
+ * copying, saving and loading move. Returns how many. */
+enum { VALUE_BLOCKS = 9 };
+static int value_blocks(const nn_network *net, void *block[VALUE_BLOCKS],
+                        size_t size[VALUE_BLOCKS]) {
+  size_t np = (size_t)net->num_params, nn = (size_t)net->num_nodes + 1;
+  int k = 0;
+#define BLOCK(ptr, bytes) (block[k] = (void *)(ptr), size[k++] = (bytes))
+  BLOCK(net->params, np * sizeof *net->params);
+  BLOCK(net->grad, np * sizeof *net->grad);
+  BLOCK(net->dead, np * sizeof *net->dead);
+  BLOCK(net->opt_m, np * sizeof *net->opt_m);
+  BLOCK(net->opt_v, np * sizeof *net->opt_v);
+  BLOCK(&net->opt_steps, sizeof net->opt_steps);
+  BLOCK(net->total, 5 * nn * sizeof *net->total); /* total, output, output_der, input_der, mask */
+  BLOCK(&net->masked, sizeof net->masked);
+  BLOCK(net->acc_count, nn * sizeof *net->acc_count);
+#undef BLOCK
+  return k;
+}
+
 void nn_network_copy_values(nn_network *dst, const nn_network *src) {
-  size_t np = (size_t)src->num_params, nn = (size_t)src->num_nodes + 1;
-  memcpy(dst->params, src->params, np * sizeof *src->params);
-  memcpy(dst->grad, src->grad, np * sizeof *src->grad);
-  memcpy(dst->dead, src->dead, np * sizeof *src->dead);
-  memcpy(dst->opt_m, src->opt_m, np * sizeof *src->opt_m);
-  memcpy(dst->opt_v, src->opt_v, np * sizeof *src->opt_v);
-  dst->opt_steps = src->opt_steps;
-  memcpy(dst->total, src->total, 5 * nn * sizeof *src->total);
-  dst->masked = src->masked;
-  memcpy(dst->acc_count, src->acc_count, nn * sizeof *src->acc_count);
+  void *from[VALUE_BLOCKS], *to[VALUE_BLOCKS];
+  size_t size[VALUE_BLOCKS];
+  int n = value_blocks(src, from, size);
+  value_blocks(dst, to, size);
+  for (int k = 0; k < n; k++) memcpy(to[k], from[k], size[k]);
+}
+
+size_t nn_network_values_size(const nn_network *net) {
+  void *block[VALUE_BLOCKS];
+  size_t size[VALUE_BLOCKS], total = 0;
+  int n = value_blocks(net, block, size);
+  for (int k = 0; k < n; k++) total += size[k];
+  return total;
+}
+
+void nn_network_save_values(const nn_network *net, uint8_t *out) {
+  void *block[VALUE_BLOCKS];
+  size_t size[VALUE_BLOCKS];
+  int n = value_blocks(net, block, size);
+  for (int k = 0; k < n; k++) {
+    memcpy(out, block[k], size[k]);
+    out += size[k];
+  }
+}
+
+void nn_network_load_values(nn_network *net, const uint8_t *in) {
+  void *block[VALUE_BLOCKS];
+  size_t size[VALUE_BLOCKS];
+  int n = value_blocks(net, block, size);
+  for (int k = 0; k < n; k++) {
+    memcpy(block[k], in, size[k]);
+    in += size[k];
+  }
 }
 
 void nn_network_clear_training(nn_network *net) {

@@ -22,6 +22,7 @@
 #define NN_NETWORK_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "config.h"
@@ -70,6 +71,13 @@ void nn_network_free(nn_network *net);
 /* Copies src's parameters, dead flags, accumulators, optimiser state, node values and dropout
  * mask into dst, which must have the same layout (same num_params and num_nodes). */
 void nn_network_copy_values(nn_network *dst, const nn_network *src);
+
+/* The same values as bytes, to move them to another engine: nn_network_values_size bytes, which
+ * nn_network_save_values writes and nn_network_load_values reads into a network of the same
+ * layout. */
+size_t nn_network_values_size(const nn_network *net);
+void nn_network_save_values(const nn_network *net, uint8_t *out);
+void nn_network_load_values(nn_network *net, const uint8_t *in);
 
 /* Initial parameters. Every scheme makes exactly TFP's draws (§5): node by node in network
  * order, one draw r = Math.random() per incoming link in the previous layer's order, none for

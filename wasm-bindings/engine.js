@@ -57,6 +57,13 @@
  *       restoreFinite()             back to lastFiniteEpoch() after divergence (curves truncated)
  *       dropoutMask()               Float64Array view, one factor per node (0 = dropped) from
  *                                    the last training pass
+ *       saveState(since = 0)        Uint8Array: the whole training state and the curve rows of
+ *                                    epochs since+1..epoch (core/experiment.h), to move training
+ *                                    to another engine; RangeError unless 0 <= since <= epoch,
+ *                                    and in perceptron mode
+ *       loadState(bytes)            takes such a state, saved by an experiment of the same hash:
+ *                                    this one then trains on exactly as that one would; RangeError
+ *                                    (nothing changed) for a state of another experiment
  *
  *     The lecture (core/perceptron.h, core/backprop_trace.h, core/lessons.h):
  *       engine.lessons()            [{id, title, goal, hash}] in course order (hash: the lesson's
@@ -701,6 +708,39 @@ export class Experiment {
   restoreFinite() {
     this.#forgetShape();
     this.#rt.check(this.#rt.m._nn_experiment_restore_finite(this.#handle()));
+  }
+
+  /**
+   * The whole training state, with the curve rows of epochs since+1..epoch, as bytes for
+   * loadState() of an experiment of the same hash (the page's training worker).
+   * @param {number} [since] @returns {Uint8Array} a copy
+   */
+  saveState(since = 0) {
+    const rt = this.#rt;
+    const e = this.#handle();
+    checkInt('saveState(since): since', since, 0, this.epoch);
+    const size = rt.m._nn_experiment_state_size(e, since);
+    const ptr = rt.checkPtr(rt.m._malloc(size));
+    try {
+      rt.check(rt.m._nn_experiment_save_state(e, since, ptr, size));
+      return rt.m.HEAPU8.slice(ptr, ptr + size);
+    } finally {
+      rt.m._free(ptr);
+    }
+  }
+
+  /** Takes a state from saveState() of an experiment of the same hash. @param {Uint8Array} bytes */
+  loadState(bytes) {
+    const rt = this.#rt;
+    const e = this.#handle();
+    if (!(bytes instanceof Uint8Array)) throw new RangeError(`loadState(bytes): bytes must be a Uint8Array, got ${describe(bytes)}`);
+    const ptr = rt.checkPtr(rt.m._malloc(Math.max(1, bytes.length)));
+    try {
+      rt.m.HEAPU8.set(bytes, ptr);
+      rt.check(rt.m._nn_experiment_load_state(e, ptr, bytes.length));
+    } finally {
+      rt.m._free(ptr);
+    }
   }
 
   /** Zero-copy view of the last training pass's dropout factors, one per node (0 = dropped). */

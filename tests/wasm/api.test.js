@@ -351,6 +351,51 @@ describe('accuracy, divergence and dropout', () => {
   });
 });
 
+describe('moving training to another engine', () => {
+  const BUSY = 'dataset=spiral&optimizer=adam&dropout=0.2&regularization=L1&regularizationRate=0.001&batchSize=7&networkShape=6,3&seed=move';
+
+  test('loadState(saveState()) goes on exactly as the sender, in another engine too', async () => {
+    const other = await mod.loadEngine();
+    const sender = engine.experiment(BUSY);
+    const receiver = other.experiment(BUSY);
+    try {
+      sender.train(23, 4);
+      receiver.loadState(sender.saveState());
+      assert.equal(receiver.epoch, 23);
+      assert.deepEqual(receiver.lossCurve(), sender.lossCurve());
+      sender.train(30);
+      const sent = sender.epoch - 30;
+      receiver.train(15);
+      receiver.loadState(sender.saveState(sent)); // rows 24..53 replace the receiver's own
+      assert.deepEqual(Array.from(receiver.params()), Array.from(sender.params()));
+      assert.deepEqual(receiver.lossCurve(), sender.lossCurve());
+      sender.train(5);
+      receiver.train(5);
+      assert.deepEqual(Array.from(receiver.params()), Array.from(sender.params()));
+      assert.deepEqual(Array.from(receiver.dropoutMask()), Array.from(sender.dropoutMask()));
+    } finally {
+      sender.dispose();
+      receiver.dispose();
+    }
+  });
+
+  test('a state of another experiment or a bad argument is a RangeError and changes nothing', () => {
+    withExperiment(BUSY, (ex) => {
+      ex.train(3);
+      const state = ex.saveState();
+      withExperiment('networkShape=2&seed=move', (other) => {
+        assert.throws(() => other.loadState(state), RangeError);
+        assert.equal(other.epoch, 0);
+      });
+      for (const bad of [-1, 4, 1.5, 'x']) assert.throws(() => ex.saveState(bad), RangeError, String(bad));
+      for (const bad of [null, [1, 2], state.buffer, state.subarray(1)]) assert.throws(() => ex.loadState(bad), RangeError);
+      assert.equal(ex.epoch, 3);
+    });
+    withExperiment('model=perceptron&seed=move', (ex) => assert.throws(() => ex.saveState(), RangeError));
+    assertStillWorks();
+  });
+});
+
 describe('reset, regenerate and dispose', () => {
   test('reset() returns to epoch 0 with the link\'s data, weights and losses', () => {
     withExperiment(DEV01, (ex) => {
