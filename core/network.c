@@ -82,10 +82,12 @@ void nn_network_free(nn_network *net) {
 }
 
 /* The arrays (and scalars) that make up a network's values, with their sizes in bytes: what
- * copying, saving and loading move. Returns how many. */
+ * copying, saving and loading move. Returns how many. (Not inlined: three copies of it would
+ * cost the page's download more than the calls cost.) */
 enum { VALUE_BLOCKS = 9 };
-static int value_blocks(const nn_network *net, void *block[VALUE_BLOCKS],
-                        size_t size[VALUE_BLOCKS]) {
+__attribute__((noinline)) static int value_blocks(const nn_network *net,
+                                                  void *block[VALUE_BLOCKS],
+                                                  size_t size[VALUE_BLOCKS]) {
   size_t np = (size_t)net->num_params, nn = (size_t)net->num_nodes + 1;
   int k = 0;
 #define BLOCK(ptr, bytes) (block[k] = (void *)(ptr), size[k++] = (bytes))

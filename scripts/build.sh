@@ -5,14 +5,16 @@
 #   build/wasm     preset wasm:   wasm-bindings/ -> nnplay-wasm.wasm (emcc) + engine.js
 #   dist/          plain static files any host can serve, minified by esbuild (node_modules):
 #                    index.html                  web/index.html, line indentation dropped
-#                    main.js (+ chunk-*.js)      each script the HTML loads, bundled with every
-#                                                page module it imports (static or
-#                                                import('./literal.js')); web/ stays readable
+#                    main.js                     the script the HTML loads, bundled with every
+#                                                page module it imports statically and the npm
+#                                                packages they name (chartist); web/ stays
+#                                                readable (scripts/bundle.mjs)
+#                    perceptron.js, ...          each module the page imports lazily
+#                                                (import('./x.js')), bundled likewise
+#                    training-worker.js          the worker that trains at speed "max"
 #                    style.css                   web/*.css, minified
 #                    engine/engine.js            the JS API; loads ./nnplay-wasm.wasm
 #                    engine/nnplay-wasm.wasm     the engine
-#                    vendor/uPlot.esm.js         uPlot's own minified build, as an ES module
-#                    vendor/uPlot.min.css
 #                  The page's whole transfer is meant to stay under 60 KB gzipped
 #                  (scripts/bench/bench_page.mjs prints it).
 #
@@ -38,7 +40,7 @@ step "assembling dist/"
 # Assembled beside, then swapped in, so a failed copy never leaves a half-made dist/.
 stage=build/dist.stage
 rm -rf "$stage"
-mkdir -p "$stage/engine" "$stage/vendor"
+mkdir -p "$stage/engine"
 esbuild() { node_modules/.bin/esbuild --log-level=warning "$@"; }
 
 # Static files other than scripts, styles and the type-checking config, as they are.
@@ -51,14 +53,14 @@ for html in web/*.html; do
     fs.writeFileSync(process.argv[2], fs.readFileSync(process.argv[1], "utf8").replace(/[ \t]*\n\s*/g, "\n"));' \
     "$html" "$stage/$(basename "$html")"
 done
-# Scripts: every module script an HTML file loads is an entry point, bundled with its imports;
-# --splitting keeps modules shared by several entries (or imported lazily) single instances.
-# A classic script (no type="module") is only minified.
+# Scripts: every module script an HTML file loads, and every Web Worker's script (web/*-worker.js,
+# which the page starts by its URL), is one file with its static imports; each module imported
+# lazily, one file more (scripts/bundle.mjs). A classic script (no type="module") is only minified.
 scripts() { grep -ho '<script[^>]*>' web/*.html | grep "$@" 'type="module"' |
             sed -nE 's/.*src="([^"]+\.js)".*/web\/\1/p' | sort -u; }
 mapfile -t entries < <(scripts)
 mapfile -t classic < <(scripts -v)
-esbuild "${entries[@]}" --bundle --splitting --format=esm --minify --outbase=web --outdir="$stage"
+node scripts/bundle.mjs "$stage" "${entries[@]}" web/*-worker.js
 for js in "${classic[@]}"; do esbuild "$js" --minify --outfile="$stage/${js#web/}"; done
 for css in web/*.css; do esbuild "$css" --minify --outfile="$stage/$(basename "$css")"; done
 
@@ -66,9 +68,6 @@ for css in web/*.css; do esbuild "$css" --minify --outfile="$stage/$(basename "$
 # API).
 cp build/wasm/wasm-bindings/nnplay-wasm.wasm "$stage/engine/"
 esbuild build/wasm/wasm-bindings/engine.js --format=esm --minify --keep-names --outfile="$stage/engine/engine.js"
-# uPlot: its minified IIFE build (smaller than the ESM build minified again) made a module.
-{ cat node_modules/uplot/dist/uPlot.iife.min.js; printf '\nexport default uPlot;\n'; } >"$stage/vendor/uPlot.esm.js"
-cp node_modules/uplot/dist/uPlot.min.css "$stage/vendor/"
 
 rm -rf dist
 mv "$stage" dist

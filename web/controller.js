@@ -64,8 +64,8 @@ function lazyClassPanel(container, current) {
 }
 
 export class Controller {
-  /** @param {Engine} engine @param {import('./losschart.js').UPlotClass} uPlot */
-  constructor(engine, uPlot) {
+  /** @param {Engine} engine */
+  constructor(engine) {
     this.engine = engine;
     /** @type {Experiment | null} */
     this.ex = null;
@@ -93,6 +93,12 @@ export class Controller {
     this.speedControl = new SpeedControl((speed) => this.setSpeed(speed));
     this.controls.root.querySelector('.epoch')?.after(this.speedControl.root);
     this.pacer = new Pacer();
+    /** Speed "max" trains in a worker (background-training.js, imported when first needed; not
+     * in perceptron mode, which counts errors each epoch). @type {import('./background-training.js').BackgroundTraining | null} */
+    this.background = null;
+    /** @type {Promise<void> | null} */
+    this.backgroundImport = null;
+    this.backgroundable = false;
     this.dataPanel = new DataPanel(byId('data'), {
       set: (name, value) => this.change(name, value),
       regenerate: () => this.regenerate(),
@@ -110,14 +116,14 @@ export class Controller {
     });
     this.output = new OutputPanel(byId('output'), {
       setDisplay: (name, value) => this.setDisplay(name, value),
-    }, uPlot);
+    });
     this.accuracy = new AccuracyView(/** @type {HTMLElement} */ (this.output.root.querySelector('.losses')),
       /** @type {HTMLElement} */ (this.output.root.querySelector('.toggles')), (show) => { this.output.chart.showAccuracy(show); this.dirty = true; });
     this.divergence = new DivergenceView(byId('notices'), () => this.restoreFinite());
     this.dropoutMarks = new DropoutMarks(this.network);
     this.dropoutOn = false;
     this.classPanel = lazyClassPanel(byId('class'), () => [this.hash, this.state()]);
-    this.lecture = new Lecture(/** @type {any} */ (engine), uPlot, {
+    this.lecture = new Lecture(/** @type {any} */ (engine), {
       bar: byId('lecture'), banner: byId('lesson'), networkColumn: byId('network'),
       heatmapFrame: this.output.heatmap.frame, network: this.network,
     }, {
@@ -167,6 +173,7 @@ export class Controller {
    * @param {string} hash without '#' @param {boolean} fromUrl show its notices even if none
    */
   load(hash, fromUrl) {
+    this.background?.stop();
     /** @type {Experiment} */
     let ex;
     /** @type {import('./types.js').Notice[]} */
@@ -183,6 +190,7 @@ export class Controller {
     this.display = { showTestData: !!st.showTestData, discretize: !!st.discretize };
     this.speed = speedFromState(st.speed);
     this.dropoutOn = st.dropout > 0;
+    this.backgroundable = st.model !== 'perceptron';
     this.writeHash();
     const notices = [...extra, ...ex.notices()];
     if (fromUrl || notices.length > 0) this.notices.update(notices);
@@ -242,6 +250,7 @@ export class Controller {
 
   /** The Speed menu: epochs per frame (0 = max). Written to the URL; training goes on. @param {number} speed */
   setSpeed(speed) {
+    if (speed !== 0) this.background?.stop();
     this.speed = speed;
     this.pacer.restart();
     this.speedControl.update(speed);
@@ -281,6 +290,7 @@ export class Controller {
 
   /** @param {() => void} fn a hand edit of a weight or bias */
   edit(fn) {
+    this.background?.stop(); // the worker starts again from the edited state
     fn();
     this.checkDivergence();
     this.output.clearLoss();
@@ -301,14 +311,30 @@ export class Controller {
 
   /** @param {boolean} playing */
   setPlaying(playing) {
+    if (!playing) this.background?.stop();
     if (this.playing && !playing) this.dirty = true; // show the exact numbers once stopped
     if (!this.playing && playing) this.pacer.restart();
     this.playing = playing;
     this.controls.setPlaying(playing);
   }
 
+  /**
+   * Keeps `ex` training in the worker; false (the caller trains) until it is imported, or where
+   * no worker can run. @param {Experiment} ex @param {number} every
+   */
+  runInBackground(ex, every) {
+    if (this.background) return this.background.run(ex, every);
+    if (!this.backgroundImport) {
+      this.backgroundImport = import('./background-training.js').then(({ BackgroundTraining }) => {
+        this.background = new BackgroundTraining(() => { this.dirty = true; });
+      });
+    }
+    return false;
+  }
+
   /** @param {number} n */
   step(n) {
+    this.background?.stop();
     this.live().train(n);
     this.checkDivergence();
     this.draw();
@@ -379,8 +405,9 @@ export class Controller {
   }
 
   /**
-   * The animation frame: when playing, `speed` epochs (or, at max, as many as the pacer's
-   * budget allows), then one redraw if anything changed — the heatmaps once per frame.
+   * The animation frame: when playing, `speed` epochs (at max: a worker trains, or without one
+   * as many epochs as the pacer's budget allows), then one redraw if anything changed — the
+   * heatmaps once per frame.
    * @param {number} now the frame's timestamp
    */
   tick(now) {
@@ -388,13 +415,17 @@ export class Controller {
     try {
       if (this.playing) {
         const ex = this.live();
+        // The losses of epochs the chart would not keep are not evaluated: the same training,
+        // and the same chart, for less than half the work of an epoch on big networks.
+        const every = this.output.chart.stride;
         if (this.speed > 0) {
-          ex.train(this.speed);
-        } else {
+          ex.train(this.speed, every);
+          this.dirty = true;
+        } else if (!(this.backgroundable && this.runInBackground(ex, every))) {
           this.pacer.frame(now);
-          this.pacer.train(ex, () => ex.divergedAt() >= 0);
-        }
-        this.dirty = true;
+          this.pacer.train(ex, every, () => ex.divergedAt() >= 0);
+          this.dirty = true;
+        } // else a worker trains, and each state it sends marks the page dirty
         this.checkDivergence();
       }
       if (this.dirty) {

@@ -7,7 +7,6 @@
 
 import { ModeBar, applyModes } from './modes.js';
 import { LessonsView } from './lessons.js';
-import { HeatmapOverlay } from './overlay.js';
 import { el } from './dom.js';
 
 /** What "Switch to a small MLP" writes: one hidden layer of 4 tanh neurons, same data. */
@@ -35,20 +34,19 @@ export const SWITCH_TO_MLP = /** @type {Record<string, string | null>} */ ({
 export class Lecture {
   /**
    * @param {{lessons(): Lesson[]}} engine
-   * @param {import('./losschart.js').UPlotClass} uPlot
    * @param {{bar: HTMLElement, banner: HTMLElement, networkColumn: HTMLElement, heatmapFrame: HTMLElement,
    *   network: import('./network.js').NetworkView}} where
    * @param {LectureHandlers} handlers
    */
-  constructor(engine, uPlot, where, handlers) {
+  constructor(engine, where, handlers) {
     /** @type {Lesson[]} */
     this.lessons = engine.lessons();
     /** @type {LectureExperiment | null} */
     this.ex = null;
     this.lessonsView = new LessonsView(where.bar, where.banner, this.lessons, { leave: () => handlers.setParams({ lesson: null }) });
     this.modeBar = new ModeBar(where.bar, { set: (name, value) => handlers.setParams({ [name]: value }) });
-    this.overlay = new HeatmapOverlay(where.heatmapFrame);
-    this.uPlot = uPlot;
+    /** @type {import('./overlay.js').HeatmapOverlay | null} imported with the first panel */
+    this.overlay = null;
     this.where = where;
     this.handlers = handlers;
     /** @type {import('./perceptron.js').PerceptronPanel | null} */
@@ -73,7 +71,7 @@ export class Lecture {
 
   /** @returns {Promise<import('./backprop.js').BackpropPanel>} the step-through, imported once */
   async loadBackprop() {
-    const { BackpropPanel } = await import('./backprop.js');
+    const [{ BackpropPanel }] = await Promise.all([import('./backprop.js'), this.loadOverlay()]);
     if (!this.backprop) {
       const h = this.handlers;
       this.backprop = new BackpropPanel(this.bpRoot, this.bpStart, this.where.network, {
@@ -89,14 +87,19 @@ export class Lecture {
 
   /** @returns {Promise<void>} the perceptron panel, imported once */
   async loadPerceptron() {
-    const { PerceptronPanel } = await import('./perceptron.js');
+    const [{ PerceptronPanel }] = await Promise.all([import('./perceptron.js'), this.loadOverlay()]);
     if (!this.perceptron) {
-      this.perceptron = new PerceptronPanel(this.where.networkColumn, this.uPlot,
-        { switchToMlp: () => this.handlers.setParams(SWITCH_TO_MLP) });
+      this.perceptron = new PerceptronPanel(this.where.networkColumn, { switchToMlp: () => this.handlers.setParams(SWITCH_TO_MLP) });
       this.bpRoot.before(this.perceptron.root);
       this.loadPanels();
       this.handlers.redraw();
     }
+  }
+
+  /** The marks over the big heatmap (the separating line, the step-through's sample). */
+  async loadOverlay() {
+    const { HeatmapOverlay } = await import('./overlay.js');
+    this.overlay ??= new HeatmapOverlay(this.where.heatmapFrame);
   }
 
   /** @returns {LectureExperiment} */
@@ -116,7 +119,7 @@ export class Lecture {
     applyModes(document, { mode: state.mode, model: state.model });
     this.state = state;
     this.loadPanels();
-    this.overlay.setLine(null);
+    this.overlay?.setLine(null);
     if (state.model === 'perceptron' && !this.perceptron) this.pending = this.loadPerceptron();
   }
 
@@ -143,11 +146,11 @@ export class Lecture {
   draw(text) {
     const ex = this.live();
     if (this.perceptron?.active) {
-      this.overlay.setLine(this.perceptron.update(ex.params(), ex.misclassifiedCurveView(), () => ex.perceptronReport(), text));
+      this.overlay?.setLine(this.perceptron.update(ex.params(), ex.misclassifiedCurveView(), () => ex.perceptronReport(), text));
     }
     this.backprop?.refresh(ex.params());
     const t = this.backprop?.active ? this.backprop.trace : null;
-    this.overlay.setMarker(t ? t.x : null, t ? t.y : null);
+    this.overlay?.setMarker(t ? t.x : null, t ? t.y : null);
   }
 
   /** Perceptron mode: misclassified training points per epoch ([] for an MLP). */

@@ -1,21 +1,83 @@
-// losschart.js — training and test loss over epochs, drawn by uPlot.
+// losschart.js — training and test loss over epochs, drawn by Chartist (an SVG line chart).
 // Data by column in a store allocated once: at most CAPACITY points, taken every `stride`
 // epochs (the stride doubles when the store fills, keeping every other point), plus the latest
 // epoch. Only the rows added since the last frame are read from the engine's zero-copy view,
-// and uPlot redraws at most once per frame — and, while training runs faster than the display,
-// at most at the display's rate (the controller decides). The accuracy curves (classification)
-// are stored beside the losses and drawn, dashed on their own 0–1 scale, when asked for.
+// and the chart redraws at most once per frame — and, while training runs faster than the
+// display, at most at the display's rate (the controller decides). The accuracy curves
+// (classification) are stored beside the losses and drawn, dashed on their own 0–1 scale, by a
+// second chart laid over the first when asked for. Colours, widths and dashes are in style.css.
+
+import { LineChart, FixedScaleAxis } from 'chartist';
 
 const CAPACITY = 600;
 
+/** A curve row the engine did not evaluate (engine.js: NOT_EVALUATED; losses are never
+ * negative): the controller trains with `every` = this chart's stride, so the rows the chart
+ * keeps are evaluated, but after a clear() the chart re-reads a run trained that way. */
+export const NOT_EVALUATED = -1;
+
 /**
- * @typedef {import('uplot')} UPlot
- * @typedef {typeof import('uplot')} UPlotClass
+ * @typedef {{x: number, y: number | null}} Point
+ * @typedef {{className: string, data: Point[]}} Series
+ * @typedef {{chart: LineChart, data: {series: Series[]}, size: {width: number, height: number} | null}} Layer
  */
 
+/** Points nearer than this (in CSS pixels) to the line through the points kept around them are
+ * not handed to Chartist: invisible under a 1.5 px stroke, and the redraw costs per point. */
+const TOLERANCE = 0.25;
+
+/**
+ * A bare Chartist line chart in `box`: no axes, grid, labels or points, straight segments broken
+ * where a value is null. x spans the data; y starts at 0 and ends at `high`, or at the data's
+ * maximum (1 when there is none). Sized by `viewBox` (`size`, set at the first redraw after a
+ * resize), so drawing never reads the layout.
+ * @param {HTMLElement} box @param {Series[]} series @param {number} [high]
+ * @returns {Layer}
+ */
+function layer(box, series, high) {
+  const axis = { type: FixedScaleAxis, ticks: [], showGrid: false, showLabel: false, offset: 0 };
+  const data = { series };
+  const chart = new LineChart(box, data, {
+    showPoint: false, lineSmooth: false, chartPadding: 0, viewBox: { width: 1, height: 1 },
+    axisX: axis, axisY: { ...axis, low: 0, high },
+  });
+  return { chart, data, size: null };
+}
+
+/**
+ * Douglas–Peucker on points a..b (pixel coordinates px, py): sets keep[i] = 1 for a, b and
+ * every point the simplified line needs to stay within √tol2 pixels of all of them.
+ * @param {Float64Array} px @param {Float64Array} py @param {number} a @param {number} b
+ * @param {Uint8Array} keep @param {Int32Array} stack scratch, 2 entries per point @param {number} tol2
+ */
+function douglasPeucker(px, py, a, b, keep, stack, tol2) {
+  keep[a] = keep[b] = 1;
+  let top = 0;
+  stack[top++] = a;
+  stack[top++] = b;
+  while (top > 0) {
+    const j = stack[--top], i = stack[--top];
+    const dx = px[j] - px[i], dy = py[j] - py[i], len2 = dx * dx + dy * dy;
+    let far = -1, farD = tol2;
+    for (let k = i + 1; k < j; k++) {
+      // Squared distance from point k to the segment i–j.
+      const t = len2 > 0 ? Math.max(0, Math.min(1, ((px[k] - px[i]) * dx + (py[k] - py[i]) * dy) / len2)) : 0;
+      const ex = px[i] + t * dx - px[k], ey = py[i] + t * dy - py[k];
+      const d = ex * ex + ey * ey;
+      if (d > farD) { farD = d; far = k; }
+    }
+    if (far < 0) continue;
+    keep[far] = 1;
+    stack[top++] = i;
+    stack[top++] = far;
+    stack[top++] = far;
+    stack[top++] = j;
+  }
+}
+
 export class LossChart {
-  /** @param {HTMLElement} container @param {UPlotClass} uPlot */
-  constructor(container, uPlot) {
+  /** @param {HTMLElement} container */
+  constructor(container) {
     this.root = document.createElement('div');
     this.root.className = 'loss-chart';
     container.appendChild(this.root);
@@ -30,51 +92,123 @@ export class LossChart {
     /** @type {(number | null)[]} */
     this.accTest = new Array(CAPACITY + 2).fill(0);
     this.columns = [this.train, this.test, this.accTrain, this.accTest];
-    this.data = /** @type {[number[], ...(number | null)[][]]} */ ([this.xs, ...this.columns]);
     /** The accuracy curve of the current frame (parallel to the loss curve), or null. */
     this.acc = /** @type {Float64Array | null} */ (null);
     this.stride = 1;      // epochs between stored points
     this.next = 0;        // next epoch to store on the stride grid
     this.live = false;    // the last point is the latest epoch, off the stride grid
     this.shown = -1;      // last epoch stored
-    this.pending = false; // stored points uPlot has not drawn yet
+    this.pending = false; // stored points the chart has not drawn yet
     this.clear();
-    /** @type {UPlot} */
-    this.plot = new uPlot({
-      width: 200,
-      height: 60,
-      legend: { show: false },
-      cursor: { show: false },
-      select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-      scales: {
-        x: { time: false },
-        y: { range: (/** @type {UPlot} */ _u, /** @type {number} */ _min, /** @type {number} */ max) => [0, max > 0 && Number.isFinite(max) ? max : 1] },
-        acc: { range: [0, 1] },
-      },
-      axes: [{ show: false }, { show: false }],
-      series: [
-        {},
-        { label: 'Training loss', stroke: '#777', width: 1.5, points: { show: false } },
-        { label: 'Test loss', stroke: '#000', width: 1.5, points: { show: false } },
-        { label: 'Training accuracy', scale: 'acc', stroke: '#777', width: 1, dash: [4, 3], points: { show: false }, show: false },
-        { label: 'Test accuracy', scale: 'acc', stroke: '#000', width: 1, dash: [4, 3], points: { show: false }, show: false },
-      ],
-    }, this.data, this.root);
-    new ResizeObserver(() => this.resize()).observe(this.root);
+
+    // What Chartist draws: for each column, the stored points a redraw keeps, as {x, y} objects
+    // made once and rewritten in place; and the scratch that picks them.
+    /** @type {Point[][]} */
+    this.pool = this.columns.map(() => Array.from({ length: CAPACITY + 2 }, () => ({ x: 0, y: null })));
+    /** @type {Series[]} */
+    this.lines = ['train', 'test', 'train', 'test'].map((className) => ({ className, data: [] }));
+    this.px = new Float64Array(CAPACITY + 2);
+    this.py = new Float64Array(CAPACITY + 2);
+    this.keep = new Uint8Array(CAPACITY + 2);
+    this.stack = new Int32Array(2 * (CAPACITY + 2));
+    // Two charts, one over the other: the losses, and the accuracies on their own 0–1 scale.
+    const lossBox = document.createElement('div');
+    this.accBox = document.createElement('div');
+    this.accBox.className = 'accuracy-curves';
+    this.accBox.hidden = true;
+    this.root.append(lossBox, this.accBox);
+    this.losses = layer(lossBox, this.lines.slice(0, 2));
+    this.accuracies = layer(this.accBox, this.lines.slice(2), 1);
+    /** The charts' size in CSS pixels, from the ResizeObserver (null until it reports). */
+    this.size = /** @type {{width: number, height: number} | null} */ (null);
+    new ResizeObserver(([entry]) => this.resize(entry.contentRect)).observe(this.root);
   }
 
-  resize() {
-    const w = this.root.clientWidth;
-    const h = this.root.clientHeight;
-    if (w > 0 && h > 0 && (w !== this.plot.width || h !== this.plot.height)) {
-      this.plot.setSize({ width: w, height: h });
-    }
+  /** @param {{width: number, height: number}} box the chart's content box, in CSS pixels */
+  resize({ width, height }) {
+    if (width <= 0 || height <= 0 || (width === this.size?.width && height === this.size?.height)) return;
+    this.size = { width, height };
+    this.draw();
   }
 
   /** Shows or hides the two accuracy curves. @param {boolean} show */
   showAccuracy(show) {
-    this.plot.setSeries(3, { show });
-    this.plot.setSeries(4, { show });
+    this.accBox.hidden = !show;
+    if (show) this.draw();
+  }
+
+  /** Redraws from the store: the losses, and the accuracies when they are shown. */
+  draw() {
+    const xs = this.xs, n = xs.length;
+    const width = this.size?.width ?? 0, height = this.size?.height ?? 0;
+    // The loss scale's top, as Chartist will find it: the largest stored loss (1 if none).
+    let high = 0;
+    for (let s = 0; s < 2; s++) {
+      const c = this.columns[s];
+      for (let i = 0; i < n; i++) { const v = c[i]; if (v !== null && v > high) high = v; }
+    }
+    const sx = n > 1 ? width / (xs[n - 1] - xs[0]) : 0;
+    this.thin(0, sx, height / (high || 1));
+    this.thin(1, sx, height / (high || 1));
+    this.paint(this.losses);
+    if (this.accBox.hidden) return;
+    this.thin(2, sx, height);
+    this.thin(3, sx, height);
+    this.paint(this.accuracies);
+  }
+
+  /**
+   * Fills column `s`'s line with the stored points worth drawing at sx, sy pixels per unit
+   * (all of them when the size is not known yet): per run of values, Douglas–Peucker within
+   * TOLERANCE, plus the column's maximum (it sets the scale) and, of each run of nulls, the
+   * first point (the gap) and the last stored point (the x span).
+   * @param {number} s @param {number} sx @param {number} sy
+   */
+  thin(s, sx, sy) {
+    const xs = this.xs, ys = this.columns[s], n = xs.length;
+    const { px, py, keep } = this;
+    const line = this.lines[s].data, pool = this.pool[s];
+    const all = !(sx > 0 && sy > 0);
+    keep.fill(all ? 1 : 0, 0, n);
+    if (!all) {
+      let top = -1;
+      for (let i = 0; i < n; i++) {
+        const y = ys[i];
+        px[i] = (xs[i] - xs[0]) * sx;
+        py[i] = y === null ? 0 : y * sy;
+        if (y !== null && (top < 0 || y > /** @type {number} */ (ys[top]))) top = i;
+      }
+      if (top >= 0) keep[top] = 1;
+      for (let i = 0; i < n;) {
+        if (ys[i] === null) {
+          if (i === 0 || i === n - 1 || ys[i - 1] !== null) keep[i] = 1;
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j + 1 < n && ys[j + 1] !== null) j++;
+        douglasPeucker(px, py, i, j, keep, this.stack, TOLERANCE * TOLERANCE);
+        i = j + 1;
+      }
+    }
+    line.length = 0;
+    for (let i = 0; i < n; i++) {
+      if (!keep[i]) continue;
+      const p = pool[line.length];
+      p.x = xs[i];
+      p.y = ys[i];
+      line.push(p);
+    }
+  }
+
+  /** Hands a layer's lines to Chartist, with the current size if it has not had it. @param {Layer} layer */
+  paint(layer) {
+    if (this.size && layer.size !== this.size) {
+      layer.size = this.size;
+      layer.chart.update(layer.data, { viewBox: this.size }, true);
+    } else {
+      layer.chart.update(layer.data);
+    }
   }
 
   /** Forget every point (new experiment or reset). */
@@ -95,7 +229,7 @@ export class LossChart {
   update(curve, epoch, redraw, acc) {
     this.acc = acc ?? null;
     if (epoch === this.shown) {
-      if (redraw && this.pending) { this.pending = false; this.plot.setData(this.data); }
+      if (redraw && this.pending) { this.pending = false; this.draw(); }
       return;
     }
     if (epoch < this.shown) this.clear();
@@ -112,7 +246,7 @@ export class LossChart {
     }
     this.shown = epoch;
     this.pending = !redraw;
-    if (redraw) this.plot.setData(this.data);
+    if (redraw) this.draw();
   }
 
   /** Marks the current data as changed (hand edit of a weight replaces the last row). */
@@ -122,6 +256,7 @@ export class LossChart {
 
   /** @param {number} x @param {number} tr @param {number} te */
   push(x, tr, te) {
+    if (tr === NOT_EVALUATED) return;
     const acc = this.acc;
     this.xs.push(x);
     this.train.push(Number.isFinite(tr) ? tr : null);

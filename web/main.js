@@ -1,8 +1,9 @@
 // main.js — the page's entry: installs window.nnplay at once (with `ready` pending), loads the
-// engine and uPlot, and hands them to the Controller (controller.js).
+// engine, and hands it to the Controller (controller.js).
 
 import { Controller, byId } from './controller.js';
 import { NoticesView } from './notices.js';
+import { NOT_EVALUATED } from './losschart.js';
 
 /** Installs window.nnplay at once (with `ready` pending) and boots the page. */
 function boot() {
@@ -45,7 +46,8 @@ function boot() {
     accuracyCurve: () => {
       const v = need().live().accuracyCurveView();
       const rows = [];
-      for (let i = 0; i < v.length; i += 2) rows.push([v[i], v[i + 1]]);
+      // Rows the page did not evaluate (playing faster than the chart keeps points) are null.
+      for (let i = 0; i < v.length; i += 2) rows.push(v[i] === NOT_EVALUATED ? [null, null] : [v[i], v[i + 1]]);
       return rows;
     },
     divergedAt: () => need().live().divergedAt(),
@@ -55,12 +57,9 @@ function boot() {
   Object.defineProperty(window, 'nnplay', { value: Object.freeze(api), enumerable: true });
 
   const base = new URL('.', import.meta.url);
-  Promise.all([
-    import(new URL('engine/engine.js', base).href),
-    import(new URL('vendor/uPlot.esm.js', base).href),
-  ]).then(async ([engineModule, uPlotModule]) => {
+  import(new URL('engine/engine.js', base).href).then(async (engineModule) => {
     const engine = await engineModule.loadEngine();
-    ctrl = new Controller(engine, uPlotModule.default);
+    ctrl = new Controller(engine);
     ctrl.load(location.hash.slice(1), true);
     await ctrl.lecture.pending;
     requestAnimationFrame(ctrl.tick);

@@ -11,9 +11,8 @@ import { el } from './dom.js';
 export class OutputPanel {
   /**
    * @param {HTMLElement} container @param {OutputHandlers} handlers
-   * @param {import('./losschart.js').UPlotClass} uPlot
    */
-  constructor(container, handlers, uPlot) {
+  constructor(container, handlers) {
     this.root = el('div', 'output-panel', container);
     el('h2', 'col-title', this.root, 'Output');
     const losses = el('div', 'losses', this.root);
@@ -21,7 +20,7 @@ export class OutputPanel {
     this.testValue = el('span', 'value', test, '–');
     const train = el('div', 'loss train', losses, 'Training loss ');
     this.trainValue = el('span', 'value', train, '–');
-    this.chart = new LossChart(this.root, uPlot);
+    this.chart = new LossChart(this.root);
     this.heatmap = new HeatmapView(this.root);
     this.caption = el('div', 'heatmap-caption', this.root, '');
     const toggles = el('div', 'toggles', this.root);

@@ -3,6 +3,7 @@
 // over the output heatmap, and the engine's verdict — with, when the data is not linearly
 // separable (XOR), a one-click switch to a small MLP that can separate it.
 
+import { LineChart, AutoScaleAxis, FixedScaleAxis } from 'chartist';
 import { formatParam } from './palette.js';
 import { FEATURES } from './urlstate.js';
 import { el } from './dom.js';
@@ -11,8 +12,7 @@ import { el } from './dom.js';
 const CURVE_POINTS = 400;
 
 /**
- * @typedef {import('./losschart.js').UPlotClass} UPlotClass
- * @typedef {import('uplot')} UPlot
+ * @typedef {import('./losschart.js').Point} Point
  * @typedef {{verdict: string, convergedEpoch: number, misclassified: number, text: string}} PerceptronReport
  * @typedef {{layerSizes: number[], inputIds: string[], weightOffset: number[], biasOffset: number[]}} PerceptronLayout
  */
@@ -40,10 +40,9 @@ function term(v, name, first) {
 
 export class PerceptronPanel {
   /**
-   * @param {HTMLElement} container @param {UPlotClass} uPlot
-   * @param {{switchToMlp(): void}} handlers
+   * @param {HTMLElement} container @param {{switchToMlp(): void}} handlers
    */
-  constructor(container, uPlot, handlers) {
+  constructor(container, handlers) {
     this.root = el('section', 'perceptron-panel lecture-panel', container);
     this.root.setAttribute('aria-label', 'Perceptron');
     this.root.hidden = true;
@@ -66,24 +65,23 @@ export class PerceptronPanel {
       'Rule, for each training point in turn: if ŷ ≠ y, then w ← w + η(y − ŷ)·x and b ← b + η(y − ŷ). ' +
       'The loss shown above is the fraction of points misclassified.');
 
-    /** @type {number[]} */
-    this.xs = [];
-    /** @type {number[]} */
-    this.ys = [];
-    this.plot = new uPlot({
-      width: 200, height: 60,
-      legend: { show: false }, cursor: { show: false },
-      select: { show: false, left: 0, top: 0, width: 0, height: 0 },
-      scales: {
-        x: { time: false },
-        y: { range: (/** @type {UPlot} */ _u, /** @type {number} */ _min, /** @type {number} */ max) => [0, max > 0 ? max : 1] },
-      },
-      axes: [{ show: false }, { size: 30, ticks: { show: false }, grid: { show: false }, font: '10px system-ui', gap: 2 }],
-      series: [{}, { label: 'Misclassified', stroke: '#183d4e', width: 1.5, points: { show: false } }],
-    }, [this.xs, this.ys], this.chartBox);
-    new ResizeObserver(() => {
-      const w = this.chartBox.clientWidth, h = this.chartBox.clientHeight;
-      if (w > 0 && h > 0 && (w !== this.plot.width || h !== this.plot.height)) this.plot.setSize({ width: w, height: h });
+    // The curve as Chartist reads it: {x, y} objects kept between frames, rewritten in place.
+    /** @type {Point[]} */
+    this.pool = [];
+    /** @type {Point[]} */
+    this.points = [];
+    this.data = { series: [{ className: 'misclassified-line', data: this.points }] };
+    // y from 0 to a round number at or above the largest count, whole-number labels centred on
+    // their values; no x axis.
+    this.plot = new LineChart(this.chartBox, this.data, {
+      showPoint: false, lineSmooth: false, chartPadding: { top: 6, right: 0, bottom: 6, left: 0 },
+      viewBox: { width: 1, height: 1 },
+      axisX: { type: FixedScaleAxis, ticks: [], showGrid: false, showLabel: false, offset: 0 },
+      axisY: { type: AutoScaleAxis, low: 0, onlyInteger: true, showGrid: false, offset: 30,
+        labelOffset: { x: 0, y: 5 } },
+    });
+    new ResizeObserver(([{ contentRect: { width, height } }]) => {
+      if (width > 0 && height > 0) this.plot.update(undefined, { viewBox: { width, height } }, true);
     }).observe(this.chartBox);
 
     /** @type {PerceptronLayout | null} */
@@ -130,16 +128,23 @@ export class PerceptronPanel {
     this.countValue.textContent = epoch >= 0 ? String(curve[epoch]) : '–';
     // The curve, decimated to about CURVE_POINTS points, into arrays kept between frames.
     const stride = Math.max(1, Math.ceil((epoch + 1) / CURVE_POINTS));
-    this.xs.length = 0;
-    this.ys.length = 0;
-    for (let e = 0; e <= epoch; e += stride) { this.xs.push(e); this.ys.push(curve[e]); }
-    if (this.xs[this.xs.length - 1] !== epoch && epoch >= 0) { this.xs.push(epoch); this.ys.push(curve[epoch]); }
-    this.plot.setData([this.xs, this.ys]);
+    this.points.length = 0;
+    for (let e = 0; e <= epoch; e += stride) this.addPoint(e, curve[e]);
+    if (epoch >= 0 && this.points[this.points.length - 1].x !== epoch) this.addPoint(epoch, curve[epoch]);
+    this.plot.update(this.data);
     const r = report();
     this.verdict.dataset.verdict = r.verdict;
     this.verdictText.textContent = r.verdict === 'converged' ? `${r.text} (epoch ${r.convergedEpoch})` : r.text;
     this.switchBtn.hidden = r.verdict !== 'not-separable';
     return line;
+  }
+
+  /** @param {number} x @param {number} y */
+  addPoint(x, y) {
+    const p = this.pool[this.points.length] ??= { x, y };
+    p.x = x;
+    p.y = y;
+    this.points.push(p);
   }
 
   /** @param {{a: number, b: number, c: number} | null} line @param {Float64Array} params */

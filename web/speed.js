@@ -115,18 +115,20 @@ export class Pacer {
 
   /**
    * Trains as many epochs as fit in this frame's budget (at least one).
-   * @param {{train(epochs: number): void}} ex
+   * @param {{train(epochs: number, every: number): void}} ex
+   * @param {number} every evaluate the losses only every `every` epochs (and at each call's
+   *   last one): what the chart keeps
    * @param {() => boolean} stop checked after each engine call (divergence)
    * @returns {number} epochs trained
    */
-  train(ex, stop) {
+  train(ex, every, stop) {
     const start = performance.now();
     let done = 0;
     for (;;) {
       const left = this.budget - (performance.now() - start);
       const k = this.known ? Math.max(1, Math.min(MAX_CHUNK, Math.floor(left / this.msPerEpoch))) : this.probe;
       const t0 = performance.now();
-      ex.train(k);
+      ex.train(k, every);
       const t1 = performance.now();
       done += k;
       // Timers are coarse (0.1 ms in a browser): only a long enough call tells the cost. Until

@@ -20,9 +20,9 @@
  *
  * @typedef {{
  *   epoch: number,
- *   train(epochs?: number): void,
+ *   train(epochs?: number, every?: number): void,
  *   loss(): {train: number, test: number},
- *   lossCurve(): number[][],
+ *   lossCurve(): (number | null)[][],
  *   lossCurveView(): Float64Array,
  *   data(): {train: number[][], test: number[][]},
  *   network(): Array<Array<{id: string, bias: number, weights: number[]}>>,
@@ -44,6 +44,8 @@
  *   lastFiniteEpoch(): number,
  *   restoreFinite(): void,
  *   dropoutMask(): Float64Array,
+ *   saveState(since?: number): Uint8Array,
+ *   loadState(bytes: Uint8Array): void,
  *   reset(): void,
  *   regenerate(): void,
  *   dispose(): void

@@ -116,5 +116,5 @@ if (asJson) {
   for (const [k, v] of Object.entries(transfer).sort((a, b) => b[1].gzip - a[1].gzip)) {
     console.log(`${k.padEnd(22)} ${String(v.raw).padStart(10)}  ${String(v.gzip).padStart(12)}`);
   }
-  console.log(`${'total'.padEnd(22)} ${String(total.raw).padStart(10)}  ${String(total.gzip).padStart(12)}   (target < 61440)`);
+  console.log(`${'total'.padEnd(22)} ${String(total.raw).padStart(10)}  ${String(total.gzip).padStart(12)}   (target < 60000)`);
 }

@@ -33,7 +33,7 @@ test('perceptron mode on XOR says it cannot separate the data, and switches to a
     assert.equal(curve.length, 11);
     assert.equal(await page.textContent('.misclassified .value'), String(curve[10]));
     assert.equal(await page.textContent('.misclassified .total'), ` of ${(await page.evaluate(() => window.nnplay.data())).train.length}`);
-    assert.ok(await page.isVisible('.misclassified-chart canvas'));
+    assert.ok(await page.isVisible('.misclassified-chart path.ct-line'));
   });
 
   await t.test('no verdict before 50 epochs, then "cannot separate" with the switch', async () => {

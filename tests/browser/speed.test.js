@@ -76,3 +76,91 @@ test('speed=max trains many epochs per frame and keeps near 60 frames/s', async 
     });
   }
 });
+
+/** The network, the loss rows and the epoch the page shows now. @param {import('playwright-core').Page} page */
+function snapshot(page) {
+  return page.evaluate(() => ({ epoch: window.nnplay.epoch, network: window.nnplay.network(), curve: window.nnplay.lossCurve(), divergedAt: window.nnplay.divergedAt() }));
+}
+
+/** What a fresh page of `hash` shows after step(epochs). */
+async function stepped(/** @type {import('playwright-core').Browser} */ browser, /** @type {string} */ url, /** @type {string} */ hash, /** @type {number} */ epochs) {
+  const { page, context } = await openPage(browser, url, hash);
+  try {
+    await page.evaluate((n) => window.nnplay.step(n), epochs);
+    return await snapshot(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Every loss row `got` evaluated equals `want`'s; returns how many there were. */
+function assertKeptRowsEqual(/** @type {(number | null)[][]} */ got, /** @type {(number | null)[][]} */ want) {
+  assert.equal(got.length, want.length);
+  let kept = 0;
+  got.forEach((row, i) => {
+    if (row[0] === null) return;
+    kept++;
+    assert.deepEqual(row, want[i], `epoch ${i}`);
+  });
+  return kept;
+}
+
+test('at max a worker trains: exactly what stepping trains, and the page goes on from it', async (t) => {
+  const { server, browser } = await setup(t);
+  const hash = fixture('dev04').hash;
+  const { page, context, errors } = await openPage(browser, server.url, `${hash}&speed=max`);
+  t.after(() => context.close());
+  /** @type {string[]} */
+  const scripts = [];
+  page.on('request', (r) => scripts.push(new URL(r.url()).pathname));
+  await page.evaluate(() => window.nnplay.play());
+  await page.waitForFunction(() => window.nnplay.epoch >= 300, null, { timeout: 20000 });
+  await page.evaluate(() => window.nnplay.step(3)); // by hand, in the page, while playing
+  await page.waitForFunction(() => window.nnplay.epoch >= 600, null, { timeout: 20000 });
+  await page.evaluate(() => window.nnplay.pause());
+  assert.ok(scripts.some((p) => p.endsWith('/training-worker.js')), 'the worker was started');
+  const played = await snapshot(page);
+  const want = await stepped(browser, server.url, hash, played.epoch);
+  assert.deepEqual(played.network, want.network);
+  const kept = assertKeptRowsEqual(played.curve, want.curve);
+  assert.ok(kept >= 2 && kept <= played.curve.length, `${kept} rows evaluated`);
+  await page.evaluate(() => window.nnplay.step(2)); // on from the state the worker reached
+  const after = await snapshot(page);
+  assert.deepEqual(after.network, (await stepped(browser, server.url, hash, played.epoch + 2)).network);
+  assert.deepEqual(errors, []);
+});
+
+test('at max the worker stops at the exact epoch of a divergence, as stepping finds it', async (t) => {
+  const { server, browser } = await setup(t);
+  const hash = 'regDataset=reg-plane&problem=regression&activation=linear&learningRate=0.2&batchSize=10&networkShape=&seed=0.64&noise=0';
+  const { page, context, errors } = await openPage(browser, server.url, `${hash}&speed=max`);
+  t.after(() => context.close());
+  await page.evaluate(() => window.nnplay.play());
+  await page.waitForSelector('.divergence:not([hidden])', { timeout: 10000 });
+  const played = await snapshot(page);
+  assert.equal(played.divergedAt, 67);
+  assert.match(await page.textContent('.divergence p') ?? '', /diverged at epoch 67/);
+  const want = await stepped(browser, server.url, hash, played.epoch);
+  assert.equal(want.divergedAt, 67);
+  assert.deepEqual(played.network, want.network);
+  assertKeptRowsEqual(played.curve, want.curve);
+  await page.click('.divergence button');
+  assert.equal(await page.evaluate(() => window.nnplay.epoch), 66);
+  assert.deepEqual(errors, []);
+});
+
+test('without Web Workers, max trains in the page', async (t) => {
+  const { server, browser } = await setup(t);
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  await context.addInitScript(() => { Object.defineProperty(window, 'Worker', { value: undefined }); });
+  const page = await context.newPage();
+  /** @type {string[]} */
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.url}#${fixture('dev01').hash}&speed=max`);
+  await page.waitForFunction(() => window.nnplay && window.nnplay.ready.then(() => true));
+  const r = await measure(page, 1000);
+  assert.ok(r.epochs / r.frames >= 5, `${r.epochs} epochs in ${r.frames} frames`);
+  assert.deepEqual(errors, []);
+});
