@@ -134,6 +134,8 @@ export class Controller {
     });
     this.drawDatasetThumbnails();
     this.tick = this.tick.bind(this);
+    // A hidden page trains no more at "max" than at other speeds (no frames, no training).
+    document.addEventListener('visibilitychange', () => { if (document.hidden) this.background?.stop(); });
     window.addEventListener('hashchange', () => {
       const h = location.hash.slice(1);
       if (h !== this.hash) this.load(h, true);

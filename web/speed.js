@@ -1,6 +1,7 @@
 // speed.js — how many epochs each animation frame trains: the Speed menu (the `speed` URL
 // parameter: 1, 2, 5, 10, 20, 50, 100 epochs per frame, or "max"), and the pacer that makes
-// "max" train as many epochs as fit in a time budget while the page keeps the display's rate.
+// "max" train as many epochs as fit in a time budget while the page keeps the display's rate,
+// where "max" cannot train in a worker (background-training.js): perceptron mode, no workers.
 //
 // The pacer measures every frame: the interval between animation frames gives the display's
 // period (the shortest recent interval), a frame that came late (a missed vsync) shrinks the
