@@ -13,18 +13,8 @@
 #include <cmocka.h>
 
 #include "experiment.h"
+#include "from_hash.h"
 #include "network.h"
-#include "state.h"
-
-static nn_experiment *from_hash(const char *hash) {
-  nn_config cfg;
-  nn_notices notices;
-  nn_state_parse(hash, &cfg, &notices);
-  assert_int_equal(notices.count, 0);
-  nn_experiment *e = NULL;
-  assert_int_equal(nn_experiment_create(&e, &cfg), NN_OK);
-  return e;
-}
 
 static void assert_same_params(const nn_experiment *a, const nn_experiment *b) {
   const nn_network *x = nn_experiment_network(a), *y = nn_experiment_network(b);
@@ -40,7 +30,7 @@ static void assert_same_row(const double *a, const double *b) {
 /* Trains `full` with every epoch evaluated and `sampled` in the given chunks, evaluating every
  * `every` epochs, and checks both curves row by row. */
 static void compare(const char *hash, int every, const int *chunks, int num_chunks) {
-  nn_experiment *full = from_hash(hash), *sampled = from_hash(hash);
+  nn_experiment *full = nn_test_from_hash(hash), *sampled = nn_test_from_hash(hash);
   int total = 0;
   int ends[64];
   for (int k = 0; k < num_chunks; k++) {
@@ -120,7 +110,7 @@ static void divergence_is_found_at_its_exact_epoch_between_evaluated_ones(void *
   const int expected[] = {12, 30, 67};
   const int chunks[] = {100, 50};
   for (int k = 0; k < 3; k++) {
-    nn_experiment *probe = from_hash(DIVERGING[k]);
+    nn_experiment *probe = nn_test_from_hash(DIVERGING[k]);
     assert_int_equal(nn_experiment_train(probe, 150), NN_OK);
     assert_int_equal(nn_experiment_diverged_at(probe), expected[k]);
     nn_experiment_destroy(probe);
@@ -132,7 +122,7 @@ static void divergence_is_found_at_its_exact_epoch_between_evaluated_ones(void *
 
 static void restoring_after_sampled_divergence_goes_on_as_full_training(void **state) {
   (void)state;
-  nn_experiment *full = from_hash(DIVERGING[2]), *sampled = from_hash(DIVERGING[2]);
+  nn_experiment *full = nn_test_from_hash(DIVERGING[2]), *sampled = nn_test_from_hash(DIVERGING[2]);
   assert_int_equal(nn_experiment_train(full, 150), NN_OK);
   assert_int_equal(nn_experiment_train_sampled(sampled, 150, 64), NN_OK);
   assert_int_equal(nn_experiment_diverged_at(sampled), 67);
@@ -150,7 +140,7 @@ static void restoring_after_sampled_divergence_goes_on_as_full_training(void **s
 
 static void perceptron_mode_evaluates_every_epoch(void **state) {
   (void)state;
-  nn_experiment *e = from_hash("model=perceptron&dataset=xor&seed=p");
+  nn_experiment *e = nn_test_from_hash("model=perceptron&dataset=xor&seed=p");
   assert_int_equal(nn_experiment_train_sampled(e, 20, 8), NN_OK);
   int rows;
   const double *curve = nn_experiment_loss_curve(e, &rows);
@@ -161,7 +151,7 @@ static void perceptron_mode_evaluates_every_epoch(void **state) {
 
 static void every_below_one_is_refused_and_changes_nothing(void **state) {
   (void)state;
-  nn_experiment *e = from_hash("seed=x");
+  nn_experiment *e = nn_test_from_hash("seed=x");
   assert_int_equal(nn_experiment_train_sampled(e, 5, 0), NN_ERR_INVALID);
   assert_int_equal(nn_experiment_train_sampled(e, 5, -3), NN_ERR_INVALID);
   assert_int_equal(nn_experiment_train_sampled(e, -1, 2), NN_ERR_INVALID);

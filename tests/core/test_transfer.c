@@ -13,8 +13,8 @@
 #include <cmocka.h>
 
 #include "experiment.h"
+#include "from_hash.h"
 #include "network.h"
-#include "state.h"
 
 /* Adam, dropout and L1 (dead links): every kind of training state there is. */
 static const char BUSY[] =
@@ -24,16 +24,6 @@ static const char BUSY[] =
 static const char DIVERGING[] =
     "regDataset=reg-plane&problem=regression&activation=linear&learningRate=0.2&batchSize=10&"
     "networkShape=&seed=0.64&noise=0";
-
-static nn_experiment *from_hash(const char *hash) {
-  nn_config cfg;
-  nn_notices notices;
-  nn_state_parse(hash, &cfg, &notices);
-  assert_int_equal(notices.count, 0);
-  nn_experiment *e = NULL;
-  assert_int_equal(nn_experiment_create(&e, &cfg), NN_OK);
-  return e;
-}
 
 /* Sends from's state (rows since+1 .. epoch) to `to`. */
 static void send(const nn_experiment *from, int since, nn_experiment *to) {
@@ -67,7 +57,7 @@ static void assert_same_rows(const nn_experiment *a, const nn_experiment *b, int
 
 static void the_receiver_trains_on_exactly_as_the_sender(void **state) {
   (void)state;
-  nn_experiment *sender = from_hash(BUSY), *receiver = from_hash(BUSY);
+  nn_experiment *sender = nn_test_from_hash(BUSY), *receiver = nn_test_from_hash(BUSY);
   assert_int_equal(nn_experiment_train_sampled(sender, 37, 4), NN_OK); /* 37: mid-batch */
   send(sender, 0, receiver);
   assert_same_training(sender, receiver);
@@ -87,7 +77,7 @@ static void the_receiver_trains_on_exactly_as_the_sender(void **state) {
 
 static void progress_sent_in_pieces_builds_the_same_curve(void **state) {
   (void)state;
-  nn_experiment *worker = from_hash(BUSY), *page = from_hash(BUSY);
+  nn_experiment *worker = nn_test_from_hash(BUSY), *page = nn_test_from_hash(BUSY);
   const int chunks[] = {5, 1, 30, 12, 64};
   int sent = 0;
   for (int k = 0; k < 5; k++) {
@@ -103,7 +93,7 @@ static void progress_sent_in_pieces_builds_the_same_curve(void **state) {
 
 static void rows_not_received_are_not_evaluated(void **state) {
   (void)state;
-  nn_experiment *page = from_hash(BUSY), *worker = from_hash(BUSY);
+  nn_experiment *page = nn_test_from_hash(BUSY), *worker = nn_test_from_hash(BUSY);
   assert_int_equal(nn_experiment_train(page, 20), NN_OK);
   send(page, 20, worker); /* the state only: the worker needs no rows */
   int rows;
@@ -121,7 +111,7 @@ static void rows_not_received_are_not_evaluated(void **state) {
 
 static void divergence_and_the_finite_state_move_too(void **state) {
   (void)state;
-  nn_experiment *sender = from_hash(DIVERGING), *receiver = from_hash(DIVERGING);
+  nn_experiment *sender = nn_test_from_hash(DIVERGING), *receiver = nn_test_from_hash(DIVERGING);
   assert_int_equal(nn_experiment_train_sampled(sender, 100, 16), NN_OK);
   assert_int_equal(nn_experiment_diverged_at(sender), 67);
   send(sender, 0, receiver);
@@ -136,8 +126,8 @@ static void divergence_and_the_finite_state_move_too(void **state) {
 
 static void bad_states_are_refused_and_change_nothing(void **state) {
   (void)state;
-  nn_experiment *sender = from_hash(BUSY), *receiver = from_hash(BUSY);
-  nn_experiment *other = from_hash("networkShape=3&seed=transfer");
+  nn_experiment *sender = nn_test_from_hash(BUSY), *receiver = nn_test_from_hash(BUSY);
+  nn_experiment *other = nn_test_from_hash("networkShape=3&seed=transfer");
   assert_int_equal(nn_experiment_train(sender, 9), NN_OK);
   assert_int_equal(nn_experiment_train(receiver, 2), NN_OK);
   size_t size = nn_experiment_state_size(sender, 4);
@@ -167,7 +157,7 @@ static void bad_states_are_refused_and_change_nothing(void **state) {
   assert_int_equal(nn_experiment_load_state(receiver, buf, size), NN_OK);
   assert_same_training(sender, receiver);
 
-  nn_experiment *perceptron = from_hash("model=perceptron&seed=transfer");
+  nn_experiment *perceptron = nn_test_from_hash("model=perceptron&seed=transfer");
   assert_int_equal(nn_experiment_save_state(perceptron, 0, buf, nn_experiment_state_size(perceptron, 0)),
                    NN_ERR_INVALID);
   free(buf);
