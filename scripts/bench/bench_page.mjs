@@ -11,23 +11,13 @@
 // Targets (issue): >= 370 frames/s on dev01, >= 167 on dev04; < 60 KB gzipped in total.
 
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { serve, launch, FIXTURES, DIST } from '../../tests/browser/support.js';
+import { serve, launch, fixture } from '../../tests/browser/support.js';
+import { pageBenchOptions } from './page_options.mjs';
 
-const { values: opts } = parseArgs({
-  options: { seconds: { type: 'string', default: '5' }, dist: { type: 'string', default: DIST },
-             json: { type: 'boolean', default: false } },
-});
-const seconds = Number(opts.seconds);
-const dist = path.resolve(opts.dist);
-const asJson = opts.json;
+const { seconds, dist, asJson } = pageBenchOptions();
 
-const CASES = [
-  ['dev01', 'dev01-circle-tanh-4x2-default.json', 370],
-  ['dev04', 'dev04-spiral-tanh-6x8-allfeatures.json', 167],
-];
+/** [fixture, frames/s target] */
+const CASES = [['dev01', 370], ['dev04', 167]];
 
 const server = await serve(dist);
 const browser = await launch(['--disable-gpu-vsync', '--disable-frame-rate-limit']);
@@ -35,8 +25,8 @@ const rows = [];
 /** @type {Record<string, {raw: number, gzip: number}>} */
 let transfer = {};
 try {
-  for (const [name, file, target] of CASES) {
-    const { hash } = JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8'));
+  for (const [name, target] of CASES) {
+    const { hash } = fixture(/** @type {string} */ (name));
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     // Benchmark-only instrumentation: remember every wasm instance's memory (the page exposes

@@ -12,32 +12,21 @@
 //
 // Target (issue): >= 100× TFP's epochs/s, with the page still at ~60 frames/s.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { serve, launch, FIXTURES, DIST } from '../../tests/browser/support.js';
+import { serve, launch, fixture } from '../../tests/browser/support.js';
+import { pageBenchOptions } from './page_options.mjs';
 
-const { values: opts } = parseArgs({
-  options: { seconds: { type: 'string', default: '5' }, dist: { type: 'string', default: DIST },
-             json: { type: 'boolean', default: false } },
-});
-const seconds = Number(opts.seconds);
-const dist = path.resolve(opts.dist);
-const asJson = opts.json;
+const { seconds, dist, asJson } = pageBenchOptions();
 const TARGET_RATIO = 100;
 
-/** [name, fixture file, TFP's epochs/s] */
-const CASES = [
-  ['dev01', 'dev01-circle-tanh-4x2-default.json', 60],
-  ['dev04', 'dev04-spiral-tanh-6x8-allfeatures.json', 16],
-];
+/** [fixture, TFP's epochs/s] */
+const CASES = [['dev01', 60], ['dev04', 16]];
 
 const server = await serve(dist);
 const browser = await launch(); // normal vsync: the display's 60 Hz paces the frames
 const rows = [];
 try {
-  for (const [name, file, tfp] of CASES) {
-    const { hash } = JSON.parse(readFileSync(path.join(FIXTURES, /** @type {string} */ (file)), 'utf8'));
+  for (const [name, tfp] of CASES) {
+    const { hash } = fixture(/** @type {string} */ (name));
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     await page.goto(`${server.url}#${hash}&speed=max`);
