@@ -21,8 +21,11 @@ import { setParams, isHidden, FEATURES, CLASSIFICATION_DATASETS, REGRESSION_DATA
 
 /** Grid cells per side of the big heatmap; neuron thumbnails sample it more coarsely. */
 const DENSITY = 50;
-/** Least time between redraws of the numbers and the chart while playing: every frame at 60 Hz. */
+/** Least time between redraws of the numbers while playing: every frame at 60 Hz. */
 const TEXT_INTERVAL_MS = 14;
+/** ... and of the chart: Chartist builds its SVG anew each time (2-3 ms with paint and GC), so
+ * at most 30 times a second, which a growing loss curve does not need more than. */
+const CHART_INTERVAL_MS = 30;
 /** Parameters whose change TFP applies without resetting training (we rebuild, but keep playing). */
 const KEEP_PLAYING = new Set(['learningRate', 'regularizationRate']);
 
@@ -79,6 +82,7 @@ export class Controller {
     this.featureGrids = new Map();
     this.shownEpoch = -1;
     this.textTime = 0;
+    this.chartTime = 0;
     /** Epochs per frame (the `speed` parameter); 0 = as many as fit. */
     this.speed = 1;
 
@@ -391,13 +395,15 @@ export class Controller {
     // Paused after a step: grey and cross the neurons dropout switched off in that step.
     this.dropoutMarks.update(this.dropoutOn && !this.playing && ex.epoch > 0 ? ex.dropoutMask() : null);
     const epoch = ex.epoch;
-    // Text changes cost a layout and a paint, and the chart a full redraw. While playing faster
-    // than the display, the numbers and the chart follow at most every TEXT_INTERVAL_MS (every
-    // frame of a 60 Hz display); the heatmaps and links follow every frame.
+    // Text changes cost a layout and a paint, and the chart a full redraw. While playing, the
+    // numbers follow at most every TEXT_INTERVAL_MS (every frame of a 60 Hz display) and the
+    // chart every CHART_INTERVAL_MS; the heatmaps and links follow every frame.
     const now = performance.now();
     const text = !this.playing || now - this.textTime >= TEXT_INTERVAL_MS;
     if (text) this.textTime = now;
-    this.output.updateLoss(ex.lossCurveView(), epoch, text, ex.accuracyCurveView());
+    const chart = !this.playing || now - this.chartTime >= CHART_INTERVAL_MS;
+    if (chart) this.chartTime = now;
+    this.output.updateLoss(ex.lossCurveView(), epoch, text, chart, ex.accuracyCurveView());
     if (text) this.accuracy.update(ex.accuracyCurveView(), epoch);
     if (text && epoch !== this.shownEpoch) {
       this.controls.setEpoch(epoch);

@@ -49,11 +49,13 @@ export class OutputPanel {
   }
 
   /**
-   * Stores this frame's losses; redraws the numbers and the chart when `text` is set.
+   * Stores this frame's losses; redraws the numbers when `text` is set and the chart when
+   * `chart` is.
    * @param {Float64Array} curve the engine's loss curve view @param {number} epoch
-   * @param {boolean} text @param {Float64Array} [acc] the accuracy curve, for the chart
+   * @param {boolean} text @param {boolean} chart @param {Float64Array} [acc] the accuracy
+   *   curve, for the chart
    */
-  updateLoss(curve, epoch, text, acc) {
+  updateLoss(curve, epoch, text, chart, acc) {
     const tr = curve[2 * epoch];
     const te = curve[2 * epoch + 1];
     if (text && (epoch !== this.lastEpoch || !Object.is(tr, this.lastTrain) || !Object.is(te, this.lastTest))) {
@@ -63,7 +65,7 @@ export class OutputPanel {
       this.lastTest = te;
       this.lastEpoch = epoch;
     }
-    this.chart.update(curve, epoch, text, acc);
+    this.chart.update(curve, epoch, chart, acc);
   }
 
   /** Forget the chart (new experiment, reset, or a hand edit that rewrote the last row). */
