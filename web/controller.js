@@ -12,7 +12,7 @@ import { NetworkView, featureValues } from './network.js';
 import { OutputPanel } from './output.js';
 import { NoticesView } from './notices.js';
 import { TrainingControls } from './training-controls.js';
-import { SpeedControl, Pacer, speedFromState, speedValue } from './speed.js';
+import { SpeedControl, FrameTraining, speedFromState, speedValue } from './speed.js';
 import { DivergenceView } from './divergence.js';
 import { AccuracyView } from './accuracy.js';
 import { DropoutMarks } from './dropout-marks.js';
@@ -96,13 +96,9 @@ export class Controller {
     this.training = new TrainingControls(byId('topbar'), (values) => this.changeParams(values));
     this.speedControl = new SpeedControl((speed) => this.setSpeed(speed));
     this.controls.root.querySelector('.epoch')?.after(this.speedControl.root);
-    this.pacer = new Pacer();
-    /** Speed "max" trains in a worker (background-training.js, imported when first needed; not
-     * in perceptron mode, which counts errors each epoch). @type {import('./background-training.js').BackgroundTraining | null} */
-    this.background = null;
-    /** @type {Promise<void> | null} */
-    this.backgroundImport = null;
-    this.backgroundable = false;
+    this.trainer = new FrameTraining(() => { this.dirty = true; });
+    /** Whether "max" may train in a worker (not in perceptron mode). */
+    this.workerAllowed = false;
     this.dataPanel = new DataPanel(byId('data'), {
       set: (name, value) => this.change(name, value),
       regenerate: () => this.regenerate(),
@@ -139,7 +135,7 @@ export class Controller {
     this.drawDatasetThumbnails();
     this.tick = this.tick.bind(this);
     // A hidden page trains no more at "max" than at other speeds (no frames, no training).
-    document.addEventListener('visibilitychange', () => { if (document.hidden) this.background?.stop(); });
+    document.addEventListener('visibilitychange', () => { if (document.hidden) this.trainer.stop(); });
     window.addEventListener('hashchange', () => {
       const h = location.hash.slice(1);
       if (h !== this.hash) this.load(h, true);
@@ -179,7 +175,7 @@ export class Controller {
    * @param {string} hash without '#' @param {boolean} fromUrl show its notices even if none
    */
   load(hash, fromUrl) {
-    this.background?.stop();
+    this.trainer.stop();
     /** @type {Experiment} */
     let ex;
     /** @type {import('./types.js').Notice[]} */
@@ -196,7 +192,7 @@ export class Controller {
     this.display = { showTestData: !!st.showTestData, discretize: !!st.discretize };
     this.speed = speedFromState(st.speed);
     this.dropoutOn = st.dropout > 0;
-    this.backgroundable = st.model !== 'perceptron';
+    this.workerAllowed = st.model !== 'perceptron';
     this.writeHash();
     const notices = [...extra, ...ex.notices()];
     if (fromUrl || notices.length > 0) this.notices.update(notices);
@@ -208,7 +204,7 @@ export class Controller {
     this.accuracy.setApplies(st.problem === 'classification');
     this.divergence.clear();
     this.divergence.check(ex);
-    this.pacer.restart();
+    this.trainer.restart();
     this.dataPanel.update(st);
     this.network.build(ex.layout(), st, DENSITY);
     this.output.setDisplay(this.display);
@@ -256,9 +252,9 @@ export class Controller {
 
   /** The Speed menu: epochs per frame (0 = max). Written to the URL; training goes on. @param {number} speed */
   setSpeed(speed) {
-    if (speed !== 0) this.background?.stop();
+    if (speed !== 0) this.trainer.stop();
     this.speed = speed;
-    this.pacer.restart();
+    this.trainer.restart();
     this.speedControl.update(speed);
     this.writeHash();
     this.classPanel.update();
@@ -296,7 +292,7 @@ export class Controller {
 
   /** @param {() => void} fn a hand edit of a weight or bias */
   edit(fn) {
-    this.background?.stop(); // the worker starts again from the edited state
+    this.trainer.stop(); // the worker starts again from the edited state
     fn();
     this.checkDivergence();
     this.output.clearLoss();
@@ -317,30 +313,16 @@ export class Controller {
 
   /** @param {boolean} playing */
   setPlaying(playing) {
-    if (!playing) this.background?.stop();
+    if (!playing) this.trainer.stop();
     if (this.playing && !playing) this.dirty = true; // show the exact numbers once stopped
-    if (!this.playing && playing) this.pacer.restart();
+    if (!this.playing && playing) this.trainer.restart();
     this.playing = playing;
     this.controls.setPlaying(playing);
   }
 
-  /**
-   * Keeps `ex` training in the worker; false (the caller trains) until it is imported, or where
-   * no worker can run. @param {Experiment} ex @param {number} every
-   */
-  runInBackground(ex, every) {
-    if (this.background) return this.background.run(ex, every);
-    if (!this.backgroundImport) {
-      this.backgroundImport = import('./background-training.js').then(({ BackgroundTraining }) => {
-        this.background = new BackgroundTraining(() => { this.dirty = true; });
-      });
-    }
-    return false;
-  }
-
   /** @param {number} n */
   step(n) {
-    this.background?.stop();
+    this.trainer.stop();
     this.live().train(n);
     this.checkDivergence();
     this.draw();
@@ -426,20 +408,13 @@ export class Controller {
         // The losses of epochs the chart would not keep are not evaluated: the same training,
         // and the same chart, for less than half the work of an epoch on big networks.
         const every = this.output.chart.stride;
-        if (this.speed > 0) {
-          ex.train(this.speed, every);
-          this.dirty = true;
-        } else if (!(this.backgroundable && this.runInBackground(ex, every))) {
-          this.pacer.frame(now);
-          this.pacer.train(ex, every, () => ex.divergedAt() >= 0);
-          this.dirty = true;
-        } // else a worker trains, and each state it sends marks the page dirty
+        if (this.trainer.frame(ex, this.speed, every, this.workerAllowed, now)) this.dirty = true;
         this.checkDivergence();
       }
       if (this.dirty) {
         const t0 = performance.now();
         this.draw();
-        this.pacer.drew(performance.now() - t0);
+        this.trainer.drew(performance.now() - t0);
       }
     } catch (e) {
       this.setPlaying(false);

@@ -154,3 +154,65 @@ export class Pacer {
     this.drawMs = 0.9 * this.drawMs + 0.1 * ms;
   }
 }
+
+/**
+ * How a playing page trains each frame: `speed` epochs, or at max in a Web Worker
+ * (background-training.js, imported on first use) while the page only draws, or, where no
+ * worker can run and in perceptron mode (whose rule reads every epoch's errors), as many epochs
+ * as the pacer's budget allows.
+ */
+export class FrameTraining {
+  /** @param {() => void} onProgress a worker's state was loaded into the page's experiment */
+  constructor(onProgress) {
+    this.onProgress = onProgress;
+    this.pacer = new Pacer();
+    /** @type {import('./background-training.js').BackgroundTraining | null} */
+    this.background = null;
+    /** @type {Promise<void> | null} */
+    this.backgroundImport = null;
+  }
+
+  /**
+   * One frame's training.
+   * @param {import('./types.js').Experiment} ex @param {number} speed epochs per frame, 0 = max
+   * @param {number} every evaluate the losses every `every` epochs (what the chart keeps)
+   * @param {boolean} inWorker whether max may train in a worker @param {number} now the frame's time
+   * @returns {boolean} whether ex changed now (a worker's changes arrive through onProgress)
+   */
+  frame(ex, speed, every, inWorker, now) {
+    if (speed > 0) {
+      ex.train(speed, every);
+      return true;
+    }
+    if (inWorker && this.runInWorker(ex, every)) return false;
+    this.pacer.frame(now);
+    this.pacer.train(ex, every, () => ex.divergedAt() >= 0);
+    return true;
+  }
+
+  /** Keeps ex training in the worker; false (train here) until it is imported, or without one.
+   * @param {import('./types.js').Experiment} ex @param {number} every */
+  runInWorker(ex, every) {
+    if (this.background) return this.background.run(ex, every);
+    this.backgroundImport ??= import('./background-training.js').then(({ BackgroundTraining }) => {
+      this.background = new BackgroundTraining(this.onProgress);
+    });
+    return false;
+  }
+
+  /** Stops a worker's training: the page's experiment keeps the last state it loaded. Call it
+   * before anything else changes the experiment (a step, an edit, a new experiment, a pause). */
+  stop() {
+    this.background?.stop();
+  }
+
+  /** Play pressed again, a new speed or a new experiment: the pacer measures afresh. */
+  restart() {
+    this.pacer.restart();
+  }
+
+  /** @param {number} ms how long the frame's drawing took */
+  drew(ms) {
+    this.pacer.drew(ms);
+  }
+}
