@@ -403,7 +403,7 @@ export class Controller {
   tick(now) {
     requestAnimationFrame(this.tick);
     try {
-      if (this.playing) {
+      if (this.playing && !document.hidden) { // (a hidden page gets no frames anyway)
         const ex = this.live();
         // The losses of epochs the chart would not keep are not evaluated: the same training,
         // and the same chart, for less than half the work of an epoch on big networks.

@@ -164,3 +164,23 @@ test('without Web Workers, max trains in the page', async (t) => {
   assert.ok(r.epochs / r.frames >= 5, `${r.epochs} epochs in ${r.frames} frames`);
   assert.deepEqual(errors, []);
 });
+
+test('a hidden page stops training at max, and goes on when shown again', async (t) => {
+  const { server, browser } = await setup(t);
+  const { page, context, errors } = await openPage(browser, server.url, `${fixture('dev04').hash}&speed=max`);
+  t.after(() => context.close());
+  const setHidden = (/** @type {boolean} */ hidden) => page.evaluate((h) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+  await page.evaluate(() => window.nnplay.play());
+  await page.waitForFunction(() => window.nnplay.epoch >= 50, null, { timeout: 20000 });
+  await setHidden(true);
+  const hiddenAt = await page.evaluate(() => window.nnplay.epoch);
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.nnplay.epoch), hiddenAt, 'no training while hidden');
+  await setHidden(false);
+  await page.waitForFunction((e) => window.nnplay.epoch > e + 50, hiddenAt, { timeout: 20000 });
+  await page.evaluate(() => window.nnplay.pause());
+  assert.deepEqual(errors, []);
+});
