@@ -16,6 +16,7 @@
 
 #include "backprop_trace.h"
 #include "experiment.h"
+#include "each_fixture.h"
 #include "fixture.h"
 #include "loss.h"
 #include "network.h"
@@ -91,41 +92,42 @@ static void check_point(const nn_experiment *e, int k, nn_backprop_trace *t, con
   nn_network_free(&ref);
 }
 
+typedef struct {
+  nn_backprop_trace trace;
+  int activations_seen[NN_ACT_COUNT];
+} trace_run;
+
+/* Traces of the first, middle and last training points equal real training steps, at the
+ * initial weights and after some training (weights away from their start; L1 fixtures then
+ * have dead links). */
+static void traces_equal_training(const nn_fixture *fx, const char *path, void *ctx) {
+  (void)path;
+  trace_run *run = ctx;
+  nn_config cfg;
+  nn_fixture_config_for_run(fx, &cfg);
+  nn_experiment *e = NULL;
+  assert_int_equal(nn_experiment_create(&e, &cfg), NN_OK);
+  int count;
+  nn_experiment_train_points(e, &count);
+  for (int round = 0; round < 2; round++) {
+    if (count > 0) {
+      check_point(e, 0, &run->trace, fx->name);
+      check_point(e, count / 2, &run->trace, fx->name);
+      check_point(e, count - 1, &run->trace, fx->name);
+    }
+    assert_int_equal(nn_experiment_train(e, 7), NN_OK);
+  }
+  run->activations_seen[cfg.activation]++;
+  nn_experiment_destroy(e);
+}
+
 static void trace_gradients_and_update_equal_training_on_every_fixture(void **st) {
   (void)st;
-  char **paths;
-  int n = nn_fixture_list(NN_FIXTURES_DIR, &paths);
-  assert_true(n >= 16);
-  nn_backprop_trace t = {0};
-  int activations_seen[NN_ACT_COUNT] = {0};
-  for (int i = 0; i < n; i++) {
-    nn_fixture fx;
-    char err[256];
-    if (!nn_fixture_load(&fx, paths[i], err, sizeof err)) fail_msg("%s: %s", paths[i], err);
-    nn_config cfg;
-    nn_fixture_config_for_run(&fx, &cfg);
-    nn_experiment *e = NULL;
-    assert_int_equal(nn_experiment_create(&e, &cfg), NN_OK);
-    int count;
-    nn_experiment_train_points(e, &count);
-    /* at the initial weights, and after some training (weights away from their start; L1
-     * fixtures then have dead links) */
-    for (int round = 0; round < 2; round++) {
-      if (count > 0) {
-        check_point(e, 0, &t, fx.name);
-        check_point(e, count / 2, &t, fx.name);
-        check_point(e, count - 1, &t, fx.name);
-      }
-      assert_int_equal(nn_experiment_train(e, 7), NN_OK);
-    }
-    activations_seen[cfg.activation]++;
-    nn_experiment_destroy(e);
-    nn_fixture_free(&fx);
-  }
-  assert_true(activations_seen[NN_ACT_TANH] > 0 && activations_seen[NN_ACT_RELU] > 0 &&
-              activations_seen[NN_ACT_SIGMOID] > 0);
-  nn_backprop_trace_free(&t);
-  nn_fixture_list_free(paths, n);
+  trace_run run = {0};
+  nn_each_fixture(traces_equal_training, &run);
+  assert_true(run.activations_seen[NN_ACT_TANH] > 0 && run.activations_seen[NN_ACT_RELU] > 0 &&
+              run.activations_seen[NN_ACT_SIGMOID] > 0);
+  nn_backprop_trace_free(&run.trace);
 }
 
 static nn_experiment *make(nn_config *cfg, const char *seed) {

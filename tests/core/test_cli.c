@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "each_fixture.h"
 #include "fixture.h"
 #include "json_compare.h"
 
@@ -125,40 +126,36 @@ static const cJSON *get(const cJSON *o, const char *k) {
 
 /* ---------------------------------------------------------------- fixtures */
 
+/* `nnplay run --hash H --epochs 300` prints the fixture's state, data, network and losses. */
+static void runs_bit_for_bit(const nn_fixture *fx, const char *path, void *ctx) {
+  (void)ctx;
+  char r_text[40];
+  const char *args[10] = {"run", "--hash", fx->hash, "--epochs", "300", NULL};
+  if (!fx->seed_in_hash) {
+    snprintf(r_text, sizeof r_text, "%.17g", fx->unseeded_random);
+    args[5] = "--unseeded-random";
+    args[6] = r_text;
+    args[7] = NULL;
+  }
+  cJSON *got = run_ok(args, path);
+  const char *fields[] = {"state", "derived", "train", "test", "network", "loss_curve"};
+  for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+    char why[512];
+    if (!jc_equal(get(got, fields[f]), get(fx->root, fields[f]), why, sizeof why))
+      fail_msg("%s: %s differs: %s", path, fields[f], why);
+  }
+  assert_int_equal(cJSON_GetArraySize(get(got, "loss_curve")), 301);
+  const cJSON *notices = get(got, "notices");
+  assert_true(cJSON_IsArray(notices));
+  assert_int_equal(cJSON_GetArraySize(notices), 0);
+  assert_int_equal(cJSON_GetArraySize(get(got, "accuracy_curve")), 301);
+  assert_int_equal(cJSON_GetArraySize(got), 8); /* exactly the documented fields */
+  cJSON_Delete(got);
+}
+
 static void every_fixture_runs_bit_for_bit_for_300_epochs(void **st) {
   (void)st;
-  char **paths = NULL;
-  int n = nn_fixture_list(NN_FIXTURES_DIR, &paths);
-  assert_true(n >= 16);
-  for (int i = 0; i < n; i++) {
-    nn_fixture fx;
-    char err[256];
-    if (!nn_fixture_load(&fx, paths[i], err, sizeof err)) fail_msg("%s: %s", paths[i], err);
-    char r_text[40];
-    const char *args[10] = {"run", "--hash", fx.hash, "--epochs", "300", NULL};
-    if (!fx.seed_in_hash) {
-      snprintf(r_text, sizeof r_text, "%.17g", fx.unseeded_random);
-      args[5] = "--unseeded-random";
-      args[6] = r_text;
-      args[7] = NULL;
-    }
-    cJSON *got = run_ok(args, paths[i]);
-    const char *fields[] = {"state", "derived", "train", "test", "network", "loss_curve"};
-    for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
-      char why[512];
-      if (!jc_equal(get(got, fields[f]), get(fx.root, fields[f]), why, sizeof why))
-        fail_msg("%s: %s differs: %s", paths[i], fields[f], why);
-    }
-    assert_int_equal(cJSON_GetArraySize(get(got, "loss_curve")), 301);
-    const cJSON *notices = get(got, "notices");
-    assert_true(cJSON_IsArray(notices));
-    assert_int_equal(cJSON_GetArraySize(notices), 0);
-    assert_int_equal(cJSON_GetArraySize(get(got, "accuracy_curve")), 301);
-    assert_int_equal(cJSON_GetArraySize(got), 8); /* exactly the documented fields */
-    cJSON_Delete(got);
-    nn_fixture_free(&fx);
-  }
-  nn_fixture_list_free(paths, n);
+  nn_each_fixture(runs_bit_for_bit, NULL);
 }
 
 static void diverging_losses_print_as_infinity_then_nan(void **st) {

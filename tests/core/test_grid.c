@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "experiment.h"
+#include "each_fixture.h"
 #include "fixture.h"
 #include "grid.h"
 #include "network.h"
@@ -117,39 +118,36 @@ static void every_slice_is_close_to_the_exact_forward_pass(void **state) {
   }
 }
 
+/* After 100 epochs the output node on TFP's 7x7 grid is the fixture's, within float precision. */
+static void grid_matches(const nn_fixture *fx, const char *path, void *ctx) {
+  (void)path;
+  (void)ctx;
+  assert_true(fx->has_grid);
+  nn_config cfg;
+  nn_fixture_config_for_run(fx, &cfg);
+  nn_experiment *e = NULL;
+  assert_int_equal(nn_experiment_create(&e, &cfg), NN_OK);
+  assert_int_equal(nn_experiment_train(e, 100), NN_OK);
+  nn_status s;
+  const float *g = nn_experiment_evaluate_grid(e, NN_FX_GRID, &s);
+  assert_int_equal(s, NN_OK);
+  const nn_network *net = nn_experiment_network(e);
+  const float *out = g + (size_t)(net->num_nodes - 1) * NN_FX_GRID * NN_FX_GRID;
+  for (int r = 0; r < NN_FX_GRID; r++) {
+    assert_true(nn_grid_coord(NN_FX_GRID - 1 - r, NN_FX_GRID) == fx->grid_ys[r]);
+    for (int c = 0; c < NN_FX_GRID; c++) {
+      assert_true(nn_grid_coord(c, NN_FX_GRID) == fx->grid_xs[c]);
+      double want = fx->grid[r][c], got = out[r * NN_FX_GRID + c];
+      if (isnan(want) ? !isnan(got) : !(fabs(got - want) <= 1e-5))
+        fail_msg("%s: grid[%d][%d] %.9g, TFP %.17g", fx->name, r, c, got, want);
+    }
+  }
+  nn_experiment_destroy(e);
+}
+
 static void grid_after_100_epochs_matches_tfp_output(void **state) {
   (void)state;
-  char **paths;
-  int n = nn_fixture_list(NN_FIXTURES_DIR, &paths);
-  assert_true(n >= 16);
-  for (int f = 0; f < n; f++) {
-    nn_fixture fx;
-    char err[256];
-    if (!nn_fixture_load(&fx, paths[f], err, sizeof err)) fail_msg("%s", err);
-    assert_true(fx.has_grid);
-    nn_config cfg;
-    nn_fixture_config_for_run(&fx, &cfg);
-    nn_experiment *e = NULL;
-    assert_int_equal(nn_experiment_create(&e, &cfg), NN_OK);
-    assert_int_equal(nn_experiment_train(e, 100), NN_OK);
-    nn_status s;
-    const float *g = nn_experiment_evaluate_grid(e, NN_FX_GRID, &s);
-    assert_int_equal(s, NN_OK);
-    const nn_network *net = nn_experiment_network(e);
-    const float *out = g + (size_t)(net->num_nodes - 1) * NN_FX_GRID * NN_FX_GRID;
-    for (int r = 0; r < NN_FX_GRID; r++) {
-      assert_true(nn_grid_coord(NN_FX_GRID - 1 - r, NN_FX_GRID) == fx.grid_ys[r]);
-      for (int c = 0; c < NN_FX_GRID; c++) {
-        assert_true(nn_grid_coord(c, NN_FX_GRID) == fx.grid_xs[c]);
-        double want = fx.grid[r][c], got = out[r * NN_FX_GRID + c];
-        if (isnan(want) ? !isnan(got) : !(fabs(got - want) <= 1e-5))
-          fail_msg("%s: grid[%d][%d] %.9g, TFP %.17g", fx.name, r, c, got, want);
-      }
-    }
-    nn_experiment_destroy(e);
-    nn_fixture_free(&fx);
-  }
-  nn_fixture_list_free(paths, n);
+  nn_each_fixture(grid_matches, NULL);
 }
 
 static void bad_densities_are_refused(void **state) {

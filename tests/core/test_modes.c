@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "experiment.h"
+#include "each_fixture.h"
 #include "fixture.h"
 #include "state.h"
 
@@ -96,28 +97,25 @@ static void the_perceptron_is_refused_for_regression(void **st) {
   }
 }
 
+/* A TFP link written back gains no mode, model or lesson, in the hash or in the state JSON. */
+static void writes_no_lecture_names(const nn_fixture *fx, const char *path, void *ctx) {
+  (void)path;
+  (void)ctx;
+  nn_config cfg;
+  nn_state_parse(fx->hash, &cfg, NULL);
+  char *s = serialize(&cfg);
+  if (strstr(s, "mode=") || strstr(s, "model=") || strstr(s, "lesson="))
+    fail_msg("%s: %s", fx->name, s);
+  char *j = state_json(&cfg);
+  if (strstr(j, "\"mode\"") || strstr(j, "\"model\"") || strstr(j, "\"lesson\""))
+    fail_msg("%s: %s", fx->name, j);
+  free(j);
+  free(s);
+}
+
 static void defaults_are_not_written_so_tfp_links_serialize_as_before(void **st) {
   (void)st;
-  char **paths;
-  int n = nn_fixture_list(NN_FIXTURES_DIR, &paths);
-  assert_true(n >= 16);
-  for (int i = 0; i < n; i++) {
-    nn_fixture fx;
-    char err[256];
-    if (!nn_fixture_load(&fx, paths[i], err, sizeof err)) fail_msg("%s: %s", paths[i], err);
-    nn_config cfg;
-    nn_state_parse(fx.hash, &cfg, NULL);
-    char *s = serialize(&cfg);
-    if (strstr(s, "mode=") || strstr(s, "model=") || strstr(s, "lesson="))
-      fail_msg("%s: %s", fx.name, s);
-    char *j = state_json(&cfg);
-    if (strstr(j, "\"mode\"") || strstr(j, "\"model\"") || strstr(j, "\"lesson\""))
-      fail_msg("%s: %s", fx.name, j);
-    free(j);
-    free(s);
-    nn_fixture_free(&fx);
-  }
-  nn_fixture_list_free(paths, n);
+  nn_each_fixture(writes_no_lecture_names, NULL);
   /* explicit defaults are dropped too */
   nn_config cfg;
   nn_state_parse("mode=complete&model=mlp&seed=a", &cfg, NULL);

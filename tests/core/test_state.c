@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "each_fixture.h"
 #include "fixture.h"
 #include "json_compare.h"
 #include "state.h"
@@ -99,42 +100,40 @@ static void load_fixture(nn_fixture *fx, const char *path) {
   if (!nn_fixture_load(fx, path, err, sizeof err)) fail_msg("%s: %s", path, err);
 }
 
+/* A fixture's hash parses to its state: field by field against the raw JSON and against
+ * fixture.c's own conversion, without a notice, round-tripping, and as the same JSON. */
+static void parses_to_the_fixture_state(const nn_fixture *fx, const char *path, void *ctx) {
+  (void)ctx;
+  const cJSON *state = cJSON_GetObjectItemCaseSensitive(fx->root, "state");
+  assert_true(cJSON_IsObject(state));
+  nn_config cfg;
+  nn_notices ns;
+  nn_state_parse(fx->hash, &cfg, &ns);
+  char why[512];
+  /* against the raw JSON, field by field */
+  if (!jc_config_matches_state(&cfg, state, fx->seed_in_hash, why, sizeof why))
+    fail_msg("%s: %s", path, why);
+  /* and against fixture.c's own conversion of `state` (written without state.c) */
+  nn_config want = fx->cfg;
+  if (!fx->seed_in_hash) want.seed[0] = '\0';
+  if (!config_equal(&cfg, &want, why, sizeof why)) fail_msg("%s: %s", path, why);
+  if (!fx->seed_in_hash) assert_string_equal(cfg.seed, "");
+  if (ns.count != 0)
+    fail_msg("%s: unexpected notice %s: %s", path, ns.items[0].param, ns.items[0].reason);
+  assert_round_trip(&cfg, path);
+  /* the JSON form of the parsed state is the fixture's `state`, value for value */
+  if (fx->seed_in_hash) {
+    char *js = state_json(&cfg);
+    cJSON *got = cJSON_Parse(js);
+    if (!jc_equal(got, state, why, sizeof why)) fail_msg("%s: state JSON: %s", path, why);
+    cJSON_Delete(got);
+    free(js);
+  }
+}
+
 static void every_fixture_hash_parses_to_the_fixture_state(void **st) {
   (void)st;
-  char **paths = NULL;
-  int n = nn_fixture_list(NN_FIXTURES_DIR, &paths);
-  assert_true(n >= 16);
-  for (int i = 0; i < n; i++) {
-    nn_fixture fx;
-    load_fixture(&fx, paths[i]);
-    const cJSON *state = cJSON_GetObjectItemCaseSensitive(fx.root, "state");
-    assert_true(cJSON_IsObject(state));
-    nn_config cfg;
-    nn_notices ns;
-    nn_state_parse(fx.hash, &cfg, &ns);
-    char why[512];
-    /* against the raw JSON, field by field */
-    if (!jc_config_matches_state(&cfg, state, fx.seed_in_hash, why, sizeof why))
-      fail_msg("%s: %s", paths[i], why);
-    /* and against fixture.c's own conversion of `state` (written without state.c) */
-    nn_config want = fx.cfg;
-    if (!fx.seed_in_hash) want.seed[0] = '\0';
-    if (!config_equal(&cfg, &want, why, sizeof why)) fail_msg("%s: %s", paths[i], why);
-    if (!fx.seed_in_hash) assert_string_equal(cfg.seed, "");
-    if (ns.count != 0)
-      fail_msg("%s: unexpected notice %s: %s", paths[i], ns.items[0].param, ns.items[0].reason);
-    assert_round_trip(&cfg, paths[i]);
-    /* the JSON form of the parsed state is the fixture's `state`, value for value */
-    if (fx.seed_in_hash) {
-      char *js = state_json(&cfg);
-      cJSON *got = cJSON_Parse(js);
-      if (!jc_equal(got, state, why, sizeof why)) fail_msg("%s: state JSON: %s", paths[i], why);
-      cJSON_Delete(got);
-      free(js);
-    }
-    nn_fixture_free(&fx);
-  }
-  nn_fixture_list_free(paths, n);
+  nn_each_fixture(parses_to_the_fixture_state, NULL);
 }
 
 static void the_default_experiment_hash_serializes_back_to_itself(void **st) {

@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "each_fixture.h"
 #include "fixture.h"
 #include "state.h"
 
@@ -253,27 +254,23 @@ static void new_parameters_round_trip(void **state) {
   }
 }
 
-/* Every TFP fixture hash still serializes as before: none of nnplay's names appear, and the
- * default experiment's full hash comes back unchanged. */
+/* A TFP fixture hash still serializes as before: none of nnplay's names appear, and the default
+ * experiment's full hash comes back unchanged. */
+static void serializes_as_before(const nn_fixture *fx, const char *path, void *ctx) {
+  (void)path;
+  (void)ctx;
+  nn_config cfg;
+  nn_state_parse(fx->hash, &cfg, NULL);
+  char *h = serialize(&cfg);
+  for (int k = 0; k < NUM_NEW_NAMES; k++)
+    if (has_param(h, NEW_NAMES[k])) fail_msg("%s writes %s", fx->name, NEW_NAMES[k]);
+  if (strstr(fx->name, "dev01")) assert_string_equal(h, fx->hash);
+  free(h);
+}
+
 static void tfp_hashes_serialize_exactly_as_before(void **state) {
   (void)state;
-  char **paths;
-  int n = nn_fixture_list(NN_FIXTURES_DIR, &paths);
-  assert_true(n >= 16);
-  for (int i = 0; i < n; i++) {
-    nn_fixture fx;
-    char err[256];
-    if (!nn_fixture_load(&fx, paths[i], err, sizeof err)) fail_msg("%s", err);
-    nn_config cfg;
-    nn_state_parse(fx.hash, &cfg, NULL);
-    char *h = serialize(&cfg);
-    for (int k = 0; k < NUM_NEW_NAMES; k++)
-      if (has_param(h, NEW_NAMES[k])) fail_msg("%s writes %s", fx.name, NEW_NAMES[k]);
-    if (strstr(fx.name, "dev01")) assert_string_equal(h, fx.hash);
-    free(h);
-    nn_fixture_free(&fx);
-  }
-  nn_fixture_list_free(paths, n);
+  nn_each_fixture(serializes_as_before, NULL);
 }
 
 int main(void) {
