@@ -228,6 +228,12 @@ static void train_epoch(nn_experiment *e) {
   e->epoch++;
 }
 
+/* Row r of the loss and accuracy curves was not evaluated. */
+static void mark_not_evaluated(nn_experiment *e, int r) {
+  double *row = e->curve + 2 * (size_t)r, *acc = e->acc_curve + 2 * (size_t)r;
+  row[0] = row[1] = acc[0] = acc[1] = NN_NOT_EVALUATED;
+}
+
 /* The whole training state at the last finite epoch becomes the current one. */
 static void back_to_finite(nn_experiment *e) {
   nn_network_copy_values(&e->net, &e->finite);
@@ -247,26 +253,20 @@ nn_status nn_experiment_train_sampled(nn_experiment *e, int epochs, int every) {
   /* The perceptron's "not separable" rule reads every epoch's error count. */
   if (e->cfg.model == NN_MODEL_PERCEPTRON) every = 1;
   int end = e->epoch + epochs;
+  int replay_to = -1; /* epochs up to this one are being trained again, every one evaluated */
   while (e->epoch < end) {
     train_epoch(e);
-    double *row = e->curve + 2 * (size_t)e->epoch;
-    if (e->diverged_at < 0 && e->epoch % every != 0 && e->epoch != end) {
-      double *acc = e->acc_curve + 2 * (size_t)e->epoch;
-      row[0] = row[1] = acc[0] = acc[1] = NN_NOT_EVALUATED;
+    if (e->diverged_at < 0 && e->epoch % every != 0 && e->epoch != end && e->epoch > replay_to) {
+      mark_not_evaluated(e, e->epoch);
       continue;
     }
-    losses_now(e, row);
+    losses_now(e, e->curve + 2 * (size_t)e->epoch);
     if (e->diverged_at < 0 && e->epoch - e->finite_epoch > 1 && !state_is_finite(e)) {
       /* Diverged somewhere after the last evaluated (finite) epoch: train again from there,
        * evaluating every epoch, so that divergence is found at the very epoch, and the same
        * finite state kept, as when every epoch is evaluated. Training is deterministic. */
-      int at = e->epoch;
+      replay_to = e->epoch;
       back_to_finite(e);
-      while (e->epoch < at) {
-        train_epoch(e);
-        losses_now(e, e->curve + 2 * (size_t)e->epoch);
-        note_divergence(e);
-      }
       continue;
     }
     note_divergence(e);
@@ -401,10 +401,7 @@ nn_status nn_experiment_load_state(nn_experiment *e, const uint8_t *in, size_t s
   nn_network_load_values(&e->finite, in);
   in += nn_network_values_size(&e->finite);
   /* Rows this experiment neither has nor receives were not evaluated here. */
-  for (int r = e->epoch + 1; r <= h.since; r++) {
-    double *row = e->curve + 2 * (size_t)r, *acc = e->acc_curve + 2 * (size_t)r;
-    row[0] = row[1] = acc[0] = acc[1] = NN_NOT_EVALUATED;
-  }
+  for (int r = e->epoch + 1; r <= h.since; r++) mark_not_evaluated(e, r);
   for (int r = h.since + 1; r <= h.epoch; r++) {
     memcpy(e->curve + 2 * (size_t)r, in, 2 * sizeof(double));
     memcpy(e->acc_curve + 2 * (size_t)r, in + 2 * sizeof(double), 2 * sizeof(double));
