@@ -36,9 +36,19 @@ let running = false;
 let epochsPerChunk = 1;
 
 // Each chunk is its own task, so that 'stop' and 'every' get in between two of them (a timer
-// would wait at least 4 ms once nested).
+// would wait at least 4 ms once nested). One is scheduled at a time, also across a stop and a
+// new start.
 const loop = new MessageChannel();
-loop.port1.onmessage = () => chunk();
+let scheduled = false;
+loop.port1.onmessage = () => {
+  scheduled = false;
+  chunk();
+};
+function schedule() {
+  if (scheduled) return;
+  scheduled = true;
+  loop.port2.postMessage(null);
+}
 
 /** Messages are handled one after another (a start waits for the engine to load). */
 let queue = Promise.resolve();
@@ -65,8 +75,9 @@ async function handle(msg) {
     ex.loadState(/** @type {Uint8Array} */ (msg.state));
     sent = ex.epoch;
     every = /** @type {number} */ (msg.every);
+    epochsPerChunk = 1; // another experiment may cost more per epoch
     running = true;
-    loop.port2.postMessage(null);
+    schedule();
   }
 }
 
@@ -83,5 +94,5 @@ function chunk() {
   sent = ex.epoch;
   scope.postMessage({ type: 'progress', gen, state }, [state.buffer]);
   if (ex.divergedAt() >= 0) running = false;
-  else loop.port2.postMessage(null);
+  else schedule();
 }
