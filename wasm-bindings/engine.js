@@ -51,6 +51,7 @@
  *     Beyond the first contract (engine features added since):
  *       accuracy()                  {train, test}: fraction of points classified right (NaN for
  *                                    regression or an empty set)
+ *       accuracyCurve()             [[train, test], ...], parallel to lossCurve() (the same rows null)
  *       accuracyCurveView()         Float64Array view [train0, test0, ...], parallel to the loss curve
  *       divergedAt()                first epoch whose losses or parameters were not finite, or -1
  *       lastFiniteEpoch()           the last epoch before that (the current epoch if none)
@@ -294,6 +295,16 @@ async function instantiate(url) {
 }
 
 const INTERNAL = Symbol('nnplay internal');
+
+/** A curve view [train0, test0, ...] as rows [train, test]; [null, null] where not evaluated.
+ * @param {Float64Array} curve @returns {(number | null)[][]} */
+function curveRows(curve) {
+  const rows = [];
+  for (let i = 0; i < curve.length; i += 2) {
+    rows.push(curve[i] === NOT_EVALUATED ? [null, null] : [curve[i], curve[i + 1]]);
+  }
+  return rows;
+}
 
 /** @param {string} what @param {unknown} v @param {number} min @param {number} max */
 function checkInt(what, v, min, max) {
@@ -663,14 +674,10 @@ export class Experiment {
     return { train: curve[curve.length - 2], test: curve[curve.length - 1] };
   }
 
-  /** @returns {number[][]} [[train, test], ...] for epochs 0..epoch */
+  /** @returns {(number | null)[][]} [[train, test], ...] for epochs 0..epoch ([null, null] where
+   * not evaluated) */
   lossCurve() {
-    const curve = this.lossCurveView();
-    const rows = [];
-    for (let i = 0; i < curve.length; i += 2) {
-      rows.push(curve[i] === NOT_EVALUATED ? [null, null] : [curve[i], curve[i + 1]]);
-    }
-    return rows;
+    return curveRows(this.lossCurveView());
   }
 
   /** Zero-copy view [train0, test0, train1, test1, ...]; re-take it after any allocating call. */
@@ -685,6 +692,11 @@ export class Experiment {
   accuracy() {
     const curve = this.accuracyCurveView();
     return { train: curve[curve.length - 2], test: curve[curve.length - 1] };
+  }
+
+  /** @returns {(number | null)[][]} [[train, test], ...] for epochs 0..epoch, parallel to lossCurve() */
+  accuracyCurve() {
+    return curveRows(this.accuracyCurveView());
   }
 
   /** Zero-copy view of the accuracy curve [train0, test0, ...], parallel to lossCurveView(). */

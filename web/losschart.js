@@ -14,7 +14,7 @@ const CAPACITY = 600;
 /** A curve row the engine did not evaluate (engine.js: NOT_EVALUATED; losses are never
  * negative): the controller trains with `every` = this chart's stride, so the rows the chart
  * keeps are evaluated, but after a clear() the chart re-reads a run trained that way. */
-export const NOT_EVALUATED = -1;
+const NOT_EVALUATED = -1;
 
 /**
  * @typedef {{x: number, y: number | null}} Point

@@ -3,7 +3,6 @@
 
 import { Controller, byId } from './controller.js';
 import { NoticesView } from './notices.js';
-import { NOT_EVALUATED } from './losschart.js';
 
 /** Installs window.nnplay at once (with `ready` pending) and boots the page. */
 function boot() {
@@ -43,13 +42,7 @@ function boot() {
     /** @param {number} [point] */
     backprop: (point) => need().lecture.trace(point),
     accuracy: () => need().live().accuracy(),
-    accuracyCurve: () => {
-      const v = need().live().accuracyCurveView();
-      const rows = [];
-      // Rows the page did not evaluate (playing faster than the chart keeps points) are null.
-      for (let i = 0; i < v.length; i += 2) rows.push(v[i] === NOT_EVALUATED ? [null, null] : [v[i], v[i + 1]]);
-      return rows;
-    },
+    accuracyCurve: () => need().live().accuracyCurve(),
     divergedAt: () => need().live().divergedAt(),
     restoreFinite: () => need().restoreFinite(),
     dropoutMask: () => Array.from(need().live().dropoutMask()),

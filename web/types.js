@@ -39,6 +39,7 @@
  *   setBias(layer: number, node: number, value: number): void,
  *   refreshLoss(): void,
  *   accuracy(): {train: number, test: number},
+ *   accuracyCurve(): (number | null)[][],
  *   accuracyCurveView(): Float64Array,
  *   divergedAt(): number,
  *   lastFiniteEpoch(): number,

@@ -201,6 +201,10 @@ describe('training and its arguments', () => {
         const kept = epoch % 8 === 0 || epoch === 25 || epoch === 40;
         assert.deepEqual(row, kept ? full.rows[epoch] : [null, null], `epoch ${epoch}`);
       });
+      const acc = ex.accuracyCurve();
+      assert.equal(acc.length, 41);
+      rows.forEach((row, epoch) => assert.equal(acc[epoch][0] === null, row[0] === null, `epoch ${epoch}`));
+      assert.deepEqual(acc[40], [ex.accuracy().train, ex.accuracy().test]);
       const view = ex.lossCurveView();
       assert.equal(view[2 * 3], mod.NOT_EVALUATED);
       assert.equal(ex.accuracyCurveView()[2 * 3 + 1], mod.NOT_EVALUATED);
