@@ -1,4 +1,4 @@
-/* activation.h — activation functions as a value + derivative table (tfp-behaviour §6).
+/* activation.h — activation functions as a value + derivative table (docs/tfp-behaviour.md §6).
  *
  * DERIVATIVES TAKE BOTH the pre-activation total and the output: der(total, out) with
  * out = value(total). Each entry uses whichever is cheaper and exact:

@@ -1,4 +1,4 @@
-/* config.c — TFP's defaults and names (tfp-behaviour §8.2). */
+/* config.c — TFP's defaults and names (docs/tfp-behaviour.md §8.2). */
 #include "config.h"
 
 #include <string.h>

@@ -137,7 +137,7 @@ void nn_config_default(nn_config *cfg);
 /* True when `<name>_hide=true` is set for this name. */
 bool nn_config_is_hidden(const nn_config *cfg, const char *name);
 
-/* True when feature f is a network input: its flag is on and it is not hidden (TFP §4). */
+/* True when feature f is a network input: its flag is on and it is not hidden (docs/tfp-behaviour.md §4). */
 bool nn_config_feature_used(const nn_config *cfg, nn_feature f);
 
 /* The dataset actually generated: `dataset` or `reg_dataset`, depending on `problem`. */

@@ -1,5 +1,5 @@
 /* dataset.c — generators, shuffle and split, in TFP's exact operation order
- * (tfp-behaviour §3, dataset.ts). Formulas are written as TFP evaluates them, not simplified:
+ * (docs/tfp-behaviour.md §3, dataset.ts). Formulas are written as TFP evaluates them, not simplified:
  * d3's linear scales are t = (v - d0) / (d1 - d0), r0 * (1 - t) + r1 * t. */
 #include "dataset.h"
 

@@ -1,4 +1,4 @@
-/* dataset.h — TFP's six generators, the shuffle and the split (tfp-behaviour §3).
+/* dataset.h — TFP's six generators, the shuffle and the split (docs/tfp-behaviour.md §3).
  *
  * Every function draws from the stream it is given, in exactly TFP's order, so the points are
  * bit-identical to TFP's (sin/cos/log through nnmath.h). Points are nn_point {x, y, label}.

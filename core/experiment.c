@@ -1,5 +1,5 @@
 /* experiment.c — config + data + network + history, built as TFP builds a fresh load
- * (tfp-behaviour §2 steps 5-6). */
+ * (docs/tfp-behaviour.md §2 steps 5-6). */
 #include "experiment.h"
 
 #include <math.h>

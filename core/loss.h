@@ -1,5 +1,5 @@
 /* loss.h — the error function and the weight regularisers, as value + derivative tables
- * (tfp-behaviour §7.3-7.4, nn.ts:94-98 and 100-112).
+ * (docs/tfp-behaviour.md §7.3-7.4, nn.ts:94-98 and 100-112).
  *
  * Errors (nn_loss_kind, config.h), both per point, derivatives with respect to the output:
  *   square        TFP's: 0.5 * (out - target)^2, der = out - target.

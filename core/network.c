@@ -1,5 +1,5 @@
 /* network.c — layout, TFP's initial weights, and the forward / backward / update kernels
- * (tfp-behaviour §5-§7). */
+ * (docs/tfp-behaviour.md §5-§7). */
 #include "network.h"
 
 #include <math.h>

@@ -53,7 +53,7 @@ typedef struct {
 
 /* ---- Lifecycle --------------------------------------------------------------------------- */
 
-/* The layer sizes TFP builds for cfg (tfp-behaviour §5): [used features] + networkShape + [1],
+/* The layer sizes TFP builds for cfg (docs/tfp-behaviour.md §5): [used features] + networkShape + [1],
  * a negative count giving 0 nodes. Writes sizes[0 .. return) and returns num_layers, or -1 when
  * the config exceeds NN_MAX_HIDDEN_LAYERS hidden layers or NN_MAX_NEURONS in a layer. */
 int nn_network_layout(const nn_config *cfg, int sizes[NN_MAX_HIDDEN_LAYERS + 2]);
@@ -111,7 +111,7 @@ int nn_network_node_id(const nn_network *net, int node);
 void nn_dense_forward(double *total, double *out, const double *in, const double *w,
                       const double *b, int n_out, int n_in, nn_activation act);
 
-/* Backward of one layer for one sample (tfp-behaviour §7.2 a-c), given output_der[n_out]
+/* Backward of one layer for one sample (docs/tfp-behaviour.md §7.2 a-c), given output_der[n_out]
  * (dE/d out), the layer's totals total[n_out] and outputs out[n_out], and an optional dropout
  * mask[n_out] (NULL: none):
  *   input_der[j] = output_der[j] * act'(total[j], out[j])            (no mask)
@@ -128,7 +128,7 @@ void nn_dense_backward(double *input_der, double *gw, double *gb, int *count,
                        const double *w, const uint8_t *dead, int n_out, int n_in,
                        nn_activation act);
 
-/* TFP's updateWeights for one layer (tfp-behaviour §7.3). For node j with count[j] > 0:
+/* TFP's updateWeights for one layer (docs/tfp-behaviour.md §7.3). For node j with count[j] > 0:
  *   b[j] -= (lr * gb[j]) / count[j]
  *   per live link: r = R'(w) (old weight); w = w - (lr / count[j]) * gw;
  *                  c = w - (lr * reg_rate) * r; L1 and w * c < 0: w = 0, dead = 1; else w = c

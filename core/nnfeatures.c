@@ -1,4 +1,4 @@
-/* nnfeatures.c — input features (tfp-behaviour §4, playground.ts:65-73). */
+/* nnfeatures.c — input features (docs/tfp-behaviour.md §4, playground.ts:65-73). */
 #include "nnfeatures.h"
 
 #include "nnmath.h"

@@ -1,4 +1,4 @@
-/* nnfeatures.h — the input features a network sees (tfp-behaviour §4).
+/* nnfeatures.h — the input features a network sees (docs/tfp-behaviour.md §4).
  * (Not "features.h": core/ is on the include path and glibc includes its own <features.h>.)
  *
  * Feature values, in TFP's fixed order: x, y, x·x, y·y, x·y, sin(x), sin(y). cosX/cosY are never

@@ -1,6 +1,6 @@
 /* nnmath.h — the one seam for transcendental functions.
  *
- * TFP's numbers depend on the JS engine's Math.sin/cos/exp/log/tanh/pow (tfp-behaviour §9).
+ * TFP's numbers depend on the JS engine's Math.sin/cos/exp/log/tanh/pow (docs/tfp-behaviour.md §9).
  * Natively we use glibc, whose results equal Chromium's; in the wasm build every call goes to the
  * host page's own `Math` through emscripten_math_* (-sJS_MATH alone misses tanh in emcc 3.1.6),
  * so the engine reproduces TFP bit for bit in whatever browser runs it.

@@ -1,4 +1,4 @@
-/* rng.c — seedrandom 2.4.4 ARC4 (tfp-behaviour §1). Every step is integer or exact double
+/* rng.c — seedrandom 2.4.4 ARC4 (docs/tfp-behaviour.md §1). Every step is integer or exact double
  * arithmetic, so the stream is bit-identical in every engine. */
 #include "rng.h"
 

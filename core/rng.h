@@ -1,5 +1,5 @@
 /* rng.h — seedrandom 2.4.4's ARC4 stream, the generator behind TFP's Math.random()
- * (tfp-behaviour §1).
+ * (docs/tfp-behaviour.md §1).
  *
  * One nn_rng is one seeded stream; it is plain data (copy it with `=` to snapshot a stream).
  * Nothing here is global: two streams never affect each other.

@@ -1,4 +1,4 @@
-/* state.c — URL hash <-> validated nn_config (tfp-behaviour §8; the rules are in state.h). */
+/* state.c — URL hash <-> validated nn_config (docs/tfp-behaviour.md §8; the rules are in state.h). */
 #include "state.h"
 
 #include <math.h>

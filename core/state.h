@@ -1,6 +1,6 @@
 /* state.h — URL hash <-> validated nn_config, with a report of what was ignored and why.
  *
- * Parsing follows TFP (docs: tfp-behaviour §8): split on "&" then "=", no percent-decoding,
+ * Parsing follows TFP (docs/tfp-behaviour.md §8): split on "&" then "=", no percent-decoding,
  * later duplicates win, unknown names ignored, numbers read as JavaScript's unary plus reads
  * them, booleans false only for "false". Where TFP would crash or accept nonsense (a bare
  * `networkShape`, `activation=toString`, a NaN learning rate, a layer of 10^6 neurons), that
@@ -115,7 +115,7 @@ typedef struct {
  * (experiment.h: nn_seed_from_unseeded). `notices` may be NULL. */
 void nn_state_parse(const char *hash, nn_config *cfg, nn_notices *notices);
 
-/* Writes cfg as a hash in TFP's order (tfp-behaviour §8.4), without '#', into out (capacity cap,
+/* Writes cfg as a hash in TFP's order (docs/tfp-behaviour.md §8.4), without '#', into out (capacity cap,
  * always NUL-terminated when cap > 0). Returns the full length needed, excluding the NUL, like
  * snprintf; the output was complete if the return value < cap. */
 size_t nn_state_serialize(const nn_config *cfg, char *out, size_t cap);

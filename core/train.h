@@ -1,5 +1,5 @@
 /* train.h — one training epoch with TFP's batch semantics, and the loss over a point set
- * (tfp-behaviour §7), with nnplay's optimisers, dropout and losses beside TFP's defaults.
+ * (docs/tfp-behaviour.md §7), with nnplay's optimisers, dropout and losses beside TFP's defaults.
  *
  * Inputs are precomputed feature rows: inputs[k * num_inputs + f] is feature f of point k (see
  * nnfeatures.h); TFP recomputes them per pass, which gives the same bits.

@@ -1,5 +1,5 @@
 /* test_golden.c — every TFP golden fixture, reproduced bit for bit natively (glibc = Chromium's
- * Math, tfp-behaviour §9): derived values, every data point, the initial network, the network
+ * Math, docs/tfp-behaviour.md §9): derived values, every data point, the initial network, the network
  * after one epoch (with L1's dead links) and all 301 rows of the loss curve. */
 #include <setjmp.h>
 #include <stdarg.h>

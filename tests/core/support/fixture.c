@@ -133,7 +133,7 @@ static bool convert_state(const cJSON *st, nn_config *cfg, const char **seed, ch
     double v;
     if (!nn_fixture_number(cJSON_GetArrayItem(shape, l), &v))
       return fail(err, cap, "state.networkShape[%d] is not a number", l);
-    /* as many nodes as integers i with 0 <= i < v (tfp-behaviour §5) */
+    /* as many nodes as integers i with 0 <= i < v (docs/tfp-behaviour.md §5) */
     cfg->network_shape[l] = v > 0 ? (v > 1e6 ? 1000000 : (int)ceil(v)) : 0;
   }
 
