@@ -80,10 +80,14 @@ export async function setup(t, extraArgs = []) {
  * Opens the page at `#hash` and waits for window.nnplay.ready. Collects console errors, page
  * errors and requests to any other origin in the returned arrays.
  * @param {import('playwright-core').Browser} browser @param {string} base @param {string} hash
- * @param {{width?: number, height?: number, wait?: boolean}} [opts]
+ * `opts.init` runs in the page before its own scripts (context.addInitScript); `opts.touch` makes
+ * a touch-screen context.
+ * @param {{width?: number, height?: number, wait?: boolean, init?: () => void, touch?: boolean}} [opts]
  */
 export async function openPage(browser, base, hash, opts = {}) {
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 1366, height: opts.height ?? 768 } });
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1366, height: opts.height ?? 768 },
+    hasTouch: !!opts.touch });
+  if (opts.init) await context.addInitScript(opts.init);
   const page = await context.newPage();
   /** @type {string[]} */
   const errors = [];
