@@ -44,8 +44,8 @@ rm -rf "$stage"
 mkdir -p "$stage/engine"
 esbuild() { node_modules/.bin/esbuild --log-level=warning "$@"; }
 
-# Static files other than scripts, styles and the type-checking config, as they are.
-(cd web && find . -type f ! -name '*.js' ! -name '*.css' ! -name '*.html' ! -name tsconfig.json \
+# Static files other than scripts and styles, as they are.
+(cd web && find . -type f ! -name '*.js' ! -name '*.css' ! -name '*.html' \
    -exec cp --parents {} "../$stage/" \;)
 # HTML: a run of whitespace holding a line break becomes one line break (same rendering: no
 # <pre> or white-space: pre in the page's markup).
