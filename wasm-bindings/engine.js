@@ -7,11 +7,12 @@
  *     ex.train(10); ex.loss(); ex.dispose();
  *
  * The API: the classes Engine (below) and Experiment (engine/experiment.js), with the values
- * they take and give typed in engine/types.js, the one source of its types; README.md ("The JS
- * engine API") lists every member, and a test holds the list to the classes. Views of wasm
- * memory must be re-taken after any call that may allocate; argument errors are RangeErrors,
- * engine failures EngineErrors (engine/runtime.js). The module is nnplay-wasm.wasm beside this
- * file. dist/engine/engine.js is this file with engine/*.js bundled in (scripts/build.sh).
+ * they take and give typed in engine/types.js, the one source of its types. README.md ("The JS
+ * engine API") lists every member; tests/browser/readme-api.test.js holds the list to the
+ * classes. Views of wasm memory must be re-taken after any call that may allocate; argument
+ * errors are RangeErrors, engine failures EngineErrors (engine/runtime.js). The module is
+ * nnplay-wasm.wasm beside this file. dist/engine/engine.js is this file with engine/*.js bundled
+ * in (scripts/build.sh).
  */
 
 import { INTERNAL, Runtime, EngineError, describe } from './engine/runtime.js';

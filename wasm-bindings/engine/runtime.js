@@ -3,9 +3,9 @@
 // (a C status becomes an exception here and nowhere else).
 
 /** nn_status values (core/experiment.h). */
-export const NN_OK = 0;
-export const NN_ERR_NOMEM = 1;
-export const NN_ERR_INVALID = 2;
+const NN_OK = 0;
+const NN_ERR_NOMEM = 1;
+const NN_ERR_INVALID = 2;
 
 export const INT_MAX = 2147483647;
 
