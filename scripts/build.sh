@@ -13,7 +13,8 @@
 #                                                (import('./x.js')), bundled likewise
 #                    training-worker.js          the worker that trains at speed "max"
 #                    style.css                   web/*.css, minified
-#                    engine/engine.js            the JS API; loads ./nnplay-wasm.wasm
+#                    engine/engine.js            the JS API (wasm-bindings/engine.js and its
+#                                                modules, one file); loads ./nnplay-wasm.wasm
 #                    engine/nnplay-wasm.wasm     the engine
 #                  The page's whole transfer is meant to stay under 60 KB gzipped
 #                  (scripts/bench/bench_page.mjs prints it).
@@ -43,8 +44,8 @@ rm -rf "$stage"
 mkdir -p "$stage/engine"
 esbuild() { node_modules/.bin/esbuild --log-level=warning "$@"; }
 
-# Static files other than scripts, styles and the type-checking config, as they are.
-(cd web && find . -type f ! -name '*.js' ! -name '*.css' ! -name '*.html' ! -name tsconfig.json \
+# Static files other than scripts and styles, as they are.
+(cd web && find . -type f ! -name '*.js' ! -name '*.css' ! -name '*.html' \
    -exec cp --parents {} "../$stage/" \;)
 # HTML: a run of whitespace holding a line break becomes one line break (same rendering: no
 # <pre> or white-space: pre in the page's markup).
@@ -64,10 +65,12 @@ node scripts/bundle.mjs "$stage" "${entries[@]}" web/*-worker.js
 for js in "${classic[@]}"; do esbuild "$js" --minify --outfile="$stage/${js#web/}"; done
 for css in web/*.css; do esbuild "$css" --minify --outfile="$stage/$(basename "$css")"; done
 
-# The engine: the module, and engine.js minified (keeping its names: its classes and errors are
-# API).
+# The engine: the module, and engine.js bundled with its modules (engine/*.js) into one file,
+# minified (engine.js gives its classes back their names). Under Node it reads the module with
+# node:fs, which stays an import.
 cp build/wasm/wasm-bindings/nnplay-wasm.wasm "$stage/engine/"
-esbuild build/wasm/wasm-bindings/engine.js --format=esm --minify --keep-names --outfile="$stage/engine/engine.js"
+esbuild build/wasm/wasm-bindings/engine.js --bundle --format=esm --minify --external:'node:*' \
+  --outfile="$stage/engine/engine.js"
 
 rm -rf dist
 mv "$stage" dist

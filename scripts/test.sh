@@ -5,6 +5,7 @@
 #   asan     ctest --preset asan          the same under ASan + UBSan
 #   wasm     node --test tests/wasm       the engine module under Node, + Chromium (fixtures)
 #   browser  node --test tests/browser    the page in Chromium (when tests exist)
+#   types    tsc -p tsconfig.json         the page and the engine's JS API type-checked (JSDoc)
 #
 # Each runner's own summary is printed as it finishes, and a table of all of them at the end.
 set -uo pipefail
@@ -54,6 +55,9 @@ if compgen -G 'tests/browser/*.test.*js' >/dev/null; then
 else
   names+=(browser) results+=("none") summaries+=("no tests/browser/*.test.js yet")
 fi
+
+run types '^type errors: ' bash -c 'out=$(node_modules/.bin/tsc -p tsconfig.json); rc=$?; [ -z "$out" ] || echo "$out"
+  echo "type errors: $(grep -c "error TS" <<<"$out")"; exit $rc'
 
 printf '\n== summary\n'
 for i in "${!names[@]}"; do

@@ -1,7 +1,7 @@
 // host_imports.js — emcc JS library (--js-library) naming the functions the engine imports from
 // its host beyond emscripten_math_* (core/nnmath.h), so that emcc leaves them as imports of the
-// standalone module ("env" module). engine.js supplies the real ones; these bodies are never
-// run (a standalone build has no emcc JS output) and only say what each import must do.
+// standalone module ("env" module). engine/instantiate.js supplies the real ones; these bodies
+// are never run (a standalone build has no emcc JS output) and only say what each import must do.
 mergeInto(LibraryManager.library, {
   // out[i] = Math.tanh(in[i]) for i < n, double arrays (core/nnmath.h: nn_tanh_n).
   nnw_host_tanh_n: function (out, x, n) {

@@ -11,9 +11,7 @@ import { el } from './dom.js';
 
 /**
  * @typedef {import('./types.js').Layout} Layout
- * @typedef {{point: number, x: number, y: number, target: number, prediction: number, error: number,
- *   errorDer: number, learningRate: number, total: number[], output: number[], outputDer: number[],
- *   inputDer: number[], params: number[], grad: number[], paramsAfter: number[]}} BackpropTrace
+ * @typedef {import('./types.js').BackpropTrace} BackpropTrace
  * @typedef {{trace(point: number): BackpropTrace, apply(params: number[]): void, pause(): void,
  *   changed(): void}} BackpropHandlers
  * @typedef {import('./network.js').NetworkView} NetworkView

@@ -15,14 +15,8 @@ export const SWITCH_TO_MLP = /** @type {Record<string, string | null>} */ ({
 });
 
 /**
- * The engine's lecture API (wasm-bindings/engine.js) beyond what types.js declares.
- * @typedef {import('./types.js').Experiment & {
- *   misclassifiedCurve(): number[],
- *   misclassifiedCurveView(): Int32Array,
- *   perceptronReport(): import('./perceptron.js').PerceptronReport,
- *   backpropTrace(point: number): import('./backprop.js').BackpropTrace
- * }} LectureExperiment
- * @typedef {import('./lessons.js').Lesson} Lesson
+ * @typedef {import('./types.js').Experiment} Experiment
+ * @typedef {import('./types.js').Lesson} Lesson
  * @typedef {{
  *   setParams(values: Record<string, string | null>): void,
  *   pause(): void,
@@ -41,7 +35,7 @@ export class Lecture {
   constructor(engine, where, handlers) {
     /** @type {Lesson[]} */
     this.lessons = engine.lessons();
-    /** @type {LectureExperiment | null} */
+    /** @type {Experiment | null} */
     this.ex = null;
     this.lessonsView = new LessonsView(where.bar, where.banner, this.lessons, { leave: () => handlers.setParams({ lesson: null }) });
     this.modeBar = new ModeBar(where.bar, { set: (name, value) => handlers.setParams({ [name]: value }) });
@@ -102,7 +96,7 @@ export class Lecture {
     this.overlay ??= new HeatmapOverlay(this.where.heatmapFrame);
   }
 
-  /** @returns {LectureExperiment} */
+  /** @returns {Experiment} */
   live() {
     if (!this.ex) throw new Error('nnplay: no experiment');
     return this.ex;
@@ -110,10 +104,10 @@ export class Lecture {
 
   /**
    * A new experiment is on screen.
-   * @param {import('./types.js').Experiment} ex @param {import('./types.js').EngineState} state
+   * @param {Experiment} ex @param {import('./types.js').EngineState} state
    */
   load(ex, state) {
-    this.ex = /** @type {LectureExperiment} */ (ex);
+    this.ex = ex;
     this.modeBar.update(state);
     this.lessonsView.update(state.lesson ?? null);
     applyModes(document, { mode: state.mode, model: state.model });

@@ -4,7 +4,7 @@
 
 import { el } from './dom.js';
 
-/** @typedef {{id: string, title: string, goal: string, hash: string}} Lesson */
+/** @typedef {import('./types.js').Lesson} Lesson */
 
 export class LessonsView {
   /**

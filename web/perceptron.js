@@ -13,7 +13,7 @@ const CURVE_POINTS = 400;
 
 /**
  * @typedef {import('./losschart.js').Point} Point
- * @typedef {{verdict: string, convergedEpoch: number, misclassified: number, text: string}} PerceptronReport
+ * @typedef {import('./types.js').PerceptronReport} PerceptronReport
  * @typedef {{layerSizes: number[], inputIds: string[], weightOffset: number[], biasOffset: number[]}} PerceptronLayout
  */
 

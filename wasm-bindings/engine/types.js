@@ -1,0 +1,154 @@
+// types.js — the shapes of the values the engine's JS API takes and gives: the one source of its
+// types. The classes Engine and Experiment (engine.js, experiment.js) are typed with these, the
+// page imports them (web/types.js names them for web/), and README's tables ("The JS engine
+// API") list the members, which tests/browser/readme-api.test.js holds to the classes.
+// No runtime code.
+
+/**
+ * What the hash asked for that was ignored or corrected.
+ * @typedef {object} Notice
+ * @property {string} param
+ * @property {string} value  cut to 64 bytes, ending in "..."
+ * @property {string} reason  one English sentence
+ */
+
+/**
+ * An experiment's parameters under TFP's names (as in the fixtures' `state`), nnplay's own
+ * (core/config.h) and the lecture's. Nullable strings are null when the hash sets none.
+ * @typedef {object} State
+ * @property {string} activation
+ * @property {string} regularization
+ * @property {number} batchSize
+ * @property {string} dataset
+ * @property {string} regDataset
+ * @property {number} learningRate
+ * @property {number} regularizationRate
+ * @property {number} noise
+ * @property {number[]} networkShape  neurons per hidden layer
+ * @property {string | null} seed  null in parseHash() when the hash has no usable seed
+ * @property {boolean} showTestData
+ * @property {boolean} discretize
+ * @property {number} percTrainData
+ * @property {boolean} x
+ * @property {boolean} y
+ * @property {boolean} xTimesY
+ * @property {boolean} xSquared
+ * @property {boolean} ySquared
+ * @property {boolean} cosX
+ * @property {boolean} sinX
+ * @property {boolean} cosY
+ * @property {boolean} sinY
+ * @property {boolean} collectStats
+ * @property {string | null} tutorial
+ * @property {string} problem  'classification' or 'regression'
+ * @property {boolean} initZero
+ * @property {boolean} hideText
+ * @property {Record<string, boolean>} hide  each `<name>_hide` parameter's value
+ * @property {string} optimizer
+ * @property {number} momentum
+ * @property {number} rho
+ * @property {number} beta1
+ * @property {number} beta2
+ * @property {number} epsilon
+ * @property {string} init
+ * @property {number} dropout
+ * @property {string} loss
+ * @property {number | 'max'} speed  epochs per frame, or 'max' (a worker trains at full speed)
+ * @property {string} model  'mlp' or 'perceptron'
+ * @property {string} mode  'complete' or 'simplified'
+ * @property {string | null} lesson
+ */
+
+/**
+ * engine.parseHash()'s answer.
+ * @typedef {object} ParsedHash
+ * @property {State} state
+ * @property {Notice[]} notices
+ * @property {string} hash  the canonical serialization (no seed when none was given)
+ */
+
+/**
+ * engine.experiment()'s options.
+ * @typedef {object} ExperimentOptions
+ * @property {number} [unseededRandom]  in [0, 1): the unseeded Math.random() draw that names
+ *   the seed (toFixed(5)) when the hash has none; default Math.random()
+ */
+
+/**
+ * Quantities TFP derives from the state (as in the fixtures' `derived`).
+ * @typedef {object} Derived
+ * @property {string[]} input_ids
+ * @property {number[]} layer_sizes
+ * @property {string} output_activation
+ * @property {number} num_samples
+ * @property {number} generator_noise_argument
+ * @property {number} split_index
+ * @property {number} num_train
+ * @property {number} num_test
+ * @property {{generator: number, shuffle: number, weights: number}} math_random_draws
+ */
+
+/**
+ * Where each layer's nodes and parameters sit (core/network.h). Layer 0 is the input layer;
+ * offsets are indexed by layer ([0] unused for weights and biases).
+ * @typedef {object} Layout
+ * @property {number[]} layerSizes
+ * @property {string[]} nodeIds  input feature ids, then TFP's "1", "2", ...
+ * @property {string[]} inputIds
+ * @property {number[]} nodeOffset  first node index of each layer
+ * @property {number[]} weightOffset
+ * @property {number[]} biasOffset
+ * @property {number} numNodes
+ * @property {number} numParams
+ * @property {string} hiddenActivation
+ * @property {string} outputActivation
+ */
+
+/**
+ * One node of experiment.network(): `dead` (parallel to `weights`) only when L1 has killed one
+ * of its links, as in the fixtures' `network_after_1`.
+ * @typedef {{id: string, bias: number, weights: number[], dead?: boolean[]}} NetworkNode
+ */
+
+/** A pair of losses or accuracies. @typedef {{train: number, test: number}} TrainTest */
+
+/** A curve as rows [train, test] for epochs 0..epoch; [null, null] where not evaluated.
+ * @typedef {(number | null)[][]} CurveRows */
+
+/** Points as [x, y, label] in TFP's order. @typedef {{train: number[][], test: number[][]}} Points */
+
+/**
+ * One lesson of the course (core/lessons.h); `hash`: its parameters, no '#'.
+ * @typedef {{id: string, title: string, goal: string, hash: string}} Lesson
+ */
+
+/**
+ * The perceptron's verdict so far (core/perceptron.h).
+ * @typedef {object} PerceptronReport
+ * @property {'undecided' | 'converged' | 'not-separable'} verdict
+ * @property {number} convergedEpoch  first epoch with no misclassified training point, or -1
+ * @property {number} misclassified  at the last epoch (-1 in mlp mode)
+ * @property {string} text  one English sentence for the page
+ */
+
+/**
+ * Every number of one batch-1 training step on one training point (core/backprop_trace.h).
+ * @typedef {object} BackpropTrace
+ * @property {number} point  its index in data().train
+ * @property {number} x
+ * @property {number} y
+ * @property {number} target  its label
+ * @property {number} prediction  the output node's output
+ * @property {number} error  E(prediction, target)
+ * @property {number} errorDer  dE/d prediction
+ * @property {number} learningRate
+ * @property {number[]} total  per node: pre-activation (inputs: the feature value)
+ * @property {number[]} output  per node: activation(total)
+ * @property {number[]} outputDer  per node: dE/d output (0 for inputs)
+ * @property {number[]} inputDer  per node: dE/d total, the error signal (0 for inputs)
+ * @property {number[]} params  per parameter, before the update
+ * @property {number[]} grad  per parameter: dE/d parameter
+ * @property {number[]} paramsAfter  per parameter, after the update
+ */
+
+export {};
