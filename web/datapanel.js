@@ -4,6 +4,7 @@
 import { CLASSIFICATION_DATASETS, REGRESSION_DATASETS } from './urlstate.js';
 import { SHADE_CSS, shadeOf } from './palette.js';
 import { el } from './dom.js';
+import { fromLeft, fromTop } from './plane.js';
 
 /**
  * @typedef {{set(name: string, value: string): void, regenerate(): void}} DataHandlers
@@ -79,13 +80,12 @@ export class DataPanel {
       if (!b) continue;
       const c = /** @type {HTMLCanvasElement} */ (b.firstChild);
       const g = /** @type {CanvasRenderingContext2D} */ (c.getContext('2d'));
-      const s = c.width / 12;
       const r = Math.max(1, c.width / 44);
       g.clearRect(0, 0, c.width, c.height);
       for (const p of pts) {
         const shade = shadeOf(p[2]);
         g.fillStyle = SHADE_CSS[Math.min(shade, SHADE_CSS.length - 1)];
-        g.fillRect((p[0] + 6) * s - r, (6 - p[1]) * s - r, 2 * r, 2 * r);
+        g.fillRect(fromLeft(p[0]) * c.width - r, fromTop(p[1]) * c.width - r, 2 * r, 2 * r);
       }
     }
   }

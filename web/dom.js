@@ -12,3 +12,8 @@ export function el(tag, cls, parent, text) {
   if (parent) parent.appendChild(e);
   return e;
 }
+
+/** @param {string} id @returns {HTMLElement} the page's element with that id */
+export function byId(id) {
+  return /** @type {HTMLElement} */ (document.getElementById(id));
+}

@@ -4,9 +4,10 @@
 
 import { makeLut, paintSlice, SHADE_CSS, shadeOf, ramp } from './palette.js';
 import { el } from './dom.js';
+import { DOMAIN, fromLeft, fromTop } from './plane.js';
 
-const DOMAIN = 6;
-const TICKS = [-6, -4, -2, 0, 2, 4, 6];
+/** Axis ticks every 2 units across the plane. */
+const TICKS = Array.from({ length: DOMAIN + 1 }, (_, i) => 2 * i - DOMAIN);
 
 export class HeatmapView {
   /** @param {HTMLElement} container */
@@ -31,7 +32,7 @@ export class HeatmapView {
     const xAxis = el('div', 'axis axis-x', frame);
     const yAxis = el('div', 'axis axis-y', frame);
     for (const t of TICKS) {
-      const pos = ((t + DOMAIN) / (2 * DOMAIN)) * 100;
+      const pos = fromLeft(t) * 100;
       const xt = el('span', 'tick', xAxis);
       xt.textContent = String(t);
       xt.style.left = `${pos}%`;
@@ -88,8 +89,8 @@ export class HeatmapView {
       g.lineWidth = 1;
       g.strokeStyle = stroke;
       for (const p of pts) {
-        const x = ((p[0] + DOMAIN) / (2 * DOMAIN)) * size;
-        const y = ((DOMAIN - p[1]) / (2 * DOMAIN)) * size;
+        const x = fromLeft(p[0]) * size;
+        const y = fromTop(p[1]) * size;
         const s = shadeOf(p[2]);
         g.fillStyle = s < SHADE_CSS.length ? SHADE_CSS[s] : '#999';
         g.beginPath();

@@ -1,8 +1,9 @@
 // main.js — the page's entry: installs window.nnplay at once (with `ready` pending), loads the
 // engine, and hands it to the Controller (controller.js).
 
-import { Controller, byId } from './controller.js';
+import { Controller } from './controller.js';
 import { NoticesView } from './notices.js';
+import { byId } from './dom.js';
 
 /** Installs window.nnplay at once (with `ready` pending) and boots the page. */
 function boot() {
@@ -36,11 +37,11 @@ function boot() {
     data: () => need().live().data(),
     network: () => need().live().network(),
     notices: () => need().live().notices(),
-    lessons: () => need().lecture.lessons.map((l) => ({ ...l })),
-    misclassified: () => need().lecture.misclassified(),
-    perceptron: () => need().lecture.report(),
+    lessons: () => need().views.lecture.lessons.map((l) => ({ ...l })),
+    misclassified: () => need().views.lecture.misclassified(),
+    perceptron: () => need().views.lecture.report(),
     /** @param {number} [point] */
-    backprop: (point) => need().lecture.trace(point),
+    backprop: (point) => need().views.lecture.trace(point),
     accuracy: () => need().live().accuracy(),
     accuracyCurve: () => need().live().accuracyCurve(),
     divergedAt: () => need().live().divergedAt(),
@@ -53,9 +54,7 @@ function boot() {
   import(new URL('engine/engine.js', base).href).then(async (engineModule) => {
     const engine = await engineModule.loadEngine();
     ctrl = new Controller(engine);
-    ctrl.load(location.hash.slice(1), true);
-    await ctrl.lecture.pending;
-    requestAnimationFrame(ctrl.tick);
+    await ctrl.start();
     document.body.classList.add('ready');
     resolveReady();
   }).catch((e) => {

@@ -27,23 +27,6 @@ const THUMB = 20;     // thumbnail resolution (cells per side)
  * }} NetworkHandlers
  */
 
-/**
- * A feature's values over an n×n grid of [-6, 6]² (row 0 at y = +6), as the engine's grid.
- * @param {string} name @param {number} n @returns {Float32Array}
- */
-export function featureValues(name, n) {
-  const out = new Float32Array(n * n);
-  for (let r = 0; r < n; r++) {
-    const y = 6 - (12 * r) / (n - 1);
-    for (let c = 0; c < n; c++) {
-      const x = -6 + (12 * c) / (n - 1);
-      out[r * n + c] = name === 'x' ? x : name === 'y' ? y : name === 'xSquared' ? x * x
-        : name === 'ySquared' ? y * y : name === 'xTimesY' ? x * y : name === 'sinX' ? Math.sin(x) : Math.sin(y);
-    }
-  }
-  return out;
-}
-
 export class NetworkView {
   /** @param {HTMLElement} container @param {NetworkHandlers} handlers */
   constructor(container, handlers) {
@@ -102,8 +85,9 @@ export class NetworkView {
    * Rebuilds the diagram for a new experiment (new shape or new features).
    * @param {import('./types.js').Layout} layout @param {import('./types.js').EngineState} state
    * @param {number} density grid density the frames will pass to update()
+   * @param {Map<string, Float32Array>} features every feature over that grid (reference-data.js)
    */
-  build(layout, state, density) {
+  build(layout, state, density, features) {
     this.layout = layout;
     this.card.hide();
     this.nodesBox.replaceChildren();
@@ -137,7 +121,8 @@ export class NetworkView {
       });
       node.addEventListener('mouseenter', () => this.h.hover({ kind: 'feature', name }));
       node.addEventListener('mouseleave', () => this.h.hover(null));
-      this.paintStatic(/** @type {HTMLCanvasElement} */ (node.firstChild), featureValues(name, this.thumbSize));
+      const values = features.get(name);
+      if (values) this.paintStatic(/** @type {HTMLCanvasElement} */ (node.firstChild), values, density);
       this.placed.push({ el: node, layer: 0, row, slot: index, index: -1 });
       row++;
     }
@@ -187,12 +172,15 @@ export class NetworkView {
     this.placed.push({ el: box, layer: l, row: -1, slot: -1, index: -1 });
   }
 
-  /** @param {HTMLCanvasElement} canvas @param {Float32Array} values */
-  paintStatic(canvas, values) {
+  /**
+   * A feature's thumbnail, sampled from its grid as the neurons' are from theirs.
+   * @param {HTMLCanvasElement} canvas @param {Float32Array} values @param {number} density
+   */
+  paintStatic(canvas, values, density) {
     canvas.width = this.thumbSize;
     canvas.height = this.thumbSize;
     const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
-    paintSlice(this.thumbPixels, 0, this.thumbSize, values, 0, this.thumbSize, 1, this.lut, false);
+    paintSlice(this.thumbPixels, 0, this.thumbSize, values, 0, density, this.stride, this.lut, false);
     ctx.putImageData(this.thumbImage, 0, 0);
   }
 

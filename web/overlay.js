@@ -2,7 +2,7 @@
 // the backpropagation step-through's sample. One DPR-aware canvas above the points; redrawn
 // only when a mark or the size changes.
 
-const DOMAIN = 6;
+import { DOMAIN, fromLeft, fromTop } from './plane.js';
 
 /** A line a·x + b·y + c = 0 in data coordinates. @typedef {{a: number, b: number, c: number}} Line */
 
@@ -79,8 +79,8 @@ export class HeatmapOverlay {
     g.setTransform(dpr, 0, 0, dpr, 0, 0);
     g.clearRect(0, 0, size, size);
     if (size === 0) return;
-    const sx = (/** @type {number} */ x) => ((x + DOMAIN) / (2 * DOMAIN)) * size;
-    const sy = (/** @type {number} */ y) => ((DOMAIN - y) / (2 * DOMAIN)) * size;
+    const sx = (/** @type {number} */ x) => fromLeft(x) * size;
+    const sy = (/** @type {number} */ y) => fromTop(y) * size;
     if (this.segment) {
       const [x0, y0, x1, y1] = this.segment;
       g.lineCap = 'round';

@@ -1,13 +1,15 @@
 // speed.js — how many epochs each animation frame trains: the Speed menu (the `speed` URL
-// parameter: 1, 2, 5, 10, 20, 50, 100 epochs per frame, or "max"), and the pacer that makes
-// "max" train as many epochs as fit in a time budget while the page keeps the display's rate,
-// where "max" cannot train in a worker (background-training.js): perceptron mode, no workers.
+// parameter: one of SPEEDS epochs per frame, or "max"), and the pacer that makes "max" train as
+// many epochs as fit in a time budget while the page keeps the display's rate, where "max"
+// cannot train in a worker (background-training.js): perceptron mode, no workers.
 //
 // The pacer measures every frame: the interval between animation frames gives the display's
 // period (the shortest recent interval), a frame that came late (a missed vsync) shrinks the
 // training budget and an on-time frame grows it back, capped by the period minus what drawing
 // took. Within the budget it trains in chunks sized from the measured cost of an epoch, so a
 // frame makes one or two calls into the engine whatever the network.
+
+import { MAX_CHUNK } from './training-limits.js';
 
 /** The menu's steps; 0 stands for "max" (config.h: NN_SPEED_MAX). */
 export const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 0];
@@ -23,8 +25,6 @@ const BROWSER_MS = 3;
 const LATE = 1.5;
 /** Frame intervals remembered for the period estimate. */
 const HISTORY = 30;
-/** Most epochs one engine call trains (bounds a call's time if the cost estimate is off). */
-const MAX_CHUNK = 20000;
 
 /** @param {number} speed epochs per frame, 0 = max @returns {string} the URL value */
 export function speedValue(speed) {

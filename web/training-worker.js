@@ -15,84 +15,92 @@
 // The worker's numbers are the page's: the same engine, the same hash and state, so the same
 // bits (core/experiment.h: nn_experiment_load_state).
 
+import { MAX_CHUNK } from './training-limits.js';
+
 /** Training between two messages to the page, ms: about two a frame at 60 Hz. */
 const CHUNK_MS = 8;
-/** Most epochs in one chunk (bounds a chunk if the timing is off). */
-const MAX_CHUNK = 20000;
 
 /** @typedef {import('./types.js').Experiment} Experiment */
+/** @typedef {{onmessage: ((e: MessageEvent) => void) | null, postMessage(m: unknown, t?: Transferable[]): void}} Scope */
 
-const scope = /** @type {{onmessage: ((e: MessageEvent) => void) | null, postMessage(m: unknown, t?: Transferable[]): void}} */ (
-  /** @type {unknown} */ (self));
+/** The worker's training: one instance per worker, driven by the page's messages. */
+class WorkerTraining {
+  /** @param {Scope} scope */
+  constructor(scope) {
+    this.scope = scope;
+    /** @type {Promise<import('./types.js').Engine> | null} */
+    this.enginePromise = null;
+    /** @type {Experiment | null} */
+    this.ex = null;
+    this.gen = -1;
+    this.every = 1;
+    this.sent = 0; // the epoch whose row the page has last been sent
+    this.running = false;
+    this.epochsPerChunk = 1;
+    // Each chunk is its own task, so that 'stop' and 'every' get in between two of them (a
+    // timer would wait at least 4 ms once nested). One is scheduled at a time, also across a
+    // stop and a new start.
+    this.loop = new MessageChannel();
+    this.scheduled = false;
+    this.loop.port1.onmessage = () => {
+      this.scheduled = false;
+      this.chunk();
+    };
+    // Messages are handled one after another (a start waits for the engine to load).
+    this.queue = Promise.resolve();
+    scope.onmessage = (/** @type {MessageEvent} */ { data }) => {
+      this.queue = this.queue.then(() => this.handle(data)).catch((e) => {
+        this.running = false;
+        scope.postMessage({ type: 'error', gen: this.gen, message: e instanceof Error ? e.message : String(e) });
+      });
+    };
+  }
 
-/** @type {Promise<import('./types.js').Engine> | null} */
-let enginePromise = null;
-/** @type {Experiment | null} */
-let ex = null;
-let gen = -1;
-let every = 1;
-let sent = 0;        // the epoch whose row the page has last been sent
-let running = false;
-let epochsPerChunk = 1;
+  schedule() {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.loop.port2.postMessage(null);
+  }
 
-// Each chunk is its own task, so that 'stop' and 'every' get in between two of them (a timer
-// would wait at least 4 ms once nested). One is scheduled at a time, also across a stop and a
-// new start.
-const loop = new MessageChannel();
-let scheduled = false;
-loop.port1.onmessage = () => {
-  scheduled = false;
-  chunk();
-};
-function schedule() {
-  if (scheduled) return;
-  scheduled = true;
-  loop.port2.postMessage(null);
-}
+  /** @param {{type: string, gen?: number, hash?: string, state?: Uint8Array, every?: number}} msg */
+  async handle(msg) {
+    if (msg.type === 'stop') {
+      this.running = false;
+    } else if (msg.type === 'every') {
+      this.every = /** @type {number} */ (msg.every);
+    } else if (msg.type === 'start') {
+      this.running = false;
+      this.gen = /** @type {number} */ (msg.gen);
+      this.enginePromise ??= import(new URL('engine/engine.js', import.meta.url).href).then((m) => m.loadEngine());
+      const engine = await this.enginePromise;
+      this.ex?.dispose();
+      const ex = engine.experiment(/** @type {string} */ (msg.hash));
+      this.ex = ex;
+      ex.loadState(/** @type {Uint8Array} */ (msg.state));
+      this.sent = ex.epoch;
+      this.every = /** @type {number} */ (msg.every);
+      this.epochsPerChunk = 1; // another experiment may cost more per epoch
+      this.running = true;
+      this.schedule();
+    }
+  }
 
-/** Messages are handled one after another (a start waits for the engine to load). */
-let queue = Promise.resolve();
-scope.onmessage = (/** @type {MessageEvent} */ { data }) => {
-  queue = queue.then(() => handle(data)).catch((e) => {
-    running = false;
-    scope.postMessage({ type: 'error', gen, message: e instanceof Error ? e.message : String(e) });
-  });
-};
-
-/** @param {{type: string, gen?: number, hash?: string, state?: Uint8Array, every?: number}} msg */
-async function handle(msg) {
-  if (msg.type === 'stop') {
-    running = false;
-  } else if (msg.type === 'every') {
-    every = /** @type {number} */ (msg.every);
-  } else if (msg.type === 'start') {
-    running = false;
-    gen = /** @type {number} */ (msg.gen);
-    enginePromise ??= import(new URL('engine/engine.js', import.meta.url).href).then((m) => m.loadEngine());
-    const engine = await enginePromise;
-    ex?.dispose();
-    ex = engine.experiment(/** @type {string} */ (msg.hash));
-    ex.loadState(/** @type {Uint8Array} */ (msg.state));
-    sent = ex.epoch;
-    every = /** @type {number} */ (msg.every);
-    epochsPerChunk = 1; // another experiment may cost more per epoch
-    running = true;
-    schedule();
+  /** Trains for about CHUNK_MS, sends the progress, and goes on unless stopped or diverged. */
+  chunk() {
+    const ex = this.ex;
+    if (!this.running || !ex) return;
+    const t0 = performance.now();
+    ex.train(this.epochsPerChunk, this.every);
+    const ms = performance.now() - t0;
+    // The next chunk sized from this one's rate; doubled while too short for the coarse timer.
+    this.epochsPerChunk = Math.min(MAX_CHUNK, ms < 1 ? 2 * this.epochsPerChunk
+      : Math.max(1, Math.round(this.epochsPerChunk * CHUNK_MS / ms)));
+    const state = ex.saveState(this.sent);
+    this.sent = ex.epoch;
+    this.scope.postMessage({ type: 'progress', gen: this.gen, state }, [state.buffer]);
+    if (ex.divergedAt() >= 0) this.running = false;
+    else this.schedule();
   }
 }
 
-/** Trains for about CHUNK_MS, sends the progress, and goes on unless stopped or diverged. */
-function chunk() {
-  if (!running || !ex) return;
-  const t0 = performance.now();
-  ex.train(epochsPerChunk, every);
-  const ms = performance.now() - t0;
-  // The next chunk sized from this one's rate; doubled while too short for the coarse timer.
-  epochsPerChunk = Math.min(MAX_CHUNK, ms < 1 ? 2 * epochsPerChunk
-    : Math.max(1, Math.round(epochsPerChunk * CHUNK_MS / ms)));
-  const state = ex.saveState(sent);
-  sent = ex.epoch;
-  scope.postMessage({ type: 'progress', gen, state }, [state.buffer]);
-  if (ex.divergedAt() >= 0) running = false;
-  else schedule();
-}
+new WorkerTraining(/** @type {Scope} */ (/** @type {unknown} */ (self)));

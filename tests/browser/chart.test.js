@@ -24,15 +24,17 @@ test('a first load transfers at most 60 KB gzipped, every file from the page\'s 
   t.after(() => context.close());
   const page = await context.newPage();
   const origin = new URL(server.url).origin;
-  /** @type {Promise<[string, number]>[]} */
+  /** Every response's gzipped size; a body that cannot be read fails the test (it would
+   * otherwise go uncounted). @type {Promise<[string, number, string?]>[]} */
   const sizes = [];
   page.on('response', (r) => {
-    sizes.push(r.body().then((b) => [r.url(), gzipSync(b, { level: 9 }).length], () => [r.url(), 0]));
+    sizes.push(r.body().then((b) => [r.url(), gzipSync(b, { level: 9 }).length], (e) => [r.url(), NaN, String(e)]));
   });
   await page.goto(`${server.url}#${fixture('dev01').hash}`);
   await page.waitForFunction(() => window.nnplay && window.nnplay.ready.then(() => true));
   await frames(page, 5);
   const files = await Promise.all(sizes);
+  assert.deepEqual(files.filter(([, , error]) => error !== undefined), [], 'every response body was read');
   assert.deepEqual(files.filter(([url]) => !url.startsWith(origin)), [], 'nothing from another origin');
   const total = files.reduce((s, [, n]) => s + n, 0);
   const list = files.map(([url, n]) => `${url.slice(origin.length)} ${n}`).join(', ');

@@ -51,7 +51,8 @@ test('malformed and hostile links show a notice, run nothing and leave a page th
           assert.equal(await page.locator('.notices li :not(code)').count(), 0);
         }
         await page.evaluate(() => window.nnplay.step(5));
-        await page.click('[data-control="playButton"]').catch(() => {});
+        await page.click('[data-control="playButton"]', { timeout: 5000 });
+        assert.equal(await page.getAttribute('[data-control="playButton"]', 'aria-pressed'), 'true', 'the click started training');
         await page.waitForFunction(() => window.nnplay.epoch >= 8);
         await page.evaluate(() => window.nnplay.pause());
         const loss = await page.evaluate(() => window.nnplay.loss());

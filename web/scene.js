@@ -1,0 +1,96 @@
+// scene.js — what a redraw paints, from the engine's current numbers: the big heatmap (the
+// output, or the hovered neuron or feature), every neuron's thumbnail and the links, the
+// dropout marks, the losses and their chart, the accuracy, the epoch, and the lecture's marks.
+// The frame loop (frame-loop.js) decides when; this decides what. Allocates nothing of its own.
+
+import { FEATURES } from './urlstate.js';
+
+/**
+ * @typedef {import('./types.js').Experiment} Experiment
+ * @typedef {import('./network.js').HoverTarget} HoverTarget
+ * @typedef {{
+ *   output: import('./output.js').OutputPanel,
+ *   network: import('./network.js').NetworkView,
+ *   dropoutMarks: import('./dropout-marks.js').DropoutMarks,
+ *   accuracy: import('./accuracy.js').AccuracyView,
+ *   controls: import('./controls.js').Controls,
+ *   lecture: import('./lecture.js').Lecture
+ * }} SceneViews
+ */
+
+export class Scene {
+  /**
+   * @param {SceneViews} views
+   * @param {Map<string, Float32Array>} featureGrids every feature over the grid (reference-data.js)
+   * @param {number} density grid cells per side of the big heatmap
+   */
+  constructor(views, featureGrids, density) {
+    this.views = views;
+    this.featureGrids = featureGrids;
+    this.density = density;
+    /** @type {HoverTarget | null} */
+    this.hovered = null;
+    this.discretize = false;
+    this.dropoutOn = false;
+    this.shownEpoch = -1;
+  }
+
+  /**
+   * A new experiment is on screen.
+   * @param {{discretize: boolean, dropoutOn: boolean}} how
+   */
+  load(how) {
+    this.discretize = how.discretize;
+    this.dropoutOn = how.dropoutOn;
+    this.hovered = null;
+  }
+
+  /**
+   * Shows a neuron or a feature on the big heatmap (null: the output again), with its caption.
+   * @param {HoverTarget | null} target
+   */
+  hover(target) {
+    this.hovered = target;
+    const { output, network } = this.views;
+    const ids = network.layout?.nodeIds;
+    output.setCaption(!target ? '' : target.kind === 'feature'
+      ? `Showing feature ${FEATURES.find((f) => f[0] === target.name)?.[1] ?? target.name}`
+      : target.index === (ids?.length ?? 0) - 1 ? 'Showing the output'
+      : `Showing neuron ${ids?.[target.index] ?? target.index}`);
+    network.highlight(target && target.kind === 'node' ? target.index : -1);
+  }
+
+  /**
+   * One redraw.
+   * @param {Experiment} ex @param {boolean} text redraw the numbers @param {boolean} chart
+   *   redraw the loss chart @param {boolean} playing
+   */
+  draw(ex, text, chart, playing) {
+    const { output, network, dropoutMarks, accuracy, controls, lecture } = this.views;
+    const density = this.density;
+    const slice = density * density;
+    const grid = ex.evaluateGrid(density);
+    const layout = network.layout;
+    const numNodes = layout ? layout.numNodes : grid.length / slice;
+    const h = this.hovered;
+    const feature = h && h.kind === 'feature' ? this.featureGrids.get(h.name) : undefined;
+    if (feature) {
+      output.heatmap.update(feature, 0, density, false);
+    } else if (h && h.kind === 'node') {
+      output.heatmap.update(grid, h.index * slice, density, false);
+    } else {
+      output.heatmap.update(grid, (numNodes - 1) * slice, density, this.discretize);
+    }
+    network.update(grid, density, ex.params(), ex.dead());
+    // Paused after a step: grey and cross the neurons dropout switched off in that step.
+    dropoutMarks.update(this.dropoutOn && !playing && ex.epoch > 0 ? ex.dropoutMask() : null);
+    const epoch = ex.epoch;
+    output.updateLoss(ex.lossCurveView(), epoch, text, chart, ex.accuracyCurveView());
+    if (text) accuracy.update(ex.accuracyCurveView(), epoch);
+    if (text && epoch !== this.shownEpoch) {
+      controls.setEpoch(epoch);
+      this.shownEpoch = epoch;
+    }
+    lecture.draw(text); // last: it may allocate in the engine (views above are done)
+  }
+}

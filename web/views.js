@@ -1,0 +1,114 @@
+// views.js — the page's views, each in its place in index.html, and which page action each
+// one's controls call. The views own their DOM; the actions are the controller's.
+
+import { Controls } from './controls.js';
+import { DataPanel } from './datapanel.js';
+import { NetworkView } from './network.js';
+import { OutputPanel } from './output.js';
+import { NoticesView } from './notices.js';
+import { TrainingControls } from './training-controls.js';
+import { SpeedControl } from './speed.js';
+import { DivergenceView } from './divergence.js';
+import { AccuracyView } from './accuracy.js';
+import { DropoutMarks } from './dropout-marks.js';
+import { Lecture } from './lecture.js';
+import { addLayer, removeLayer, changeNeurons, toggleFeature } from './edits.js';
+import { byId } from './dom.js';
+
+/**
+ * What the views ask the page to do.
+ * @typedef {import('./types.js').EngineState} EngineState
+ * @typedef {{
+ *   readonly playing: boolean,
+ *   setPlaying(playing: boolean): void,
+ *   step(epochs: number): void,
+ *   reset(): void,
+ *   regenerate(): void,
+ *   changeParams(values: Record<string, string | null>): void,
+ *   setSpeed(speed: number): void,
+ *   setDisplay(name: 'showTestData' | 'discretize', value: boolean): void,
+ *   hover(target: import('./network.js').HoverTarget | null): void,
+ *   restoreFinite(): void,
+ *   redraw(): void,
+ *   state(): EngineState,
+ *   current(): [string, EngineState],
+ *   param(index: number): number,
+ *   edits: import('./edits.js').Edits
+ * }} PageActions
+ *   changeParams: rebuild from the link with these values (null removes one); current: the
+ *   link's hash and state; param: the live experiment's parameter at `index`
+ */
+
+/**
+ * "Use it in class": its <details> now, its contents (classpanel.js) imported when first opened.
+ * Features a first load does not show load on use, to keep that load small.
+ * @param {HTMLElement} container
+ * @param {() => [string, EngineState]} current the hash and state the panel's link starts from
+ * @returns {{update(): void}} refreshes the open panel's link from `current`
+ */
+function lazyClassPanel(container, current) {
+  const root = document.createElement('details');
+  root.className = 'class-panel';
+  root.append(Object.assign(document.createElement('summary'), { textContent: 'Use it in class' }));
+  container.appendChild(root);
+  /** @type {import('./classpanel.js').ClassPanel | null} */
+  let panel = null;
+  root.addEventListener('toggle', () => {
+    if (!root.open || panel) return;
+    import('./classpanel.js').then(({ ClassPanel }) => {
+      if (panel) return;
+      panel = new ClassPanel(root);
+      panel.update(...current());
+    });
+  });
+  return { update: () => panel?.update(...current()) };
+}
+
+/**
+ * Builds every view of the page.
+ * @param {{lessons(): import('./lessons.js').Lesson[]}} engine the lecture's lessons
+ * @param {PageActions} act
+ */
+export function createViews(engine, act) {
+  const set = (/** @type {string} */ name, /** @type {string} */ value) => act.changeParams({ [name]: value });
+  const notices = new NoticesView(byId('notices'));
+  const controls = new Controls(byId('topbar'), {
+    play: () => act.setPlaying(!act.playing),
+    step: () => { act.setPlaying(false); act.step(1); },
+    reset: () => act.reset(),
+    set,
+  });
+  const training = new TrainingControls(byId('topbar'), (values) => act.changeParams(values));
+  const speedControl = new SpeedControl((speed) => act.setSpeed(speed));
+  controls.root.querySelector('.epoch')?.after(speedControl.root);
+  const dataPanel = new DataPanel(byId('data'), { set, regenerate: () => act.regenerate() });
+  const network = new NetworkView(byId('network'), {
+    toggleFeature: (name) => act.changeParams(toggleFeature(act.state(), name)),
+    hover: (target) => act.hover(target),
+    setWeight: (l, from, to, v) => act.edits.setWeight(l, from, to, v),
+    setBias: (l, node, v) => act.edits.setBias(l, node, v),
+    addLayer: () => act.changeParams(addLayer(act.state())),
+    removeLayer: () => act.changeParams(removeLayer(act.state())),
+    changeNeurons: (i, d) => act.changeParams(changeNeurons(act.state(), i, d)),
+    paramValue: (index) => act.param(index),
+    redraw: () => act.redraw(),
+  });
+  const output = new OutputPanel(byId('output'), { setDisplay: (name, value) => act.setDisplay(name, value) });
+  const accuracy = new AccuracyView(/** @type {HTMLElement} */ (output.root.querySelector('.losses')),
+    /** @type {HTMLElement} */ (output.root.querySelector('.toggles')), (show) => { output.chart.showAccuracy(show); act.redraw(); });
+  const divergence = new DivergenceView(byId('notices'), () => act.restoreFinite());
+  const dropoutMarks = new DropoutMarks(network);
+  const classPanel = lazyClassPanel(byId('class'), () => act.current());
+  const lecture = new Lecture(engine, {
+    bar: byId('lecture'), banner: byId('lesson'), networkColumn: byId('network'),
+    heatmapFrame: output.heatmap.frame, network,
+  }, {
+    setParams: (values) => act.changeParams(values),
+    pause: () => act.setPlaying(false),
+    applyParams: (values) => act.edits.setParams(values),
+    redraw: () => act.redraw(),
+  });
+  return { notices, controls, training, speedControl, dataPanel, network, output, accuracy, divergence, dropoutMarks, classPanel, lecture };
+}
+
+/** @typedef {ReturnType<typeof createViews>} Views */
