@@ -1,4 +1,4 @@
-/* cli.c — `nnplay run`: a TFP hash in, one JSON object out (see cli.h). */
+/* cli.c — `nnplay run`: a TFP hash in, one JSON object out; `nnplay params` (see cli.h). */
 #include "cli.h"
 
 #include <math.h>
@@ -12,11 +12,13 @@
 #include "config.h"
 #include "experiment.h"
 #include "network.h"
+#include "params.h"
 #include "perceptron.h"
 #include "state.h"
 
 static const char USAGE[] =
     "Usage: nnplay run --hash '<TensorFlow Playground hash>' [--epochs N] [--unseeded-random R]\n"
+    "       nnplay params [--markdown]\n"
     "       nnplay --help | nnplay run --help\n";
 
 static const char RUN_HELP[] =
@@ -33,6 +35,9 @@ static const char RUN_HELP[] =
     "Output fields: state, derived, train, test, network (initial), loss_curve (epochs 0..N),\n"
     "accuracy_curve ([train, test] per epoch; NaN for regression), notices. Numbers have 17 significant digits; NaN and infinities are strings.\n"
     "Exit status: 0 done, 1 failure (memory, output), 2 bad command line.\n";
+
+static const char PARAMS_HELP[] =
+    "nnplay params: the URL parameters, one line each; with --markdown, README's table.\n";
 
 /* ---------------------------------------------------------------- output buffer */
 
@@ -403,6 +408,36 @@ static int run(const run_args *a, FILE *out, FILE *err) {
   return NN_CLI_OK;
 }
 
+/* Writes a table of the parameters (params.h) to out: `text` measures, then fills. */
+static int print_table(size_t (*text)(char *, size_t), FILE *out, FILE *err) {
+  size_t need = text(NULL, 0);
+  char *buf = malloc(need + 1);
+  if (buf == NULL) {
+    fprintf(err, "nnplay: out of memory\n");
+    return NN_CLI_FAILED;
+  }
+  text(buf, need + 1);
+  bool ok = fwrite(buf, 1, need, out) == need && fflush(out) == 0;
+  free(buf);
+  if (!ok) {
+    fprintf(err, "nnplay: cannot write the output\n");
+    return NN_CLI_FAILED;
+  }
+  return NN_CLI_OK;
+}
+
+static int params_command(int argc, char **argv, FILE *out, FILE *err) {
+  char tmp[48];
+  if (argc > 3) return usage_error(err, "params takes at most one option");
+  if (argc == 2) return print_table(nn_params_help, out, err);
+  if (strcmp(argv[2], "--markdown") == 0) return print_table(nn_params_markdown, out, err);
+  if (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0) {
+    fputs(PARAMS_HELP, out);
+    return NN_CLI_OK;
+  }
+  return usage_error(err, "unknown option '%s'", shown(argv[2], tmp));
+}
+
 int nn_cli_main(int argc, char **argv, FILE *out, FILE *err) {
   char tmp[48];
   if (argc < 2) return usage_error(err, "missing command; usage: nnplay run --hash H [--epochs N]");
@@ -411,8 +446,12 @@ int nn_cli_main(int argc, char **argv, FILE *out, FILE *err) {
     fputs(USAGE, out);
     fputs("\n", out);
     fputs(RUN_HELP, out);
-    return NN_CLI_OK;
+    fputs("\n", out);
+    fputs(PARAMS_HELP, out);
+    fputs("\n", out);
+    return print_table(nn_params_help, out, err);
   }
+  if (strcmp(cmd, "params") == 0) return params_command(argc, argv, out, err);
   if (strcmp(cmd, "run") != 0) return usage_error(err, "unknown command '%s'", shown(cmd, tmp));
   run_args a;
   int status = parse_run_args(argc, argv, &a, out, err);

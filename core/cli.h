@@ -1,7 +1,11 @@
 /* cli.h — the `nnplay` command line as a function (core/cli_main.c is only its main()).
  *
  *   nnplay run --hash '<TFP hash>' [--epochs N] [--unseeded-random R]
+ *   nnplay params [--markdown]
  *   nnplay --help | nnplay run --help
+ *
+ * `params` prints the URL parameters (params.h), one line each; with --markdown, the table
+ * README.md holds between its params:begin/params:end markers. `--help` ends with the same list.
  *
  * `run` builds the experiment a fresh TFP load of the hash builds, trains N epochs (default 0)
  * and prints ONE JSON object on `out`:

@@ -12,6 +12,7 @@
 #include "grid.h"
 #include "perceptron.h"
 #include "rng.h"
+#include "state.h"
 #include "train.h"
 
 struct nn_experiment {
@@ -341,11 +342,26 @@ nn_status nn_experiment_restore_finite(nn_experiment *e) {
 
 /* ---- moving training to another engine ---------------------------------------------------- */
 
-enum { STATE_MAGIC = 0x314e534e }; /* "NSN1" */
+enum { STATE_MAGIC = 0x324e534e }; /* "NSN2" */
 
 typedef struct {
   int32_t magic, num_params, num_nodes, epoch, since, diverged_at, finite_epoch;
+  uint32_t link_lo, link_hi; /* the sender's link_id */
 } state_header;
+
+/* FNV-1a (64 bits) of the experiment's canonical hash: a state is taken only by an experiment of
+ * the same link, the only one on which it trains on as it did. */
+static uint64_t link_id(const nn_experiment *e) {
+  char small[4096];
+  size_t need = nn_state_serialize(&e->cfg, small, sizeof small);
+  char *text = need < sizeof small ? small : malloc(need + 1);
+  if (text == NULL) return 0; /* no memory: no id, the load is refused below */
+  if (text != small) nn_state_serialize(&e->cfg, text, need + 1);
+  uint64_t h = 0xcbf29ce484222325u;
+  for (size_t i = 0; i < need; i++) h = (h ^ (unsigned char)text[i]) * 0x100000001b3u;
+  if (text != small) free(text);
+  return h;
+}
 
 static size_t state_bytes(const nn_experiment *e, long long rows) {
   return sizeof(state_header) + 2 * sizeof(nn_rng) + 2 * nn_network_values_size(&e->net) +
@@ -360,8 +376,9 @@ size_t nn_experiment_state_size(const nn_experiment *e, int since) {
 nn_status nn_experiment_save_state(const nn_experiment *e, int since, uint8_t *out, size_t size) {
   if (!e || !out || e->misclassified || size == 0 || size != nn_experiment_state_size(e, since))
     return NN_ERR_INVALID;
+  uint64_t id = link_id(e);
   state_header h = {STATE_MAGIC, e->net.num_params, e->net.num_nodes, e->epoch, since,
-                    e->diverged_at, e->finite_epoch};
+                    e->diverged_at, e->finite_epoch, (uint32_t)id, (uint32_t)(id >> 32)};
   memcpy(out, &h, sizeof h);
   out += sizeof h;
   memcpy(out, &e->drop_rng, sizeof e->drop_rng);
@@ -388,6 +405,9 @@ nn_status nn_experiment_load_state(nn_experiment *e, const uint8_t *in, size_t s
       h.num_nodes != e->net.num_nodes || h.since < 0 || h.since > h.epoch ||
       h.diverged_at < -1 || h.diverged_at > h.epoch || h.finite_epoch < 0 ||
       h.finite_epoch > h.epoch || size != state_bytes(e, (long long)h.epoch - h.since))
+    return NN_ERR_INVALID;
+  uint64_t id = link_id(e);
+  if (id == 0 || h.link_lo != (uint32_t)id || h.link_hi != (uint32_t)(id >> 32))
     return NN_ERR_INVALID;
   nn_status grown = ensure_rows(e, (long long)h.epoch + 1);
   if (grown != NN_OK) return grown;

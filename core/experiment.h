@@ -100,12 +100,15 @@ nn_status nn_experiment_restore_finite(nn_experiment *e);
  * the last finite state; it carries the loss and accuracy rows of epochs since+1 .. epoch too.
  *   nn_experiment_state_size: the bytes nn_experiment_save_state writes; 0 unless
  *     0 <= since <= epoch.
- *   nn_experiment_load_state: into an experiment built from the same config (in practice from
- *     the sender's hash), which then trains on exactly as the sender would. Rows it neither has
+ *   nn_experiment_load_state: into an experiment of the same link, i.e. whose config
+ *     serializes (nn_state_serialize) to the sender's hash, seed included (in practice built
+ *     from that hash), which then trains on exactly as the sender would. Rows it neither has
  *     nor receives hold NN_NOT_EVALUATED.
  * Both return NN_ERR_INVALID, changing nothing, for a size that does not match, a state of
- * another layout or a malformed one, and in perceptron mode (its error counts do not move);
- * load_state NN_ERR_NOMEM when the curves cannot grow. */
+ * another layout, a state of another link (the state carries a 64-bit digest of the sender's
+ * hash: another learning rate, seed, dataset, feature, ... is refused even with the same
+ * layout) or a malformed one, and in perceptron mode (its error counts do not move); load_state
+ * NN_ERR_NOMEM when the curves cannot grow. */
 size_t nn_experiment_state_size(const nn_experiment *e, int since);
 nn_status nn_experiment_save_state(const nn_experiment *e, int since, uint8_t *out, size_t size);
 nn_status nn_experiment_load_state(nn_experiment *e, const uint8_t *in, size_t size);

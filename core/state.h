@@ -1,4 +1,6 @@
 /* state.h — URL hash <-> validated nn_config, with a report of what was ignored and why.
+ * (Number()/String() of JavaScript are in js_number.h, JSON strings in json_writer.h; both
+ * come with this header.)
  *
  * Parsing follows TFP (docs/tfp-behaviour.md §8): split on "&" then "=", no percent-decoding,
  * later duplicates win, unknown names ignored, numbers read as JavaScript's unary plus reads
@@ -12,6 +14,9 @@
 #include <stddef.h>
 
 #include "config.h"
+#include "js_number.h"
+#include "json_writer.h"
+#include "params.h"
 
 enum {
   NN_MAX_NOTICES = 32,
@@ -20,80 +25,52 @@ enum {
   NN_NOTICE_REASON_LEN = 160,
 };
 
-/* Validation: what each parameter accepts. Anything else keeps the default (config.h) and adds a
- * notice {param, value as written (cut to NN_NOTICE_VALUE_LEN, ending in "..."), reason: one
- * sentence saying what was used instead}. A parameter that is absent gets no notice; a known
- * parameter written without a value ("batchSize") or with an empty/whitespace value
- * ("batchSize=") keeps its default with a notice (TFP keeps the default silently).
+/* Validation. What each parameter accepts, its default and its fallback are its row in params.c
+ * (`nnplay --help` prints them; README's table is generated from them). Anything else keeps the
+ * default (config.h) and adds a notice {param, value as written (cut to NN_NOTICE_VALUE_LEN,
+ * ending in "..."), reason: one sentence saying what was used instead}. A parameter that is
+ * absent gets no notice; a known parameter written without a value ("batchSize") or with an
+ * empty/whitespace value ("batchSize=") keeps its default with a notice (TFP keeps the default
+ * silently). Rules by kind (params.h):
  *
- *   param              accepted (after JS unary plus for numbers)        fallback
- *   activation         exactly relu | tanh | sigmoid | linear             tanh
- *   regularization     exactly none | L1 | L2                             none
- *   dataset            exactly circle | xor | gauss | spiral              circle
- *   regDataset         exactly reg-plane | reg-gauss                      reg-plane
- *   problem            exactly classification | regression                classification
- *                      (inherited names such as "toString", "constructor", "__proto__" and
- *                      keys with surrounding spaces are refused: TFP crashes or ignores them)
- *   batchSize          a whole number, 1 <= n <= NN_MAX_BATCH_SIZE        10
- *   learningRate       finite and >= 0 (no upper bound: TFP diverges)     0.03
- *   regularizationRate finite and >= 0                                    0
- *   noise              finite; never clamped (the deployed TFP uses it)   0
- *   percTrainData      0 <= p <= 100                                      50
- *   networkShape       needs "="; empty/blank value = no hidden layer;    4,2
- *                      at most NN_MAX_HIDDEN_LAYERS entries, each a number
- *                      > 0 whose ceil is <= NN_MAX_NEURONS; a non-whole
- *                      count c becomes ceil(c) neurons, as in TFP, with a
- *                      notice ("4,,2", "a", "0", "-1", "1000000" refused)
- *   seed               1..NN_MAX_SEED_LEN characters, not blank, as is    "" (caller draws one)
- *                      (missing: no notice; "seed=" / blank / too long: notice)
- *   tutorial           1..NN_MAX_TUTORIAL_LEN of [A-Za-z0-9_-]            "" (none)
- *                      (it names a file the page may load)
- *   mode               exactly complete | simplified                      complete
- *   model              exactly mlp | perceptron; perceptron only when     mlp
- *                      problem=classification (else a notice)
- *   lesson             a lesson id (lessons.h): its hash gives the        none
- *                      starting parameters, and every parameter the URL
- *                      also gives overrides the lesson's, wherever it
- *                      stands; an unknown id is ignored with a notice
- *   -- nnplay's training options (config.h; written only when not at their default) --
- *   activation         also leakyrelu | elu | softplus | swish (activation.h)
- *   optimizer          exactly sgd | momentum | rmsprop | adam            sgd (TFP's update)
- *   momentum           momentum's coefficient, 0 <= m < 1                 0.9
- *   rho                RMSprop's decay, 0 <= r < 1                        0.9
- *   beta1, beta2       Adam's decays, 0 <= b < 1                          0.9, 0.999
- *   epsilon            RMSprop's and Adam's, 0 < e <= 1                   1e-8
- *   init               exactly uniform | zeros | xavier | he (network.h)  uniform
- *                      init=zeros is initZero=true and is written so;
- *                      either one asks for zeros, which wins a conflict
- *                      ("init=he&initZero=true": zeros, notice)
- *   dropout            hidden-layer drop rate, 0 <= p <= 0.9              0
- *   loss               exactly square | crossentropy; crossentropy only   square
- *                      with problem=classification (else notice, square)
- *   speed              epochs per frame: 1 | 2 | 5 | 10 | 20 | 50 | 100   1
- *                      (as numbers) | max (NN_SPEED_MAX); stored only
- *   booleans           "false" is false, any other non-empty value true   the default
- *   <name>_hide        "true" is true, anything else (even none) false;   entry ignored
- *                      name at most NN_MAX_HIDE_NAME characters before
- *                      "_hide"; at most NN_MAX_HIDE distinct names (the
- *                      rest are ignored with one notice)
- *   unknown names      ignored silently (real links carry some), except   ignored
- *                      names longer than NN_MAX_PARAM_NAME_LEN (notice)
+ *   choice        exactly one of the names, as written: inherited names such as "toString",
+ *                 "constructor", "__proto__" and keys with surrounding spaces are refused (TFP
+ *                 crashes or ignores them)
+ *   number        JS unary plus, then the row's range; one unbounded above must be finite
+ *                 (noise is never clamped: the deployed TFP uses it as is)
+ *   networkShape  needs "="; empty/blank value = no hidden layer; at most NN_MAX_HIDDEN_LAYERS
+ *                 entries, each a number > 0 whose ceil is <= NN_MAX_NEURONS; a non-whole count
+ *                 c becomes ceil(c) neurons, as in TFP, with a notice ("4,,2", "a", "0", "-1",
+ *                 "1000000" refused)
+ *   seed          1..NN_MAX_SEED_LEN characters, not blank, as is; missing: no notice, and the
+ *                 caller draws one
+ *   tutorial      1..NN_MAX_TUTORIAL_LEN of [A-Za-z0-9_-] (it names a file the page may load)
+ *   lesson        a lesson id (lessons.h): its hash gives the starting parameters, and every
+ *                 parameter the URL also gives overrides the lesson's, wherever it stands; an
+ *                 unknown id is ignored with a notice
+ *   speed         epochs per frame: NN_SPEED_STEPS (as numbers) or max (NN_SPEED_MAX); stored
+ *   booleans      "false" is false, any other non-empty value true
+ *   <name>_hide   "true" is true, anything else (even none) false; name at most
+ *                 NN_MAX_HIDE_NAME characters before "_hide"; at most NN_MAX_HIDE distinct
+ *                 names (the rest are ignored with one notice)
+ *   unknown names ignored silently (real links carry some), except names longer than
+ *                 NN_MAX_PARAM_NAME_LEN (notice)
+ * Between parameters: model=perceptron only with problem=classification (else mlp, notice);
+ * loss=crossentropy only with problem=classification (else square, notice); init=zeros is
+ * initZero=true and is written so, either one asks for zeros, which wins a conflict
+ * ("init=he&initZero=true": zeros, notice).
  * A known parameter whose value holds a second "=" ("seed=a=b") uses the text before it, as TFP
- * does, with a notice. Numbers are read as JavaScript's Number(string): surrounding JS whitespace
- * is ignored; decimal with optional sign, ".5", "5.", exponents; "Infinity"; unsigned 0x/0o/0b
- * integers; anything else is NaN. Parsing is linear in the hash length and allocates only for
- * decimal numerals longer than 255 characters. Number parsing and formatting assume the C
- * locale for LC_NUMERIC (the engine never calls setlocale).
+ * does, with a notice. Numbers are read as JavaScript's Number(string) (js_number.h). Parsing
+ * is linear in the hash length.
  *
- * Serialization writes TFP's parameters in TFP's order, then mode, model and lesson, then
- * optimizer, momentum, rho, beta1, beta2, epsilon, init, dropout, loss, speed — each of these
- * only when it is not the default (so a TFP link serializes exactly as before) — then the _hide
- * entries. The JSON (nn_state_json) has the same keys (speed a number or "max").
+ * Serialization writes the parameters in the table's order (TFP's, then mode, model and lesson,
+ * then nnplay's training options), leaving out those marked omit_default while at their default
+ * (so a TFP link serializes exactly as before), then the _hide entries. The JSON (nn_state_json)
+ * has the same keys (speed a number or "max"), nnplay's own only when not at their default.
  * Round trip: for any hash h, parse(serialize(parse(h))) gives the same config (doubles equal
  * as values, so -0 becomes 0 as in TFP), provided seeds and _hide names contain no '&' or '='
  * (a parsed hash never produces such). */
 enum {
-  NN_MAX_BATCH_SIZE = 1000,
   NN_MAX_PARAM_NAME_LEN = 64, /* longer parameter names are ignored with a notice */
 };
 
@@ -120,10 +97,6 @@ void nn_state_parse(const char *hash, nn_config *cfg, nn_notices *notices);
  * snprintf; the output was complete if the return value < cap. */
 size_t nn_state_serialize(const nn_config *cfg, char *out, size_t cap);
 
-/* Formats a double as JavaScript's String(x) does (shortest round trip: "0.03", "1e-7", "NaN",
- * "Infinity", "-0" is "0"). out needs 32 bytes. Returns the length. */
-int nn_format_js_number(double x, char out[32]);
-
 /* Writes cfg as the JSON object the fixtures call `state`: TFP's names, choices by name, numbers
  * in JS's shortest form, networkShape an array, seed a string, tutorial null when empty, and
  * "hide": {"<name>_hide": bool, ...} in first-seen order; "mode", "model" (strings) and "lesson"
@@ -135,15 +108,5 @@ size_t nn_state_json(const nn_config *cfg, char *out, size_t cap);
 /* Writes the notices as a JSON array [{"param": ..., "value": ..., "reason": ...}, ...].
  * snprintf-like, as nn_state_json. */
 size_t nn_notices_json(const nn_notices *notices, char *out, size_t cap);
-
-/* Writes the len bytes at s as a JSON string literal (with quotes): '"', '\\', control
- * characters, DEL, '<', '>' and '&' are escaped, valid UTF-8 becomes \uXXXX (surrogate pairs
- * above U+FFFF), and each byte that is not part of valid UTF-8 becomes \ufffd. snprintf-like. */
-size_t nn_json_string(const char *s, size_t len, char *out, size_t cap);
-
-/* JavaScript's Number(string) (= unary plus) on the len bytes at s (UTF-8; need not be
- * NUL-terminated): "" and blank give 0, "1e-3" 0.001, "0x10" 16, " 5 " 5, "Infinity", "-0" -0,
- * "abc" NaN. Exposed for tests and the page. */
-double nn_js_string_to_number(const char *s, size_t len);
 
 #endif

@@ -21,6 +21,7 @@
 #include "each_fixture.h"
 #include "fixture.h"
 #include "json_compare.h"
+#include "params.h"
 
 extern char **environ;
 
@@ -277,6 +278,28 @@ static void help_explains_usage(void **st) {
   }
 }
 
+/* `nnplay params` prints the parameter table; --markdown, README's; --help ends with the list. */
+static void params_prints_the_parameter_table(void **st) {
+  (void)st;
+  const char *forms[][4] = {{"params", NULL}, {"params", "--markdown", NULL}, {"--help", NULL}};
+  size_t (*const text[])(char *, size_t) = {nn_params_help, nn_params_markdown, nn_params_help};
+  for (int i = 0; i < 3; i++) {
+    run_result r;
+    run_cli(forms[i], &r);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(r.err_len, 0);
+    size_t need = text[i](NULL, 0);
+    char *want = malloc(need + 1);
+    assert_non_null(want);
+    text[i](want, need + 1);
+    assert_true(r.out_len >= need);
+    assert_string_equal(r.out + r.out_len - need, want); /* --help: the list comes last */
+    if (i < 2) assert_int_equal(r.out_len, need);
+    free(want);
+    free_result(&r);
+  }
+}
+
 /* ---------------------------------------------------------------- bad command lines */
 
 static void bad_command_lines_exit_2_with_one_line_on_stderr(void **st) {
@@ -288,6 +311,8 @@ static void bad_command_lines_exit_2_with_one_line_on_stderr(void **st) {
   const char *cases[][8] = {
     {NULL},
     {"frobnicate", NULL},
+    {"params", "--json", NULL},
+    {"params", "--markdown", "extra", NULL},
     {"--epochs", "3", NULL},
     {"run", NULL},
     {"run", "--hash", NULL},
@@ -346,6 +371,7 @@ int main(void) {
     cmocka_unit_test(a_leading_hash_sign_is_dropped),
     cmocka_unit_test(hostile_hashes_run_with_notices_and_valid_json),
     cmocka_unit_test(help_explains_usage),
+    cmocka_unit_test(params_prints_the_parameter_table),
     cmocka_unit_test(bad_command_lines_exit_2_with_one_line_on_stderr),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -167,6 +167,52 @@ static void bad_states_are_refused_and_change_nothing(void **state) {
   nn_experiment_destroy(other);
 }
 
+/* Same layout, another link (learning rate, seed, data, a feature hidden instead of another):
+ * the state would train a different experiment on, so it is refused and nothing changes. A
+ * display-only difference is another link too: the page only sends states between experiments
+ * built from one hash. */
+static void a_state_of_another_link_with_the_same_layout_is_refused(void **state) {
+  (void)state;
+  static const char *const others[] = {
+    "dataset=spiral&activation=tanh&optimizer=adam&dropout=0.2&regularization=L1&"
+    "regularizationRate=0.001&learningRate=0.03&batchSize=7&networkShape=6,5,3&seed=transfer&"
+    "xSquared=true&sinX=true",
+    "dataset=spiral&activation=tanh&optimizer=adam&dropout=0.2&regularization=L1&"
+    "regularizationRate=0.001&learningRate=0.01&batchSize=7&networkShape=6,5,3&seed=other&"
+    "xSquared=true&sinX=true",
+    "dataset=xor&activation=tanh&optimizer=adam&dropout=0.2&regularization=L1&"
+    "regularizationRate=0.001&learningRate=0.01&batchSize=7&networkShape=6,5,3&seed=transfer&"
+    "xSquared=true&sinX=true",
+    "dataset=spiral&activation=tanh&optimizer=adam&dropout=0.2&regularization=L1&"
+    "regularizationRate=0.001&learningRate=0.01&batchSize=7&networkShape=6,5,3&seed=transfer&"
+    "ySquared=true&sinX=true",
+  };
+  nn_experiment *sender = nn_test_from_hash(BUSY);
+  assert_int_equal(nn_experiment_train(sender, 5), NN_OK);
+  size_t size = nn_experiment_state_size(sender, 0);
+  uint8_t *buf = malloc(size);
+  assert_non_null(buf);
+  assert_int_equal(nn_experiment_save_state(sender, 0, buf, size), NN_OK);
+  for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+    nn_experiment *other = nn_test_from_hash(others[i]);
+    assert_int_equal(nn_experiment_network(other)->num_params,
+                     nn_experiment_network(sender)->num_params);
+    assert_int_equal(nn_experiment_train(other, 1), NN_OK);
+    double before = nn_experiment_network(other)->params[0];
+    assert_int_equal(nn_experiment_load_state(other, buf, size), NN_ERR_INVALID);
+    assert_int_equal(nn_experiment_epoch(other), 1);
+    assert_true(nn_experiment_network(other)->params[0] == before);
+    nn_experiment_destroy(other);
+  }
+  /* an experiment of the sender's own hash (as the page's worker builds it) takes it */
+  nn_experiment *same = nn_test_from_hash(BUSY);
+  assert_int_equal(nn_experiment_load_state(same, buf, size), NN_OK);
+  assert_same_training(sender, same);
+  free(buf);
+  nn_experiment_destroy(same);
+  nn_experiment_destroy(sender);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(the_receiver_trains_on_exactly_as_the_sender),
@@ -174,6 +220,7 @@ int main(void) {
       cmocka_unit_test(rows_not_received_are_not_evaluated),
       cmocka_unit_test(divergence_and_the_finite_state_move_too),
       cmocka_unit_test(bad_states_are_refused_and_change_nothing),
+      cmocka_unit_test(a_state_of_another_link_with_the_same_layout_is_refused),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
