@@ -47,6 +47,7 @@ struct nn_experiment {
   float *grid;          /* grid buffer; its input slices are valid for grid_density */
   int grid_density;
   size_t grid_cap;
+  nn_grid_node_cache node_grid; /* one node alone, for the big heatmap */
 };
 
 const char *nn_status_message(nn_status s) {
@@ -68,6 +69,7 @@ static void experiment_free_parts(nn_experiment *e) {
   nn_network_free(&e->finite);
   free(e->misclassified);
   free(e->grid);
+  nn_grid_node_cache_free(&e->node_grid);
 }
 
 static void losses_now(nn_experiment *e, double *row) {
@@ -174,6 +176,7 @@ static nn_status build(nn_experiment *e) {
   e->diverged_at = -1;
   note_divergence(e);
   e->grid_density = 0;
+  e->node_grid.density = 0;
   return NN_OK;
 }
 
@@ -478,6 +481,20 @@ const float *nn_experiment_evaluate_grid(nn_experiment *e, int density, nn_statu
     nn_perceptron_step_floats(e->grid + (size_t)(e->net.num_nodes - 1) * density * density,
                               (size_t)density * density);
   return e->grid;
+}
+
+const float *nn_experiment_evaluate_node(nn_experiment *e, int node, int density,
+                                         nn_status *status) {
+  nn_status dummy;
+  if (!status) status = &dummy;
+  if (!e) {
+    *status = NN_ERR_INVALID;
+    return NULL;
+  }
+  float *out = (float *)nn_grid_node_cached(&e->node_grid, &e->net, node, density, status);
+  if (out && e->cfg.model == NN_MODEL_PERCEPTRON && node == e->net.num_nodes - 1)
+    nn_perceptron_step_floats(out, (size_t)density * density);
+  return out;
 }
 
 const int *nn_experiment_misclassified(const nn_experiment *e, int *rows) {

@@ -135,6 +135,13 @@ nn_draw_counts nn_experiment_draw_counts(const nn_experiment *e);
  * 2 <= density <= 200; returns NULL (and *status NN_ERR_INVALID) otherwise. */
 const float *nn_experiment_evaluate_grid(nn_experiment *e, int density, nn_status *status);
 
+/* One node's slice of that grid alone (node in network order), for a heatmap finer than the
+ * thumbnails: 2 <= density <= NN_GRID_MAX_NODE_DENSITY (grid.h); the same values as its slice
+ * of nn_experiment_evaluate_grid at that density. Owned by the experiment, valid until the next
+ * call; NULL (and *status) for a bad node or density, or out of memory. */
+const float *nn_experiment_evaluate_node(nn_experiment *e, int node, int density,
+                                         nn_status *status);
+
 /* toFixed(5) of an unseeded Math.random() draw r in [0, 1), exactly as JavaScript formats it
  * ("0.50000"), written to out (at least 8 bytes). Used when a URL has no seed. */
 void nn_seed_from_unseeded(double r, char out[8]);

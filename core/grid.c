@@ -3,6 +3,7 @@
 #include "grid.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "activation.h"
@@ -119,36 +120,125 @@ static void activate(float *v, size_t n, nn_activation act) {
   }
 }
 
-/* Cells are processed in tiles through all layers, so a tile's slices of every node stay in
- * cache (a whole 100x100 slice is 40 KB). Within a tile, sums keep TFP's order per cell. */
-enum { GRID_TILE = 256 };
+/* One tile of n cells through layers 1..last_layer. Node k's values for the tile start at
+ * buf + k * stride (the input nodes' already filled). Within a tile, sums keep TFP's order per
+ * cell; the inner loops run over cells, so they vectorise without reassociating any sum. */
+static void tile_forward(float *buf, size_t stride, size_t n, const nn_network *net,
+                         int last_layer) {
+  for (int l = 1; l <= last_layer; l++) {
+    int n_out = net->sizes[l], n_in = net->sizes[l - 1];
+    const double *w = net->params + net->weight_offset[l];
+    const double *b = net->params + net->bias_offset[l];
+    const float *in = buf + (size_t)net->node_offset[l - 1] * stride;
+    nn_activation act =
+        l == net->num_layers - 1 ? net->output_activation : net->hidden_activation;
+    for (int j = 0; j < n_out; j++) {
+      float *dst = buf + (size_t)(net->node_offset[l] + j) * stride;
+      float bj = (float)b[j];
+      for (size_t c = 0; c < n; c++) dst[c] = bj;
+      for (int i = 0; i < n_in; i++) {
+        float wji = (float)w[(size_t)j * n_in + i];
+        const float *src = in + (size_t)i * stride;
+        for (size_t c = 0; c < n; c++) dst[c] = dst[c] + wji * src[c];
+      }
+      activate(dst, n, act);
+    }
+  }
+}
 
+/* Cells are processed in tiles through all layers, so a tile's slices of every node stay in
+ * cache (a whole 100x100 slice is 40 KB). */
 nn_status nn_grid_forward(float *out, const nn_network *net, int density) {
   if (!density_ok(density)) return NN_ERR_INVALID;
   size_t cells = (size_t)density * density;
-  for (size_t c0 = 0; c0 < cells; c0 += GRID_TILE) {
-    size_t n = cells - c0 < GRID_TILE ? cells - c0 : GRID_TILE;
-    for (int l = 1; l < net->num_layers; l++) {
-      int n_out = net->sizes[l], n_in = net->sizes[l - 1];
-      const double *w = net->params + net->weight_offset[l];
-      const double *b = net->params + net->bias_offset[l];
-      const float *in = out + (size_t)net->node_offset[l - 1] * cells + c0;
-      nn_activation act =
-          l == net->num_layers - 1 ? net->output_activation : net->hidden_activation;
-      for (int j = 0; j < n_out; j++) {
-        float *dst = out + (size_t)(net->node_offset[l] + j) * cells + c0;
-        float bj = (float)b[j];
-        for (size_t c = 0; c < n; c++) dst[c] = bj;
-        for (int i = 0; i < n_in; i++) {
-          float wji = (float)w[(size_t)j * n_in + i];
-          const float *src = in + (size_t)i * cells;
-          for (size_t c = 0; c < n; c++) dst[c] = dst[c] + wji * src[c];
-        }
-        activate(dst, n, act);
-      }
-    }
+  for (size_t c0 = 0; c0 < cells; c0 += NN_GRID_TILE) {
+    size_t n = cells - c0 < NN_GRID_TILE ? cells - c0 : NN_GRID_TILE;
+    tile_forward(out + c0, cells, n, net, net->num_layers - 1);
   }
   return NN_OK;
+}
+
+size_t nn_grid_node_scratch_size(const nn_network *net) {
+  return (size_t)net->num_nodes * NN_GRID_TILE;
+}
+
+/* The layer node k belongs to. */
+static int layer_of(const nn_network *net, int k) {
+  int l = 0;
+  while (l + 1 < net->num_layers && net->node_offset[l + 1] <= k) l++;
+  return l;
+}
+
+nn_status nn_grid_node(float *out, const float *inputs, float *scratch, const nn_network *net,
+                       int node, int density) {
+  if (density < NN_GRID_MIN_DENSITY || density > NN_GRID_MAX_NODE_DENSITY) return NN_ERR_INVALID;
+  if (node < 0 || node >= net->num_nodes) return NN_ERR_INVALID;
+  size_t cells = (size_t)density * density;
+  int n_in = net->sizes[0], last = layer_of(net, node);
+  for (size_t c0 = 0; c0 < cells; c0 += NN_GRID_TILE) {
+    size_t n = cells - c0 < NN_GRID_TILE ? cells - c0 : NN_GRID_TILE;
+    if (inputs) {
+      for (int k = 0; k < n_in; k++)
+        memcpy(scratch + (size_t)k * NN_GRID_TILE, inputs + k * cells + c0, n * sizeof *out);
+    } else {
+      for (size_t c = 0; c < n; c++) { /* nn_grid_inputs' values, one cell at a time */
+        int r = (int)((c0 + c) / (size_t)density), col = (int)((c0 + c) % (size_t)density);
+        double x = nn_grid_coord(col, density), y = nn_grid_coord(density - 1 - r, density);
+        for (int k = 0; k < n_in; k++)
+          scratch[(size_t)k * NN_GRID_TILE + c] =
+              (float)nn_feature_value(net->input_features[k], x, y);
+      }
+    }
+    tile_forward(scratch, NN_GRID_TILE, n, net, last);
+    memcpy(out + c0, scratch + (size_t)node * NN_GRID_TILE, n * sizeof *out);
+  }
+  return NN_OK;
+}
+
+/* Grows *buf to hold n floats. */
+static int reserve(float **buf, size_t *cap, size_t n) {
+  if (n <= *cap) return 1;
+  float *b = realloc(*buf, n * sizeof *b);
+  if (!b) return 0;
+  *buf = b;
+  *cap = n;
+  return 1;
+}
+
+const float *nn_grid_node_cached(nn_grid_node_cache *cache, const nn_network *net, int node,
+                                 int density, nn_status *status) {
+  nn_status dummy;
+  if (!status) status = &dummy;
+  *status = NN_ERR_INVALID;
+  if (density < NN_GRID_MIN_DENSITY || density > NN_GRID_MAX_NODE_DENSITY) return NULL;
+  if (node < 0 || node >= net->num_nodes) return NULL;
+  size_t cells = (size_t)density * density;
+  *status = NN_ERR_NOMEM;
+  if (!reserve(&cache->out, &cache->out_cap, cells) ||
+      !reserve(&cache->scratch, &cache->scratch_cap, nn_grid_node_scratch_size(net)))
+    return NULL;
+  /* Input slices are kept for the densities a playing page redraws at; a finer one (a still
+   * picture at the canvas's size) computes them as it goes rather than hold them all. */
+  const float *inputs = NULL;
+  if (density <= NN_GRID_MAX_DENSITY) {
+    if (cache->density != density) {
+      cache->density = 0;
+      if (!reserve(&cache->inputs, &cache->inputs_cap, (size_t)net->sizes[0] * cells))
+        return NULL;
+      nn_grid_inputs(cache->inputs, net, density); /* only the input slices: sizes[0] of them */
+      cache->density = density;
+    }
+    inputs = cache->inputs;
+  }
+  *status = nn_grid_node(cache->out, inputs, cache->scratch, net, node, density);
+  return *status == NN_OK ? cache->out : NULL;
+}
+
+void nn_grid_node_cache_free(nn_grid_node_cache *cache) {
+  free(cache->out);
+  free(cache->scratch);
+  free(cache->inputs);
+  *cache = (nn_grid_node_cache){0};
 }
 
 nn_status nn_grid_eval(float *out, const nn_network *net, int density) {

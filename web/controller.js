@@ -17,8 +17,8 @@ import { datasetPoints, featureGrids } from './reference-data.js';
 import { speedFromState, speedValue } from './speed.js';
 import { isHidden } from './urlstate.js';
 
-/** Grid cells per side of the big heatmap; neuron thumbnails sample it more coarsely. */
-const DENSITY = 50;
+/** Grid cells per side of the big heatmap while playing (TFP's 100) and of the feature grids. */
+const DENSITY = 100;
 /** Parameters whose change TFP applies without resetting training (we rebuild, but keep playing). */
 const KEEP_PLAYING = new Set(['learningRate', 'regularizationRate']);
 

@@ -1,6 +1,7 @@
 // heatmap.js — the big output view: a density×density canvas stretched by CSS (pixels written
 // through one preallocated ImageData from the palette), a DPR-aware overlay with the training
-// and test points, axes over [-6, 6]² and a colour legend.
+// and test points, axes over [-6, 6]² and a colour legend. It knows its size in device pixels,
+// the density of a still picture.
 
 import { makeLut, paintSlice, SHADE_CSS, shadeOf, ramp } from './palette.js';
 import { el } from './dom.js';
@@ -10,8 +11,8 @@ import { DOMAIN, fromLeft, fromTop } from './plane.js';
 const TICKS = Array.from({ length: DOMAIN + 1 }, (_, i) => 2 * i - DOMAIN);
 
 export class HeatmapView {
-  /** @param {HTMLElement} container */
-  constructor(container) {
+  /** @param {HTMLElement} container @param {() => void} resized the frame's size changed */
+  constructor(container, resized) {
     this.root = el('div', 'heatmap', container);
     const frame = el('div', 'heatmap-frame', this.root);
     this.frame = frame;
@@ -27,7 +28,8 @@ export class HeatmapView {
     /** @type {{train: number[][], test: number[][]}} */
     this.points = { train: [], test: [] };
     this.showTest = false;
-    this.cssSize = 0;
+    /** The frame's width in device pixels (from the ResizeObserver: reading it costs no layout). */
+    this.devicePixels = 0;
 
     const xAxis = el('div', 'axis axis-x', frame);
     const yAxis = el('div', 'axis axis-y', frame);
@@ -41,7 +43,12 @@ export class HeatmapView {
       yt.style.top = `${100 - pos}%`;
     }
     this.legend = new ColourLegend(this.root);
-    new ResizeObserver(() => this.drawPoints()).observe(frame);
+    new ResizeObserver((entries) => {
+      const e = entries[entries.length - 1];
+      this.devicePixels = Math.round(e.contentRect.width * (window.devicePixelRatio || 1));
+      this.drawPoints();
+      resized();
+    }).observe(frame);
   }
 
   /**

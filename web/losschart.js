@@ -6,8 +6,7 @@
 // display, at most at the display's rate (the controller decides). The accuracy curves
 // (classification) are stored beside the losses and drawn, dashed on their own 0–1 scale, by a
 // second chart laid over the first when asked for. Colours, widths and dashes are in style.css.
-
-import { LineChart, FixedScaleAxis } from 'chartist';
+// Chartist (chart-lib.js) is fetched when there is first a line to draw, not on the first load.
 
 const CAPACITY = 600;
 
@@ -19,6 +18,7 @@ const NOT_EVALUATED = -1;
 /**
  * @typedef {{x: number, y: number | null}} Point
  * @typedef {{className: string, data: Point[]}} Series
+ * @typedef {import('./chart-lib.js').LineChart} LineChart
  * @typedef {{chart: LineChart, data: {series: Series[]}, size: {width: number, height: number} | null}} Layer
  */
 
@@ -31,10 +31,11 @@ const TOLERANCE = 0.25;
  * where a value is null. x spans the data; y starts at 0 and ends at `high`, or at the data's
  * maximum (1 when there is none). Sized by `viewBox` (`size`, set at the first redraw after a
  * resize), so drawing never reads the layout.
- * @param {HTMLElement} box @param {Series[]} series @param {number} [high]
+ * @param {typeof import('./chart-lib.js')} lib @param {HTMLElement} box @param {Series[]} series
+ * @param {number} [high]
  * @returns {Layer}
  */
-function layer(box, series, high) {
+function layer({ LineChart, FixedScaleAxis }, box, series, high) {
   const axis = { type: FixedScaleAxis, ticks: [], showGrid: false, showLabel: false, offset: 0 };
   const data = { series };
   const chart = new LineChart(box, data, {
@@ -117,8 +118,11 @@ export class LossChart {
     this.accBox.className = 'accuracy-curves';
     this.accBox.hidden = true;
     this.root.append(lossBox, this.accBox);
-    this.losses = layer(lossBox, this.lines.slice(0, 2));
-    this.accuracies = layer(this.accBox, this.lines.slice(2), 1);
+    /** The two charts, once Chartist has arrived. @type {{losses: Layer, accuracies: Layer} | null} */
+    this.layers = null;
+    /** Chartist is on its way. */
+    this.loading = false;
+    this.boxes = { lossBox, accBox: this.accBox };
     /** The charts' size in CSS pixels, from the ResizeObserver (null until it reports). */
     this.size = /** @type {{width: number, height: number} | null} */ (null);
     new ResizeObserver(([entry]) => this.resize(entry.contentRect)).observe(this.root);
@@ -140,6 +144,11 @@ export class LossChart {
   /** Redraws from the store: the losses, and the accuracies when they are shown. */
   draw() {
     const xs = this.xs, n = xs.length;
+    if (!this.layers) { // nothing to draw yet, or Chartist is on its way (then it draws)
+      if (n > 1 && !this.loading) this.load();
+      return;
+    }
+    const layers = this.layers;
     const width = this.size?.width ?? 0, height = this.size?.height ?? 0;
     // The loss scale's top, as Chartist will find it: the largest stored loss (1 if none).
     let high = 0;
@@ -150,11 +159,26 @@ export class LossChart {
     const sx = n > 1 ? width / (xs[n - 1] - xs[0]) : 0;
     this.thin(0, sx, height / (high || 1));
     this.thin(1, sx, height / (high || 1));
-    this.paint(this.losses);
+    this.paint(layers.losses);
     if (this.accBox.hidden) return;
     this.thin(2, sx, height);
     this.thin(3, sx, height);
-    this.paint(this.accuracies);
+    this.paint(layers.accuracies);
+  }
+
+  /** Fetches Chartist, builds the two charts and draws what is stored by then. */
+  load() {
+    this.loading = true;
+    import('./chart-lib.js').then((lib) => {
+      this.layers = {
+        losses: layer(lib, this.boxes.lossBox, this.lines.slice(0, 2)),
+        accuracies: layer(lib, this.boxes.accBox, this.lines.slice(2), 1),
+      };
+      this.draw();
+    }, (e) => {
+      this.loading = false; // a later redraw tries again
+      console.warn('nnplay: the loss chart could not load', e);
+    });
   }
 
   /**

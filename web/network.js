@@ -11,7 +11,9 @@ const NODE = 30;      // node size, CSS px
 const PITCH = 40;     // vertical distance between nodes
 const TOP = 38;       // room for the per-layer +/- controls
 const LEFT = 50;      // room for the feature labels
-const THUMB = 20;     // thumbnail resolution (cells per side)
+/** Thumbnail resolution (cells per side): the density of the grid the live thumbnails are
+ * painted from, cell for cell. */
+export const THUMB = 20;
 
 /**
  * @typedef {{kind: 'node', index: number} | {kind: 'feature', name: string}} HoverTarget
@@ -84,7 +86,7 @@ export class NetworkView {
   /**
    * Rebuilds the diagram for a new experiment (new shape or new features).
    * @param {import('./types.js').Layout} layout @param {import('./types.js').EngineState} state
-   * @param {number} density grid density the frames will pass to update()
+   * @param {number} density the features' grid density (a multiple of THUMB samples evenly)
    * @param {Map<string, Float32Array>} features every feature over that grid (reference-data.js)
    */
   build(layout, state, density, features) {
@@ -223,15 +225,15 @@ export class NetworkView {
 
   /**
    * One frame: every hidden/output neuron's thumbnail from its grid slice, links and biases.
-   * @param {Float32Array} grid @param {number} density @param {Float64Array} params
+   * @param {Float32Array} grid evaluateGrid(THUMB) @param {Float64Array} params
    * @param {Uint8Array} dead
    */
-  update(grid, density, params, dead) {
-    const slice = density * density;
+  update(grid, params, dead) {
     const t = this.thumbSize;
+    const slice = THUMB * THUMB;
     const n = this.nodeXY.length / 2;
     for (let k = this.firstLive; k < n; k++) {
-      paintSlice(this.atlasPixels, k * t * t, t, grid, k * slice, density, this.stride, this.lut, false);
+      paintSlice(this.atlasPixels, k * t * t, t, grid, k * slice, THUMB, 1, this.lut, false);
     }
     this.atlasCtx.putImageData(this.atlasImage, 0, 0);
     this.links.draw(params, dead);

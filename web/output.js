@@ -6,7 +6,7 @@ import { LossChart } from './losschart.js';
 import { formatLoss } from './palette.js';
 import { el } from './dom.js';
 
-/** @typedef {{setDisplay(name: 'showTestData' | 'discretize', value: boolean): void}} OutputHandlers */
+/** @typedef {{setDisplay(name: 'showTestData' | 'discretize', value: boolean): void, redraw(): void}} OutputHandlers */
 
 export class OutputPanel {
   /**
@@ -21,7 +21,7 @@ export class OutputPanel {
     const train = el('div', 'loss train', losses, 'Training loss ');
     this.trainValue = el('span', 'value', train, '–');
     this.chart = new LossChart(this.root);
-    this.heatmap = new HeatmapView(this.root);
+    this.heatmap = new HeatmapView(this.root, () => handlers.redraw());
     this.caption = el('div', 'heatmap-caption', this.root, '');
     const toggles = el('div', 'toggles', this.root);
     /** @type {Record<string, HTMLInputElement>} */

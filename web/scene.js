@@ -4,6 +4,10 @@
 // The frame loop (frame-loop.js) decides when; this decides what. Allocates nothing of its own.
 
 import { FEATURES } from './urlstate.js';
+import { THUMB } from './network.js';
+
+/** Finest still picture, cells per side (core/grid.h: NN_GRID_MAX_NODE_DENSITY). */
+const MAX_STILL_DENSITY = 2048;
 
 /**
  * @typedef {import('./types.js').Experiment} Experiment
@@ -22,7 +26,8 @@ export class Scene {
   /**
    * @param {SceneViews} views
    * @param {Map<string, Float32Array>} featureGrids every feature over the grid (reference-data.js)
-   * @param {number} density grid cells per side of the big heatmap
+   * @param {number} density grid cells per side of the big heatmap while playing, and of the
+   *   feature grids; a still picture has one cell per device pixel
    */
   constructor(views, featureGrids, density) {
     this.views = views;
@@ -67,21 +72,20 @@ export class Scene {
    */
   draw(ex, text, chart, playing) {
     const { output, network, dropoutMarks, accuracy, controls, lecture } = this.views;
-    const density = this.density;
-    const slice = density * density;
-    const grid = ex.evaluateGrid(density);
-    const layout = network.layout;
-    const numNodes = layout ? layout.numNodes : grid.length / slice;
     const h = this.hovered;
     const feature = h && h.kind === 'feature' ? this.featureGrids.get(h.name) : undefined;
     if (feature) {
-      output.heatmap.update(feature, 0, density, false);
-    } else if (h && h.kind === 'node') {
-      output.heatmap.update(grid, h.index * slice, density, false);
+      output.heatmap.update(feature, 0, this.density, false);
     } else {
-      output.heatmap.update(grid, (numNodes - 1) * slice, density, this.discretize);
+      // The big heatmap alone is fine: TFP's 100 cells a side while playing, one cell per device
+      // pixel when still; the thumbnails come from a coarse grid of every node below.
+      const outputNode = (network.layout ? network.layout.numNodes : ex.layout().numNodes) - 1;
+      const node = h && h.kind === 'node' ? h.index : outputNode;
+      const still = Math.min(MAX_STILL_DENSITY, output.heatmap.devicePixels);
+      const density = playing || still < 2 ? this.density : still;
+      output.heatmap.update(ex.evaluateNode(node, density), 0, density, !h && this.discretize);
     }
-    network.update(grid, density, ex.params(), ex.dead());
+    network.update(ex.evaluateGrid(THUMB), ex.params(), ex.dead());
     // Paused after a step: grey and cross the neurons dropout switched off in that step.
     dropoutMarks.update(this.dropoutOn && !playing && ex.epoch > 0 ? ex.dropoutMask() : null);
     const epoch = ex.epoch;

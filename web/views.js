@@ -93,7 +93,7 @@ export function createViews(engine, act) {
     paramValue: (index) => act.param(index),
     redraw: () => act.redraw(),
   });
-  const output = new OutputPanel(byId('output'), { setDisplay: (name, value) => act.setDisplay(name, value) });
+  const output = new OutputPanel(byId('output'), { setDisplay: (name, value) => act.setDisplay(name, value), redraw: () => act.redraw() });
   const accuracy = new AccuracyView(/** @type {HTMLElement} */ (output.root.querySelector('.losses')),
     /** @type {HTMLElement} */ (output.root.querySelector('.toggles')), (show) => { output.chart.showAccuracy(show); act.redraw(); });
   const divergence = new DivergenceView(byId('notices'), () => act.restoreFinite());

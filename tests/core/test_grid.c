@@ -1,5 +1,6 @@
 /* test_grid.c — the drawing grid: input slices are the feature values, every other slice is
- * close (1e-5) to the exact double forward pass, row 0 is y = +6, bad densities are refused. */
+ * close (1e-5) to the exact double forward pass, row 0 is y = +6, bad densities are refused; one
+ * node alone (the big heatmap) is its slice of the whole grid, and exact beyond its densities. */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -182,6 +183,89 @@ static void changing_density_recomputes_the_grid(void **state) {
   nn_experiment_destroy(e);
 }
 
+/* One node alone: the same floats as its slice of the whole grid (cached input slices), and
+ * beyond the whole grid's densities (features computed cell by cell) within 1e-5 of the exact
+ * double forward pass: float sums of at most a few dozen terms plus the 1e-6 tanh. */
+static void one_node_equals_its_grid_slice_and_is_exact_beyond_200(void **state) {
+  (void)state;
+  static const char *const names[] = {"dev01-circle-tanh-4x2-default",
+                                      "dev04-spiral-tanh-6x8-allfeatures",
+                                      "dev06-reggauss-relu-L2-noise25"};
+  for (size_t n = 0; n < sizeof names / sizeof names[0]; n++) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s.json", NN_FIXTURES_DIR, names[n]);
+    nn_experiment *e = create_from(path);
+    assert_int_equal(nn_experiment_train(e, 40), NN_OK);
+    const nn_network *net = nn_experiment_network(e);
+    const int densities[] = {100, 37, 2};
+    for (size_t d = 0; d < 3; d++) {
+      int density = densities[d];
+      size_t cells = (size_t)density * density;
+      for (int k = 0; k < net->num_nodes; k++) {
+        nn_status s = NN_ERR_INVALID;
+        const float *one = nn_experiment_evaluate_node(e, k, density, &s);
+        assert_int_equal(s, NN_OK);
+        float *copy = malloc(cells * sizeof *copy);
+        assert_non_null(copy);
+        memcpy(copy, one, cells * sizeof *copy);
+        const float *all = nn_experiment_evaluate_grid(e, density, &s);
+        assert_int_equal(s, NN_OK);
+        if (memcmp(copy, all + k * cells, cells * sizeof *copy) != 0)
+          fail_msg("%s: node %d at density %d differs from its grid slice", names[n], k, density);
+        free(copy);
+      }
+    }
+    /* 301: past NN_GRID_MAX_DENSITY, so no input slices are cached; output node and a hidden. */
+    const int fine = 301;
+    int nodes[2] = {net->num_nodes - 1, net->sizes[0]};
+    for (int i = 0; i < 2; i++) {
+      nn_status s = NN_ERR_INVALID;
+      const float *one = nn_experiment_evaluate_node(e, nodes[i], fine, &s);
+      assert_int_equal(s, NN_OK);
+      nn_network copy = *net;
+      double *buf = malloc(4 * ((size_t)net->num_nodes + 1) * sizeof(double));
+      assert_non_null(buf);
+      copy.total = buf;
+      copy.output = buf + net->num_nodes + 1;
+      copy.output_der = buf + 2 * ((size_t)net->num_nodes + 1);
+      copy.input_der = buf + 3 * ((size_t)net->num_nodes + 1);
+      double in[NN_FEAT_COUNT];
+      for (int r = 0; r < fine; r += 7)
+        for (int c = 0; c < fine; c++) {
+          double x = nn_grid_coord(c, fine), y = nn_grid_coord(fine - 1 - r, fine);
+          nn_features_compute(in, copy.input_features, copy.sizes[0], x, y);
+          nn_network_forward(&copy, in);
+          double want = copy.output[nodes[i]], got = one[(size_t)r * fine + c];
+          if (!(fabs(got - want) <= 1e-5))
+            fail_msg("%s: node %d at (%d,%d) of %d: %.9g, exact %.17g", names[n], nodes[i], r, c,
+                     fine, got, want);
+        }
+      free(buf);
+    }
+    nn_experiment_destroy(e);
+  }
+}
+
+static void bad_nodes_and_node_densities_are_refused(void **state) {
+  (void)state;
+  nn_experiment *e = create_from(FIXTURE("dev01-circle-tanh-4x2-default"));
+  int nodes = nn_experiment_network(e)->num_nodes;
+  const int bad_density[] = {-1, 0, 1, NN_GRID_MAX_NODE_DENSITY + 1};
+  for (size_t k = 0; k < sizeof bad_density / sizeof bad_density[0]; k++) {
+    nn_status s = NN_OK;
+    assert_null(nn_experiment_evaluate_node(e, nodes - 1, bad_density[k], &s));
+    assert_int_equal(s, NN_ERR_INVALID);
+  }
+  const int bad_node[] = {-1, nodes, 1 << 30};
+  for (size_t k = 0; k < sizeof bad_node / sizeof bad_node[0]; k++) {
+    nn_status s = NN_OK;
+    assert_null(nn_experiment_evaluate_node(e, bad_node[k], 50, &s));
+    assert_int_equal(s, NN_ERR_INVALID);
+  }
+  assert_non_null(nn_experiment_evaluate_node(e, nodes - 1, 2, NULL));
+  nn_experiment_destroy(e);
+}
+
 static void fast_tanh_and_sigmoid_are_within_1e_6(void **state) {
   (void)state;
   double worst_t = 0, worst_s = 0;
@@ -210,6 +294,8 @@ int main(void) {
       cmocka_unit_test(grid_after_100_epochs_matches_tfp_output),
       cmocka_unit_test(bad_densities_are_refused),
       cmocka_unit_test(changing_density_recomputes_the_grid),
+      cmocka_unit_test(one_node_equals_its_grid_slice_and_is_exact_beyond_200),
+      cmocka_unit_test(bad_nodes_and_node_densities_are_refused),
       cmocka_unit_test(fast_tanh_and_sigmoid_are_within_1e_6),
   };
   return cmocka_run_group_tests_name("grid", tests, NULL, NULL);

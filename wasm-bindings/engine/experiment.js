@@ -28,6 +28,8 @@ import { misclassifiedView, perceptronReport, backpropTrace } from './lecture.js
 export const NOT_EVALUATED = -1;
 const GRID_MIN = 2;
 const GRID_MAX = 200;
+/** One node alone: as fine as a heatmap's device pixels (core/grid.h: NN_GRID_MAX_NODE_DENSITY). */
+const NODE_GRID_MAX = 2048;
 
 /** A curve view [train0, test0, ...] as rows [train, test]; [null, null] where not evaluated.
  * @param {Float64Array} curve @returns {CurveRows} */
@@ -321,6 +323,21 @@ export class Experiment {
     checkInt('evaluateGrid(density): density', density, GRID_MIN, GRID_MAX);
     const ptr = rt.checkPtr(rt.m._nn_experiment_evaluate_grid(e, density, rt.scratch), rt.scratchInt());
     return this.#view('grid', this.#f32, ptr, this.#net().numNodes * density * density);
+  }
+
+  /**
+   * One node's slice of evaluateGrid(density) alone (the same values), for a heatmap finer than
+   * the thumbnails: only the layers up to the node's are computed.
+   * @param {number} node network order, 0..numNodes-1 @param {number} density integer, 2..2048
+   * @returns {Float32Array} density² values, row 0 at y = +6 (zero-copy)
+   */
+  evaluateNode(node, density) {
+    const rt = this.#rt;
+    const e = this.#handle();
+    checkInt('evaluateNode(node, density): node', node, 0, this.#net().numNodes - 1);
+    checkInt('evaluateNode(node, density): density', density, GRID_MIN, NODE_GRID_MAX);
+    const ptr = rt.checkPtr(rt.m._nn_experiment_evaluate_node(e, node, density, rt.scratch), rt.scratchInt());
+    return this.#view('node', this.#f32, ptr, density * density);
   }
 
   /**
