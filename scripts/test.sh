@@ -5,6 +5,8 @@
 #   asan     ctest --preset asan          the same under ASan + UBSan
 #   wasm     node --test tests/wasm       the engine module under Node, + Chromium (fixtures)
 #   browser  node --test tests/browser    the page in Chromium (when tests exist)
+#   fuzz     scripts/fuzz.sh 20           every libFuzzer harness (tests/fuzz) for 20 s
+#                                         (FUZZ_SECONDS), after replaying its regressions
 #
 # Each runner's own summary is printed as it finishes, and a table of all of them at the end.
 set -uo pipefail
@@ -54,6 +56,9 @@ if compgen -G 'tests/browser/*.test.*js' >/dev/null; then
 else
   names+=(browser) results+=("none") summaries+=("no tests/browser/*.test.js yet")
 fi
+
+# Fails on any crash, leak, sanitizer report or broken invariant; the summary has exec/s and runs.
+run fuzz '^fuzz_[a-z_]+: [0-9?]+ runs' bash scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
 
 printf '\n== summary\n'
 for i in "${!names[@]}"; do
