@@ -104,7 +104,8 @@ nn_status nn_experiment_restore_finite(nn_experiment *e);
  *     the sender's hash), which then trains on exactly as the sender would. Rows it neither has
  *     nor receives hold NN_NOT_EVALUATED.
  * Both return NN_ERR_INVALID, changing nothing, for a size that does not match, a state of
- * another layout or a malformed one, and in perceptron mode (its error counts do not move);
+ * another layout or a malformed one (counters beyond what its epochs of training can give, which
+ * would overflow), and in perceptron mode (its error counts do not move);
  * load_state NN_ERR_NOMEM when the curves cannot grow. */
 size_t nn_experiment_state_size(const nn_experiment *e, int since);
 nn_status nn_experiment_save_state(const nn_experiment *e, int since, uint8_t *out, size_t size);

@@ -1,8 +1,8 @@
 /* fuzz_state_load.c — nn_experiment_load_state (experiment.h) on arbitrary bytes.
  *
- * Input: one byte choosing a hash (its index modulo the number of hashes: the fixtures', then a
- * few with nnplay's own training options, whose optimiser state and dropout stream the fixtures
- * lack), then the state. The state is loaded into a fresh experiment of that hash. Invariants
+ * Input: one byte choosing a hash (its index modulo the number of hashes: first a few with
+ * nnplay's own training options, whose optimiser state and dropout stream the fixtures lack, then
+ * the fixtures'), then the state. The state is loaded into a fresh experiment of that hash. Invariants
  * checked:
  *   - a refused state (NN_ERR_INVALID) changes nothing: the experiment saves the same state as
  *     before;
@@ -24,6 +24,7 @@
  * int32 (core/experiment.c: magic, num_params, num_nodes, epoch, ...). */
 enum { MAX_FUZZED_EPOCH = 100000, EPOCH_OFFSET = 12 };
 
+/* First, so that the index of each stays put when fixtures are added. */
 static const char *const OWN_HASHES[] = {
     "dataset=xor&networkShape=3,2&optimizer=adam&dropout=0.2&batchSize=7&seed=adam",
     "dataset=spiral&networkShape=4&optimizer=momentum&regularization=L1&seed=momentum",
@@ -36,8 +37,7 @@ static int hash_count(void) { return nn_fuzz_fixture_count + OWN_COUNT; }
 
 static nn_experiment *hash_experiment(int index) {
   nn_config cfg;
-  nn_state_parse(index < nn_fuzz_fixture_count ? nn_fuzz_fixture_hashes[index]
-                                                : OWN_HASHES[index - nn_fuzz_fixture_count],
+  nn_state_parse(index < OWN_COUNT ? OWN_HASHES[index] : nn_fuzz_fixture_hashes[index - OWN_COUNT],
                  &cfg, NULL);
   nn_experiment *e = NULL;
   NN_FUZZ_CHECK(nn_experiment_create(&e, &cfg) == NN_OK);
