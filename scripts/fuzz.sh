@@ -8,6 +8,7 @@
 #                                  (replay one: build/fuzz/tests/fuzz/<harness> FILE; once
 #                                  fixed, commit it to tests/fuzz/regressions/<harness>/)
 #   build/fuzz/logs/<harness>.log  libFuzzer's whole output
+#   tests/fuzz/dicts/<harness>.dict  the harness's dictionary, when there is one
 #
 # First replays the regression inputs through the instrumented build (ctest --preset fuzz).
 # Prints one line per harness (runs, exec/s, seconds, verdict) and exits 1 if a regression failed
@@ -43,12 +44,14 @@ for h in "${harnesses[@]}"; do
   "$bin"_replay --write-seeds "$out/seeds/$h" >/dev/null || { failed=$((failed + 1)); continue; }
   corpora=("$out/corpus/$h" "$out/seeds/$h")
   [ -d "tests/fuzz/regressions/$h" ] && corpora+=("tests/fuzz/regressions/$h")
+  options=()
+  [ -f "tests/fuzz/dicts/$h.dict" ] && options+=(-dict="tests/fuzz/dicts/$h.dict")
 
   log=$out/logs/$h.log
   printf '\n== fuzz %s: %s s\n' "$h" "$seconds"
   # -timeout: an input that takes 10 s is a finding (a hang); ASan's leak check is on.
   "$bin" -max_total_time="$seconds" -timeout=10 -print_final_stats=1 \
-    -artifact_prefix="$out/crashes/$h/" "${corpora[@]}" >"$log" 2>&1
+    -artifact_prefix="$out/crashes/$h/" "${options[@]}" "${corpora[@]}" >"$log" 2>&1
   rc=$?
   runs=$(sed -nE 's/^stat::number_of_executed_units: *([0-9]+)/\1/p' "$log" | tail -1)
   rate=$(sed -nE 's/^stat::average_exec_per_sec: *([0-9]+)/\1/p' "$log" | tail -1)

@@ -1,16 +1,16 @@
 /* fuzz_state_load.c — nn_experiment_load_state (experiment.h) on arbitrary bytes.
  *
- * Input: one byte choosing a hash (its index modulo the number of hashes: first a few with
- * nnplay's own training options, whose optimiser state and dropout stream the fixtures lack, then
- * the fixtures'), then the state. The state is loaded into a fresh experiment of that hash. Invariants
+ * Input: one selector byte, then the state. The selector's low 7 bits choose a hash (modulo the
+ * number of hashes: first a few with nnplay's own training options, whose optimiser state and
+ * dropout stream the fixtures lack, then the fixtures'); its high bit is FIT_TO_HEADER. The state is loaded into a fresh experiment of that hash. Invariants
  * checked:
  *   - a refused state (NN_ERR_INVALID) changes nothing: the experiment saves the same state as
  *     before;
  *   - an accepted one (NN_OK) is all that is kept: saving it again with the same `since` gives
  *     the input back byte for byte, the curves have epoch + 1 rows, and the experiment trains on
  *     one epoch, restores its last finite state and evaluates a grid without a fault.
- * Seeds: each hash's own saved state after 0, 3 and 12 epochs (since 0, and since the epoch
- * before), so mutations start from states the engine accepts.
+ * Seeds: each hash's own saved state after 0, 3 and 12 epochs (since 0, with FIT_TO_HEADER, and
+ * since the epoch before, without), so mutations start from states the engine accepts.
  */
 #include <string.h>
 
@@ -20,9 +20,23 @@
 
 /* A state names its epoch, and the curves grow to it (32 bytes a row): one naming a billion
  * epochs is valid and costs gigabytes. Inputs naming more epochs than this are skipped so that
- * the fuzzer explores the format rather than the allocator. The epoch is the header's fourth
- * int32 (core/experiment.c: magic, num_params, num_nodes, epoch, ...). */
-enum { MAX_FUZZED_EPOCH = 100000, EPOCH_OFFSET = 12 };
+ * the fuzzer explores the format rather than the allocator. */
+enum { MAX_FUZZED_EPOCH = 100000 };
+
+/* The header's fields the harness reads, int32 at these offsets (core/experiment.c: magic,
+ * num_params, num_nodes, epoch, since, ...), and the bytes of one curve row (the loss and the
+ * accuracy, train and test). */
+enum { EPOCH_OFFSET = 12, SINCE_OFFSET = 16, ROW_BYTES = 4 * sizeof(double) };
+
+/* A selector byte with this bit set asks the harness to cut or zero-pad the state to the size
+ * its header asks for, so that most mutations get past the size check into the values. */
+enum { FIT_TO_HEADER = 0x80 };
+
+static int32_t header_field(const uint8_t *state, size_t size, size_t offset) {
+  int32_t v = 0;
+  if (size >= offset + sizeof v) memcpy(&v, state + offset, sizeof v);
+  return v;
+}
 
 /* First, so that the index of each stays put when fixtures are added. */
 static const char *const OWN_HASHES[] = {
@@ -69,13 +83,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 1) return 0;
   const uint8_t *state = data + 1;
   size_t state_size = size - 1;
-  if (state_size >= EPOCH_OFFSET + sizeof(int32_t)) {
-    int32_t epoch;
-    memcpy(&epoch, state + EPOCH_OFFSET, sizeof epoch);
-    if (epoch > MAX_FUZZED_EPOCH) return 0;
-  }
+  int32_t epoch = header_field(state, state_size, EPOCH_OFFSET);
+  int32_t since = header_field(state, state_size, SINCE_OFFSET);
+  if (epoch > MAX_FUZZED_EPOCH) return 0;
 
-  nn_experiment *e = hash_experiment(data[0] % hash_count());
+  nn_experiment *e = hash_experiment((data[0] & ~FIT_TO_HEADER) % hash_count());
+  uint8_t *fitted = NULL;
+  if ((data[0] & FIT_TO_HEADER) && since >= 0 && since <= epoch) {
+    size_t want = nn_experiment_state_size(e, 0) + (size_t)(epoch - since) * ROW_BYTES;
+    fitted = calloc(want, 1);
+    NN_FUZZ_CHECK(fitted != NULL);
+    memcpy(fitted, state, state_size < want ? state_size : want);
+    state = fitted;
+    state_size = want;
+  }
   size_t before_size;
   uint8_t *before = saved_state(e, 0, &before_size);
 
@@ -104,18 +125,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     NN_FUZZ_CHECK(nn_experiment_evaluate_grid(e, 2, &grid) != NULL && grid == NN_OK);
   }
   free(before);
+  free(fitted);
   nn_experiment_destroy(e);
   return 0;
 }
 
 /* Seeds: real states, each behind its hash's index byte. */
-static void emit_state(const nn_experiment *e, int index, int since, nn_fuzz_emit emit,
+static void emit_state(const nn_experiment *e, uint8_t selector, int since, nn_fuzz_emit emit,
                        void *ctx) {
   size_t size;
   uint8_t *state = saved_state(e, since, &size);
   uint8_t *input = malloc(size + 1);
   NN_FUZZ_CHECK(input != NULL);
-  input[0] = (uint8_t)index;
+  input[0] = selector;
   memcpy(input + 1, state, size);
   emit(input, size + 1, ctx);
   free(input);
@@ -130,8 +152,8 @@ void nn_fuzz_seeds(nn_fuzz_emit emit, void *ctx) {
     for (size_t k = 0; k < sizeof epochs / sizeof *epochs; k++) {
       NN_FUZZ_CHECK(nn_experiment_train(e, epochs[k] - trained) == NN_OK);
       trained = epochs[k];
-      emit_state(e, f, 0, emit, ctx);
-      if (trained > 0) emit_state(e, f, trained - 1, emit, ctx);
+      emit_state(e, (uint8_t)(f | FIT_TO_HEADER), 0, emit, ctx);
+      if (trained > 0) emit_state(e, (uint8_t)f, trained - 1, emit, ctx);
     }
     nn_experiment_destroy(e);
   }
