@@ -1,5 +1,4 @@
-/* fuzz_state_parse.c — the URL hash parser (state.h) on arbitrary bytes, and what is built from
- * what it accepts.
+/* fuzz_state_parse.c — the URL hash parser and writers (state.h) on arbitrary bytes.
  *
  * The input is a hash (bytes up to the first NUL). Invariants checked:
  *   - the notices are well formed: a count within bounds, every field NUL-terminated in its
@@ -111,7 +110,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   NN_FUZZ_CHECK(strcmp(canonical, canonical_again) == 0);
   char *json_again = checked_state_json(&again);
   NN_FUZZ_CHECK(strcmp(json, json_again) == 0);
-
 
   free(json_again);
   free(canonical_again);
