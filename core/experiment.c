@@ -412,6 +412,12 @@ nn_status nn_experiment_load_state(nn_experiment *e, const uint8_t *in, size_t s
   uint64_t id = link_id(e);
   if (id == 0 || h.link_lo != (uint32_t)id || h.link_hi != (uint32_t)(id >> 32))
     return NN_ERR_INVALID;
+  /* Counters no training could have reached (the finite state's are older still). */
+  const uint8_t *values = in + sizeof h + 2 * sizeof(nn_rng);
+  long long passes = (long long)h.epoch * e->num_train;
+  if (!nn_network_values_counters_valid(&e->net, values, passes) ||
+      !nn_network_values_counters_valid(&e->net, values + nn_network_values_size(&e->net), passes))
+    return NN_ERR_INVALID;
   nn_status grown = ensure_rows(e, (long long)h.epoch + 1);
   if (grown != NN_OK) return grown;
   in += sizeof h;

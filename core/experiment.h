@@ -107,7 +107,8 @@ nn_status nn_experiment_restore_finite(nn_experiment *e);
  * Both return NN_ERR_INVALID, changing nothing, for a size that does not match, a state of
  * another layout, a state of another link (the state carries a 64-bit digest of the sender's
  * hash: another learning rate, seed, dataset, feature, ... is refused even with the same
- * layout) or a malformed one, and in perceptron mode (its error counts do not move); load_state
+ * layout) or a malformed one (counters beyond what its epochs of training can give, which
+ * would overflow), and in perceptron mode (its error counts do not move); load_state
  * NN_ERR_NOMEM when the curves cannot grow. */
 size_t nn_experiment_state_size(const nn_experiment *e, int since);
 nn_status nn_experiment_save_state(const nn_experiment *e, int since, uint8_t *out, size_t size);

@@ -140,6 +140,27 @@ void nn_network_load_values(nn_network *net, const uint8_t *in) {
   }
 }
 
+bool nn_network_values_counters_valid(const nn_network *net, const uint8_t *in, long long passes) {
+  void *block[VALUE_BLOCKS];
+  size_t size[VALUE_BLOCKS];
+  int n = value_blocks(net, block, size);
+  for (int k = 0; k < n; k++) {
+    if (block[k] == &net->opt_steps) {
+      long long steps;
+      memcpy(&steps, in, sizeof steps);
+      if (steps < 0 || steps > passes) return false;
+    } else if (block[k] == net->acc_count) {
+      for (size_t i = 0; i < size[k] / sizeof(int); i++) {
+        int count;
+        memcpy(&count, in + i * sizeof count, sizeof count);
+        if (count < 0 || count > passes) return false;
+      }
+    }
+    in += size[k];
+  }
+  return true;
+}
+
 void nn_network_clear_training(nn_network *net) {
   size_t np = (size_t)net->num_params, nn = (size_t)net->num_nodes + 1;
   memset(net->grad, 0, np * sizeof *net->grad);

@@ -79,6 +79,10 @@ size_t nn_network_values_size(const nn_network *net);
 void nn_network_save_values(const nn_network *net, uint8_t *out);
 void nn_network_load_values(nn_network *net, const uint8_t *in);
 
+/* True when such bytes hold counters that `passes` backward passes can give: every acc_count and
+ * opt_steps in [0, passes]. Training on from larger (or negative) ones would overflow them. */
+bool nn_network_values_counters_valid(const nn_network *net, const uint8_t *in, long long passes);
+
 /* Initial parameters. Every scheme makes exactly TFP's draws (§5): node by node in network
  * order, one draw r = Math.random() per incoming link in the previous layer's order, none for
  * biases; so the stream advances by the link count whatever the scheme. For a link into a

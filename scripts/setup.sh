@@ -2,7 +2,9 @@
 # scripts/setup.sh — install what building and testing nnplay needs; fast when it is all there.
 #
 #   Debian packages: a C toolchain, cmake, pkg-config, emscripten, chromium, libcmocka-dev,
-#                    libcjson-dev (and nodejs/npm, python3 only if there is no node/python3 yet)
+#                    libcjson-dev, clang-14 + libclang-rt-14-dev (libFuzzer and the sanitizer
+#                    runtimes, for scripts/fuzz.sh) (and nodejs/npm, python3 only if there is no
+#                    node/python3 yet)
 #   npm:             `npm ci` when node_modules is missing or differs from package-lock.json
 #
 # Works as root (CI) or through sudo. Safe to run any number of times.
@@ -12,7 +14,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 log() { printf 'setup: %s\n' "$*"; }
 
 # --- Debian packages -------------------------------------------------------------------------
-packages=(cmake pkg-config emscripten chromium libcmocka-dev libcjson-dev)
+packages=(cmake pkg-config emscripten chromium libcmocka-dev libcjson-dev clang-14 libclang-rt-14-dev)
 # A C toolchain may already be there without the build-essential metapackage.
 command -v gcc >/dev/null && command -v make >/dev/null && [ -e /usr/include/stdio.h ] \
   || packages+=(build-essential)

@@ -6,6 +6,8 @@
 #   wasm     node --test tests/wasm       the engine module under Node, + Chromium (fixtures)
 #   browser  node --test tests/browser    the page in Chromium (when tests exist)
 #   types    tsc -p tsconfig.json         the page and the engine's JS API type-checked (JSDoc)
+#   fuzz     scripts/fuzz.sh 20           every libFuzzer harness (tests/fuzz) for 20 s
+#                                         (FUZZ_SECONDS), after replaying its regressions
 #
 # Each runner's own summary is printed as it finishes, and a table of all of them at the end.
 set -uo pipefail
@@ -58,6 +60,8 @@ fi
 
 run types '^type errors: ' bash -c 'out=$(node_modules/.bin/tsc -p tsconfig.json); rc=$?; [ -z "$out" ] || echo "$out"
   echo "type errors: $(grep -c "error TS" <<<"$out")"; exit $rc'
+# Fails on any crash, leak, sanitizer report or broken invariant; the summary has exec/s and runs.
+run fuzz '^fuzz_[a-z_]+: [0-9?]+ runs' bash scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
 
 printf '\n== summary\n'
 for i in "${!names[@]}"; do

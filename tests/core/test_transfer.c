@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,6 +214,50 @@ static void a_state_of_another_link_with_the_same_layout_is_refused(void **state
   nn_experiment_destroy(sender);
 }
 
+/* Found by fuzzing (tests/fuzz/regressions/fuzz_state_load/): a state whose counters training
+ * cannot reach made the receiver's next epoch overflow them. The sender's counters are set by
+ * hand, so no byte offsets are assumed. */
+static void counters_no_training_reaches_are_refused(void **state) {
+  (void)state;
+  nn_experiment *receiver = nn_test_from_hash(BUSY);
+  int num_train;
+  nn_experiment_train_points(receiver, &num_train);
+  long long passes = 3LL * num_train;
+  const long long bad_steps[] = {-1, passes + 1, LLONG_MAX};
+  const int bad_counts[] = {-1, (int)passes + 1, INT_MAX};
+  for (int k = 0; k < 6; k++) {
+    nn_experiment *sender = nn_test_from_hash(BUSY);
+    assert_int_equal(nn_experiment_train(sender, 3), NN_OK);
+    nn_network *net = nn_experiment_network_mut(sender);
+    if (k < 3)
+      net->opt_steps = bad_steps[k];
+    else
+      net->acc_count[net->num_nodes - 1] = bad_counts[k - 3];
+    size_t size = nn_experiment_state_size(sender, 0);
+    uint8_t *buf = malloc(size);
+    assert_non_null(buf);
+    assert_int_equal(nn_experiment_save_state(sender, 0, buf, size), NN_OK);
+    assert_int_equal(nn_experiment_load_state(receiver, buf, size), NN_ERR_INVALID);
+    assert_int_equal(nn_experiment_epoch(receiver), 0);
+    free(buf);
+    nn_experiment_destroy(sender);
+  }
+  /* The most a run of 3 epochs can count is accepted. */
+  nn_experiment *sender = nn_test_from_hash(BUSY);
+  assert_int_equal(nn_experiment_train(sender, 3), NN_OK);
+  nn_network *net = nn_experiment_network_mut(sender);
+  net->opt_steps = passes;
+  net->acc_count[net->num_nodes - 1] = (int)passes;
+  size_t size = nn_experiment_state_size(sender, 0);
+  uint8_t *buf = malloc(size);
+  assert_non_null(buf);
+  assert_int_equal(nn_experiment_save_state(sender, 0, buf, size), NN_OK);
+  assert_int_equal(nn_experiment_load_state(receiver, buf, size), NN_OK);
+  free(buf);
+  nn_experiment_destroy(sender);
+  nn_experiment_destroy(receiver);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(the_receiver_trains_on_exactly_as_the_sender),
@@ -221,6 +266,7 @@ int main(void) {
       cmocka_unit_test(divergence_and_the_finite_state_move_too),
       cmocka_unit_test(bad_states_are_refused_and_change_nothing),
       cmocka_unit_test(a_state_of_another_link_with_the_same_layout_is_refused),
+      cmocka_unit_test(counters_no_training_reaches_are_refused),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
