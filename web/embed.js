@@ -107,10 +107,10 @@ class Embed {
   /**
    * Each animation frame: a progress message when the epoch or the experiment changed or
    * training stopped, at most every PROGRESS_MIN_INTERVAL_MS (a change meanwhile goes later).
-   * @param {number} now
    */
-  frame(now) {
+  frame() {
     requestAnimationFrame(this.frame);
+    const now = performance.now(); // when it is sent, not when the frame began
     const ex = this.ctrl.live();
     const playing = this.ctrl.playing;
     if (ex !== this.ex || ex.epoch !== this.epoch || (this.playing && !playing)) this.due = true;

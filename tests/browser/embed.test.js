@@ -6,17 +6,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { setup, hashParams } from './support.js';
+import { setup, openPage, hashParams } from './support.js';
 
 /**
  * Serves the host page on a port of its own: another origin than the page's (on the loopback
  * address, as the browser lets a local page embed a local one). Closed in t.after.
- * @param {import('node:test').TestContext} t @returns {Promise<string>} its origin
+ * @param {import('node:test').TestContext} t @param {string} [html] @returns {Promise<string>} its origin
  */
-async function serveHost(t) {
+async function serveHost(t, html = HOST_HTML) {
   const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
-    res.end(HOST_HTML);
+    res.end(html);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   t.after(() => server.close());
@@ -129,14 +129,19 @@ test('embedded on another origin: ready, resize, get/state, step, play/pause wit
 
   // play for 2 s: progress while training, at most 4 a second, and once more on pause
   const before = (await got(host)).length;
+  const playAt = await host.evaluate(() => performance.now());
   await send(host, { type: 'nnplay:play' });
   await host.waitForTimeout(2000);
   await send(host, { type: 'nnplay:pause' });
+  const pauseAt = await host.evaluate(() => performance.now());
   await host.waitForFunction(() => /** @type {any} */ (window).got.some((/** @type {any} */ m) => m.data.type === 'nnplay:progress' && m.data.playing === false && m.data.epoch > 8));
   const during = (await got(host)).slice(before).filter((m) => m.data.type === 'nnplay:progress');
-  assert.ok(during.length >= 5 && during.length <= 10, `${during.length} progress messages in about 2 s`);
+  // At most 4 a second, and the last one on pause; messages 250 ms apart may arrive less apart
+  // (the host was busy for one and not the next), but not by much.
+  const seconds = (pauseAt - playAt) / 1000;
+  assert.ok(during.length >= 5 && during.length <= 4 * seconds + 2, `${during.length} progress messages in ${seconds} s`);
   for (let i = 1; i < during.length; i++) {
-    assert.ok(during[i].at - during[i - 1].at >= 200, `progress ${i} came ${during[i].at - during[i - 1].at} ms after the one before`);
+    assert.ok(during[i].at - during[i - 1].at >= 100, `progress ${i} came ${during[i].at - during[i - 1].at} ms after the one before`);
     assert.ok(during[i].data.epoch >= during[i - 1].data.epoch);
   }
   const last = during.at(-1);
@@ -226,5 +231,28 @@ test('embedded: bad messages, and messages from any window but the parent, are i
   // The parent still has its say.
   await send(host, { type: 'nnplay:step', epochs: 3 });
   await frame.waitForFunction(() => window.nnplay.epoch === 3);
+  assert.deepEqual(errors, []);
+});
+
+test('"Use it in class" gives a complete iframe snippet that, pasted into a page, embeds this experiment', async (t) => {
+  const { server, browser } = await setup(t);
+  const { page, context, errors } = await openPage(browser, server.url, 'dataset=xor&seed=e5&regularization=L1');
+  t.after(() => context.close());
+  await page.click('.class-panel summary');
+  await page.check('input[name="noise_hide"]');
+  const snippet = await page.inputValue('.class-embed');
+  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#[^"<>]*" width="970" height="700" title="nnplay: neural network playground" style="border:0" allow="fullscreen" allowfullscreen><\/iframe>$/);
+  assert.ok(snippet.includes('&amp;seed=e5&amp;') && !/&(?!amp;)/.test(snippet), 'every & written as &amp;');
+  const link = await page.inputValue('.class-link');
+  const origin = await serveHost(t, `<!doctype html><title>course</title>${snippet}
+<script>window.got = []; addEventListener('message', (e) => got.push(e.data));</script>`);
+  const host = await context.newPage();
+  await host.goto(`${origin}/`);
+  await host.waitForFunction(() => /** @type {any} */ (window).got.some((/** @type {any} */ m) => m.type === 'nnplay:ready'));
+  const frame = /** @type {import('playwright-core').Frame} */ (await (await host.$('iframe'))?.contentFrame());
+  assert.equal(frame.url(), link, 'the snippet embeds the class link');
+  assert.equal(await frame.evaluate(() => window.nnplay.state().regularization), 'L1');
+  assert.equal(await frame.isHidden('[data-control="noise"]'), true);
+  assert.equal(await host.$eval('iframe', (f) => /** @type {HTMLIFrameElement} */ (f).allowFullscreen), true);
   assert.deepEqual(errors, []);
 });
