@@ -9,7 +9,7 @@ export class ClassPanel {
   /** @param {HTMLDetailsElement} root the panel's <details>, its <summary> already in it */
   constructor(root) {
     this.root = root;
-    el('p', '', this.root, 'Tick what to hide from your students, then copy the link or embed it in a page (970×700).');
+    el('p', '', this.root, 'Tick what to hide from your students, then copy the link, or the code that embeds it in a page (970×700; the embedded page can tell yours its height and progress: see “Embedding” in the README).');
     const grid = el('div', 'hide-grid', this.root);
     /** @type {Map<string, HTMLInputElement>} */
     this.boxes = new Map();
@@ -34,13 +34,16 @@ export class ClassPanel {
     this.link.readOnly = true;
     this.link.setAttribute('aria-label', 'Link for your class');
     const copy = /** @type {HTMLButtonElement} */ (el('button', 'text-button', row, 'Copy link'));
-    copy.addEventListener('click', () => this.copy(this.link.value));
+    copy.addEventListener('click', () => this.copy(this.link));
     this.open = /** @type {HTMLAnchorElement} */ (el('a', 'text-button', row, 'Open'));
     this.open.target = '_blank';
     this.open.rel = 'noopener';
-    this.embed = /** @type {HTMLInputElement} */ (el('input', 'class-embed', this.root));
+    const embedRow = el('div', 'link-row', this.root);
+    this.embed = /** @type {HTMLInputElement} */ (el('input', 'class-embed', embedRow));
     this.embed.readOnly = true;
     this.embed.setAttribute('aria-label', 'Embed code');
+    const copyEmbed = /** @type {HTMLButtonElement} */ (el('button', 'text-button', embedRow, 'Copy code'));
+    copyEmbed.addEventListener('click', () => this.copy(this.embed));
     this.hash = '';
   }
 
@@ -62,12 +65,23 @@ export class ClassPanel {
     url.hash = withHides(this.hash, hidden, this.hideText.checked);
     this.link.value = url.href;
     this.open.href = url.href;
-    this.embed.value = `<iframe src="${url.href}" width="970" height="700" style="border:0"></iframe>`;
+    this.embed.value = embedCode(url.href);
   }
 
-  /** @param {string} text */
-  copy(text) {
-    this.link.select();
-    navigator.clipboard?.writeText(text).catch(() => document.execCommand('copy'));
+  /** Selects a field's text and copies it. @param {HTMLInputElement} field */
+  copy(field) {
+    field.select();
+    navigator.clipboard?.writeText(field.value).catch(() => document.execCommand('copy'));
   }
+}
+
+/**
+ * The HTML that embeds the page at `href`: a titled 970×700 iframe that may go full screen.
+ * @param {string} href @returns {string}
+ */
+export function embedCode(href) {
+  // A URL never holds '"' or '<' (the URL serializer escapes them); '&' is written as HTML has it.
+  const src = href.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  return `<iframe src="${src}" width="970" height="700" title="nnplay: neural network playground" `
+    + 'style="border:0" allow="fullscreen" allowfullscreen></iframe>';
 }

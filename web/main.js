@@ -57,6 +57,7 @@ function boot() {
     await ctrl.start();
     document.body.classList.add('ready');
     resolveReady();
+    if (window.parent !== window) import('./embed.js').then((m) => m.startEmbed(need())); // in an iframe: talk to the host
   }).catch((e) => {
     const box = byId('notices');
     box.replaceChildren();
