@@ -15,6 +15,8 @@
 // The worker's numbers are the page's: the same engine, the same hash and state, so the same
 // bits (core/experiment.h: nn_experiment_load_state).
 
+import { importEngine } from './assets.js';
+
 /** Training between two messages to the page, ms: about two a frame at 60 Hz. */
 const CHUNK_MS = 8;
 /** Most epochs in one chunk (bounds a chunk if the timing is off). */
@@ -68,7 +70,7 @@ async function handle(msg) {
   } else if (msg.type === 'start') {
     running = false;
     gen = /** @type {number} */ (msg.gen);
-    enginePromise ??= import(new URL('engine/engine.js', import.meta.url).href).then((m) => m.loadEngine());
+    enginePromise ??= importEngine().then((m) => m.loadEngine());
     const engine = await enginePromise;
     ex?.dispose();
     ex = engine.experiment(/** @type {string} */ (msg.hash));
