@@ -2,7 +2,7 @@
 # scripts/build.sh — build everything and assemble dist/, the static site.
 #
 #   build/native   preset native: the core library, the nnplay CLI, the cmocka tests
-#   build/wasm     preset wasm:   wasm-bindings/ -> nnplay-wasm.wasm (emcc) + engine.js
+#   build/wasm     preset wasm:   wasm-bindings/ -> nnplay-wasm.wasm, nnplay-wasm-nosimd.wasm (emcc) + engine.js
 #   dist/          plain static files any host can serve, minified by esbuild (node_modules):
 #                    index.html                  web/index.html, line indentation dropped
 #                    main.js                     the script the HTML loads, bundled with every

@@ -174,3 +174,20 @@ test('over http the start-up message is never visible, from the first frame on',
   assert.equal(await page.isVisible('#startup'), false);
   assert.deepEqual(errors, []);
 });
+
+test('"Use it in class" offers nnplay.html for download', async (t) => {
+  const { server, browser } = await setup(t);
+  const { page, context, errors } = await openPage(browser, server.url, fixture('dev01').hash);
+  t.after(() => context.close());
+  await page.click('.class-panel summary');
+  const link = page.locator('.class-panel a[download]');
+  await link.waitFor();
+  assert.equal(await link.getAttribute('download'), 'nnplay.html');
+  const href = await link.evaluate((a) => /** @type {HTMLAnchorElement} */ (a).href);
+  assert.equal(href, `${server.url}nnplay.html`);
+  const served = Buffer.from(await (await fetch(href)).arrayBuffer());
+  assert.ok(served.equals(readFileSync(OFFLINE)), 'the link serves dist/nnplay.html');
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert.equal(download.suggestedFilename(), 'nnplay.html');
+  assert.deepEqual(errors, []);
+});

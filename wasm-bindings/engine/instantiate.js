@@ -5,7 +5,7 @@
 
 /** The engine's two builds (wasm-bindings/CMakeLists.txt): the same numbers, the first with
  * wasm SIMD for faster heatmap grids, the second for browsers without it. */
-export const MODULE_FILES = Object.freeze({ simd: 'nnplay-wasm.wasm', noSimd: 'nnplay-wasm-nosimd.wasm' });
+export const MODULE_FILES = { simd: 'nnplay-wasm.wasm', noSimd: 'nnplay-wasm-nosimd.wasm' };
 
 /** The smallest module that uses SIMD: `(func (result v128) (i8x16.splat (i32.const 0)))`. */
 const SIMD_PROBE = new Uint8Array([
@@ -21,9 +21,8 @@ const SIMD_PROBE = new Uint8Array([
  * @returns {boolean}
  */
 export function simdSupported() {
-  if (typeof WebAssembly !== 'object' || WebAssembly === null) {
-    throw new Error('this browser does not run WebAssembly, which the playground needs: '
-      + 'open it in a current Chrome, Edge, Firefox or Safari (or turn WebAssembly back on)');
+  if (typeof WebAssembly === 'undefined') {
+    throw new Error('this browser does not run WebAssembly: open the playground in a current Chrome, Edge, Firefox or Safari');
   }
   return WebAssembly.validate(SIMD_PROBE);
 }
@@ -75,7 +74,7 @@ export async function instantiate(source) {
   /** @type {WebAssembly.WebAssemblyInstantiatedSource} */
   let instantiated;
   if (!(source instanceof URL)) {
-    instantiated = await WebAssembly.instantiate(source, { env });
+    instantiated = await WebAssembly.instantiate(/** @type {BufferSource} */ (source), { env });
   } else if (source.protocol === 'file:') { // Node
     // @ts-ignore -- Node's module; the page is type-checked without Node's types
     const { readFile } = await import('node:fs/promises');
