@@ -40,8 +40,11 @@ function watch() {
   };
 }
 
-/** @param {import('playwright-core').Browser} browser @param {string} hash */
-async function openOffline(browser, hash) {
+/**
+ * Opens nnplay.html at `#hash`, from file:// or from `url`, and waits for nnplay.ready.
+ * @param {import('playwright-core').Browser} browser @param {string} hash @param {string} [url]
+ */
+async function openOffline(browser, hash, url = OFFLINE_URL) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   await context.addInitScript(watch);
   const page = await context.newPage();
@@ -52,11 +55,11 @@ async function openOffline(browser, hash) {
   context.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${OFFLINE_URL}#${hash}`);
+  await page.goto(`${url}#${hash}`);
   await page.waitForFunction(() => window.nnplay && window.nnplay.ready.then(() => true));
-  assert.ok(requests.some((u) => u.split('#')[0] === OFFLINE_URL), `the file's own request was seen: ${requests}`);
+  assert.ok(requests.some((u) => u.split('#')[0] === url), `the file's own request was seen: ${requests}`);
   /** Requests other than the file itself and data:/blob: URLs. */
-  const fetched = () => requests.filter((u) => u.split('#')[0] !== OFFLINE_URL && !/^(data|blob):/.test(u));
+  const fetched = () => requests.filter((u) => u.split('#')[0] !== url && !/^(data|blob):/.test(u));
   return { page, context, errors, fetched };
 }
 
@@ -134,6 +137,29 @@ test('nnplay.html from file:// trains at speed max in its worker, exactly as ste
   assert.deepEqual(played.network, await other.page.evaluate(() => window.nnplay.network()));
   assert.deepEqual([...fetched(), ...other.fetched()], []);
   assert.deepEqual([...errors, ...other.errors], []);
+});
+
+test('nnplay.html served over http runs the perceptron and backprop panels, fetching nothing else', async (t) => {
+  const { server, browser } = await setup(t);
+  const url = `${server.url}nnplay.html`;
+  const perceptron = await openOffline(browser, 'model=perceptron&dataset=xor&seed=0.5', url);
+  t.after(() => perceptron.context.close());
+  await perceptron.page.evaluate(() => window.nnplay.step(60));
+  await perceptron.page.waitForSelector('.switch-mlp');
+  assert.equal(await perceptron.page.evaluate(() => window.nnplay.perceptron().verdict), 'not-separable');
+  await perceptron.page.click('.switch-mlp');
+
+  const backprop = await openOffline(browser, 'lesson=backprop', url);
+  t.after(() => backprop.context.close());
+  await backprop.page.click('.bp-start');
+  for (let i = 0; i < 4; i++) await backprop.page.click('.bp-next');
+  await backprop.page.click('.bp-apply');
+  await backprop.page.evaluate(() => window.nnplay.step(1));
+  for (const { page, fetched, errors } of [perceptron, backprop]) {
+    assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__cspViolations), []);
+    assert.deepEqual(fetched(), []);
+    assert.deepEqual(errors, []);
+  }
 });
 
 test('dist/index.html opened from file:// says in words to open nnplay.html or serve the folder', async (t) => {
