@@ -1,5 +1,6 @@
 // classpanel.js — "Use it in class": a teacher ticks the controls to hide and copies a link
-// (or an iframe snippet) that opens this experiment with them hidden. controller.js makes the
+// (or an iframe snippet) that opens this experiment with them hidden, or downloads the
+// playground as one file for a room without a network. controller.js makes the
 // panel's <details> and imports this module when a teacher first opens it.
 
 import { HIDABLE_CONTROLS, FEATURES, withHides, isHidden } from './urlstate.js';
@@ -44,6 +45,12 @@ export class ClassPanel {
     this.embed.setAttribute('aria-label', 'Embed code');
     const copyEmbed = /** @type {HTMLButtonElement} */ (el('button', 'text-button', embedRow, 'Copy code'));
     copyEmbed.addEventListener('click', () => this.copy(this.embed));
+    // The one-file page (dist/nnplay.html, beside index.html): for rooms without a network.
+    const offline = el('p', 'offline-download', this.root, 'No network in the classroom? ');
+    const download = /** @type {HTMLAnchorElement} */ (el('a', '', offline, 'Download nnplay.html'));
+    download.href = 'nnplay.html';
+    download.download = 'nnplay.html';
+    offline.append(': the whole playground in one file, which opens from the computer, with no server and no network.');
     this.hash = '';
   }
 

@@ -1,12 +1,16 @@
-// main.js — the page's entry: installs window.nnplay at once (with `ready` pending), loads the
-// engine, and hands it to the Controller (controller.js).
+// main.js — the page's entry: takes down index.html's start-up message, installs window.nnplay
+// at once (with `ready` pending), loads the engine, and hands it to the Controller
+// (controller.js). If the engine cannot start, the message comes back saying why.
 
 import { Controller } from './controller.js';
-import { NoticesView } from './notices.js';
-import { byId } from './dom.js';
+import { importEngine } from './assets.js';
 
 /** Installs window.nnplay at once (with `ready` pending) and boots the page. */
 function boot() {
+  // index.html shows this only if no script has run for a while (opened from file://, where
+  // browsers refuse module scripts): the script runs, so it goes at once.
+  const startup = /** @type {HTMLElement} */ (document.getElementById('startup'));
+  startup.hidden = true;
   /** @type {Controller | null} */
   let ctrl = null;
   /** @type {(v: void) => void} */
@@ -14,7 +18,7 @@ function boot() {
   /** @type {(e: unknown) => void} */
   let rejectReady = () => {};
   const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
-  ready.catch(() => {}); // the failure is shown as a notice; callers still see the rejection
+  ready.catch(() => {}); // the failure is shown in words; callers still see the rejection
   const need = () => {
     if (!ctrl) throw new Error('nnplay is not ready yet: await nnplay.ready');
     return ctrl;
@@ -50,8 +54,7 @@ function boot() {
   };
   Object.defineProperty(window, 'nnplay', { value: Object.freeze(api), enumerable: true });
 
-  const base = new URL('.', import.meta.url);
-  import(new URL('engine/engine.js', base).href).then(async (engineModule) => {
+  importEngine().then(async (engineModule) => {
     const engine = await engineModule.loadEngine();
     ctrl = new Controller(engine);
     await ctrl.start();
@@ -59,9 +62,9 @@ function boot() {
     resolveReady();
     if (window.parent !== window) import('./embed.js').then((m) => m.startEmbed(need())); // in an iframe: talk to the host
   }).catch((e) => {
-    const box = byId('notices');
-    box.replaceChildren();
-    new NoticesView(box).update([{ param: 'page', value: '', reason: `the engine could not be started: ${e instanceof Error ? e.message : e}` }]);
+    startup.replaceChildren(`The playground could not start: ${e instanceof Error ? e.message : e}.`);
+    startup.classList.add('failed');
+    startup.hidden = false;
     rejectReady(e);
   });
 }
