@@ -1,7 +1,7 @@
 // accuracy.js — test and training accuracy beside the losses (classification only), and the
 // check box that adds both accuracy curves to the loss chart (dashed, on a 0–100 % scale).
 
-import { el } from './dom.js';
+import { el, setText } from './dom.js';
 
 /** @param {number} v a fraction @returns {string} */
 export function formatAccuracy(v) {
@@ -47,8 +47,8 @@ export class AccuracyView {
     const tr = curve[2 * epoch];
     const te = curve[2 * epoch + 1];
     if (Object.is(tr, this.lastTrain) && Object.is(te, this.lastTest)) return;
-    this.trainValue.textContent = formatAccuracy(tr);
-    this.testValue.textContent = formatAccuracy(te);
+    setText(this.trainValue, formatAccuracy(tr));
+    setText(this.testValue, formatAccuracy(te));
     this.lastTrain = tr;
     this.lastTest = te;
   }

@@ -3,7 +3,7 @@
 
 import { LEARNING_RATES, REGULARIZATION_RATES, ACTIVATIONS, REGULARIZATIONS, PROBLEMS } from './urlstate.js';
 import { formatEpoch } from './palette.js';
-import { el } from './dom.js';
+import { el, setText } from './dom.js';
 
 /**
  * @typedef {{play(): void, step(): void, reset(): void, set(name: string, value: string): void}} ControlHandlers
@@ -108,6 +108,6 @@ export class Controls {
 
   /** @param {number} epoch */
   setEpoch(epoch) {
-    this.epochValue.textContent = formatEpoch(epoch);
+    setText(this.epochValue, formatEpoch(epoch));
   }
 }

@@ -13,6 +13,21 @@ export function el(tag, cls, parent, text) {
   return e;
 }
 
+/**
+ * Sets `e`'s text in place: its one text node's data changes, so no node is removed or inserted
+ * (a number redrawn every frame restyles nothing); nothing is written when the text is the same.
+ * @param {HTMLElement} e @param {string} text
+ */
+export function setText(e, text) {
+  const t = e.firstChild;
+  if (t && t.nodeType === Node.TEXT_NODE && !t.nextSibling) {
+    const node = /** @type {Text} */ (t);
+    if (node.data !== text) node.data = text;
+  } else {
+    e.textContent = text;
+  }
+}
+
 /** @param {string} id @returns {HTMLElement} the page's element with that id */
 export function byId(id) {
   return /** @type {HTMLElement} */ (document.getElementById(id));

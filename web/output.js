@@ -4,7 +4,7 @@
 import { HeatmapView } from './heatmap.js';
 import { LossChart } from './losschart.js';
 import { formatLoss } from './palette.js';
-import { el } from './dom.js';
+import { el, setText } from './dom.js';
 
 /** @typedef {{setDisplay(name: 'showTestData' | 'discretize', value: boolean): void, redraw(): void}} OutputHandlers */
 
@@ -59,8 +59,8 @@ export class OutputPanel {
     const tr = curve[2 * epoch];
     const te = curve[2 * epoch + 1];
     if (text && (epoch !== this.lastEpoch || !Object.is(tr, this.lastTrain) || !Object.is(te, this.lastTest))) {
-      this.trainValue.textContent = formatLoss(tr);
-      this.testValue.textContent = formatLoss(te);
+      setText(this.trainValue, formatLoss(tr));
+      setText(this.testValue, formatLoss(te));
       this.lastTrain = tr;
       this.lastTest = te;
       this.lastEpoch = epoch;

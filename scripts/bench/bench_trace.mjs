@@ -5,6 +5,9 @@
 // The engine's share is timed around its wasm exports (a benchmark-only wrapper installed before
 // the page loads); the rest is summed from the renderer main thread's trace events. The busiest
 // event names follow, so a name this table does not classify still shows.
+// Beside each wall-clock figure, the main thread's CPU time in it (the trace's thread time): on a
+// loaded machine a frame's wall time is mostly waiting for a core, its CPU time is the work. The
+// engine is timed in the page (wall clock), so CPU time shows the script as one figure.
 //
 //   node scripts/bench/bench_trace.mjs [--seconds 3] [--runs 5] [--cpu-throttle 1] [--dist DIR] [--json]
 
@@ -27,6 +30,8 @@ const KIND = new Map([
     .map((n) => [n, 'gc']),
 ]);
 const PARTS = ['engine: train', 'engine: grids', 'script: drawing', 'style/layout', 'paint', 'layers/commit', 'gc', 'main thread busy'];
+/** Parts with a CPU-time figure (the script's as a whole). */
+const CPU_PARTS = new Map([['script: drawing', 'script (engine + drawing)'], ...['style/layout', 'paint', 'layers/commit', 'gc', 'main thread busy'].map((p) => [p, p])]);
 
 /** Times the engine's training and grid exports, in the page: window.__benchEngineMs. */
 function wrapEngine() {
@@ -58,7 +63,7 @@ function wrapEngine() {
 /**
  * One traced window of playing.
  * @param {import('playwright-core').Browser} browser @param {string} url
- * @returns {Promise<{frames: number, ms: Record<string, number>, names: Map<string, number>, cells: number}>}
+ * @returns {Promise<{frames: number, ms: Record<string, number>, cpu: Record<string, number>, names: Map<string, number>, cells: number}>}
  */
 async function traceOnce(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -101,6 +106,8 @@ async function traceOnce(browser, url) {
   const mine = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && e.dur > 0).sort((a, b) => a.ts - b.ts);
   /** @type {Record<string, number>} */
   const ms = Object.fromEntries(PARTS.map((p) => [p, 0]));
+  /** @type {Record<string, number>} */
+  const cpu = Object.fromEntries(PARTS.map((p) => [p, 0]));
   const names = new Map();
   // Sum each kind's outermost events only (an event nested in one of the same kind counts once).
   /** @type {Record<string, number>} */
@@ -110,17 +117,18 @@ async function traceOnce(browser, url) {
     const end = e.ts + e.dur;
     names.set(e.name, (names.get(e.name) ?? 0) + e.dur / 1000);
     if (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') {
-      if (e.ts >= busyUntil) { ms['main thread busy'] += e.dur / 1000; busyUntil = end; }
+      if (e.ts >= busyUntil) { ms['main thread busy'] += e.dur / 1000; cpu['main thread busy'] += (e.tdur ?? e.dur) / 1000; busyUntil = end; }
     }
     const kind = KIND.get(e.name);
     if (!kind || e.ts < (openUntil[kind] ?? 0)) continue;
     openUntil[kind] = end;
     ms[kind === 'script' ? 'script: drawing' : kind] += e.dur / 1000;
+    cpu[kind === 'script' ? 'script: drawing' : kind] += (e.tdur ?? e.dur) / 1000;
   }
   ms['engine: train'] = inPage.train;
   ms['engine: grids'] = inPage.grids;
   ms['script: drawing'] -= inPage.train + inPage.grids;
-  return { frames: inPage.frames, ms, names, cells: inPage.cells };
+  return { frames: inPage.frames, ms, cpu, names, cells: inPage.cells };
 }
 
 const server = await serve(dist);
@@ -130,17 +138,20 @@ try {
   for (const name of ['dev01', 'dev04']) {
     /** @type {Record<string, number[]>} */
     const perFrame = Object.fromEntries(PARTS.map((p) => [p, []]));
+    /** @type {Record<string, number[]>} */
+    const cpuPerFrame = Object.fromEntries(PARTS.map((p) => [p, []]));
     const fps = [];
     const names = new Map();
     let cells = 0;
     for (let run = 0; run < runs; run++) {
       const t = await traceOnce(browser, `${server.url}#${fixture(name).hash}`);
       for (const p of PARTS) perFrame[p].push(t.ms[p] / t.frames);
+      for (const p of PARTS) cpuPerFrame[p].push(t.cpu[p] / t.frames);
       fps.push(t.frames / seconds);
       for (const [n, v] of t.names) names.set(n, (names.get(n) ?? 0) + v / t.frames / runs);
       cells = t.cells;
     }
-    report.push({ name, cells, fps, perFrame, top: [...names.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12), load: load() });
+    report.push({ name, cells, fps, perFrame, cpuPerFrame, top: [...names.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12), load: load() });
   }
 } finally {
   await browser.close();
@@ -151,9 +162,14 @@ if (asJson) {
   console.log(JSON.stringify(report, null, 2));
 } else {
   console.log(`frame breakdown: one epoch per frame, vsync off, CPU throttle ${rate}×, ${runs} traces of ${seconds} s: ms per frame, median (min–max)`);
+  console.log('wall: the main thread\'s time in each part; CPU: its thread time there (the work, without waiting for a core)');
   for (const r of report) {
     console.log(`\n${r.name}: heatmap ${r.cells}×${r.cells} cells while playing, frames/s ${fmt(r.fps)} (traced)  [${r.load}]`);
-    for (const p of PARTS) console.log(`  ${p.padEnd(18)} ${fmt(r.perFrame[p], 3)}`);
+    console.log(`  ${'part'.padEnd(18)} ${'wall'.padEnd(22)} CPU`);
+    for (const p of PARTS) {
+      const c = CPU_PARTS.get(p);
+      console.log(`  ${p.padEnd(18)} ${fmt(r.perFrame[p], 3).padEnd(22)} ${c ? `${fmt(r.cpuPerFrame[p], 3)}${c === p ? '' : ` (${c})`}` : ''}`);
+    }
     console.log('  busiest main-thread events (ms per frame, nested ones counted in each):');
     for (const [n, v] of r.top) console.log(`    ${n.padEnd(44)} ${v.toFixed(3)}`);
   }
