@@ -146,6 +146,7 @@ test('on a touch screen (390×844), taps play, pause and step, and show a neuron
   await page.waitForFunction(() => document.querySelector('.heatmap-caption')?.textContent === '');
 
   // A tap on a link shows its weight in the card, as hovering does.
+  await page.locator('[data-node="6"]').scrollIntoViewIfNeeded();
   const at = await page.evaluate(() => {
     const body = /** @type {HTMLElement} */ (document.querySelector('.network-body'));
     const r = body.getBoundingClientRect();
