@@ -177,7 +177,8 @@ test('a live region says the epoch, losses, accuracies and prediction when train
   const region = page.locator('.state-summary');
   assert.equal(await region.getAttribute('aria-live'), 'polite');
   assert.equal(await region.isVisible(), true, 'in the page for screen readers');
-  assert.ok((await region.boundingBox())?.width ?? 0 <= 1, 'but not shown');
+  const shown = await region.boundingBox();
+  assert.ok(shown && shown.width <= 1 && shown.height <= 1, `but not shown: ${JSON.stringify(shown)}`);
   await page.click('[data-control="stepButton"]');
   await page.waitForFunction(() => /^Epoch 1\./.test(document.querySelector('.state-summary')?.textContent ?? ''));
   const one = await region.textContent();
