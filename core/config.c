@@ -113,3 +113,8 @@ const char *nn_mode_name(nn_mode m) {
   static const char *const names[NN_MODE_COUNT] = {"complete", "simplified"};
   return (unsigned)m < NN_MODE_COUNT ? names[m] : "?";
 }
+
+const char *nn_palette_name(nn_palette p) {
+  static const char *const names[NN_PALETTE_COUNT] = {"default", "viridis"};
+  return (unsigned)p < NN_PALETTE_COUNT ? names[p] : "?";
+}

@@ -43,6 +43,13 @@ typedef enum { NN_LOSS_SQUARE, NN_LOSS_CROSS_ENTROPY, NN_LOSS_COUNT } nn_loss_ki
 /* `speed` (epochs per animation frame; the page's business, the engine only stores it). */
 enum { NN_SPEED_MAX = 0 }; /* "max": as many epochs as fit in a frame */
 
+/* `palette` (the page's colours; the engine only stores it). The first is TFP's orange/blue. */
+typedef enum {
+  NN_PALETTE_DEFAULT, /* "default": TFP's orange (negative), white, blue (positive) */
+  NN_PALETTE_VIRIDIS, /* "viridis": dark purple, teal, yellow; lightness rises from -1 to 1 */
+  NN_PALETTE_COUNT
+} nn_palette;
+
 typedef enum { NN_REG_NONE, NN_REG_L1, NN_REG_L2 } nn_regularization;
 
 typedef enum { NN_PROBLEM_CLASSIFICATION, NN_PROBLEM_REGRESSION } nn_problem;
@@ -124,6 +131,7 @@ typedef struct {
   double dropout;                  /* dropout, 0: hidden-layer drop rate, [0, 0.9] */
   nn_loss_kind loss;               /* loss, square; cross-entropy only for classification */
   int speed;                       /* speed, 1: epochs per frame, or NN_SPEED_MAX */
+  nn_palette palette;              /* palette, default (TFP's colours) */
 
   /* The lecture (state.h documents the URL parameters; never serialized at their default). */
   nn_model model;                  /* model, mlp (perceptron only for classification) */
@@ -167,5 +175,6 @@ const char *nn_dataset_name(nn_dataset_kind d);          /* "circle", ..., "reg-
 const char *nn_feature_name(nn_feature f);               /* "x", "y", "xSquared", ... */
 const char *nn_model_name(nn_model m);                   /* "mlp", "perceptron" */
 const char *nn_mode_name(nn_mode m);                     /* "complete", "simplified" */
+const char *nn_palette_name(nn_palette p);               /* "default", "viridis" */
 
 #endif

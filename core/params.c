@@ -17,6 +17,7 @@ static const char *model_name(int v) { return nn_model_name((nn_model)v); }
 static const char *optimizer_name(int v) { return nn_optimizer_name((nn_optimizer)v); }
 static const char *init_name(int v) { return nn_init_name((nn_init)v); }
 static const char *loss_name(int v) { return nn_loss_name((nn_loss_kind)v); }
+static const char *palette_name(int v) { return nn_palette_name((nn_palette)v); }
 
 #define AT(field) offsetof(nn_config, field)
 #define FEATURE(f) (offsetof(nn_config, features) + (f) * sizeof(bool))
@@ -174,6 +175,13 @@ static const nn_param PARAMS[NN_P_COUNT] = {
            "frame so the page keeps the display's rate). Losses are evaluated for the epochs the "
            "chart keeps and the latest, so the chart is the same"),
     .control = DOC("Speed (changes the hash without restarting training)")},
+  [NN_P_PALETTE] = {"palette",
+    CHOICE(palette, NN_PALETTE_DEFAULT, NN_PALETTE_COUNT - 1, palette_name),
+    .omit_default = true, .live = true,
+    .doc = DOC(" (TFP's orange, white, blue), `viridis` (dark purple, teal, yellow: its lightness "
+           "rises from −1 to 1, so it reads with any colour vision and in greyscale): the colours "
+           "of the heatmaps, the points and the links"),
+    .control = DOC("— (link only)")},
 };
 
 const char *const NN_HIDEABLE_CONTROLS[] = {"playButton", "stepButton", "resetButton",

@@ -97,6 +97,7 @@ NNW_CFG_GETTER(const char *, init, nn_init_name(c->init))
 NNW_CFG_GETTER(double, dropout, c->dropout)
 NNW_CFG_GETTER(const char *, loss, nn_loss_name(c->loss))
 NNW_CFG_GETTER(int, speed, c->speed)
+NNW_CFG_GETTER(const char *, palette, nn_palette_name(c->palette))
 /* the lecture's: model, mode, lesson ("" = none) */
 NNW_CFG_GETTER(const char *, model, nn_model_name(c->model))
 NNW_CFG_GETTER(const char *, mode, nn_mode_name(c->mode))

@@ -5,7 +5,7 @@
 // on the output heatmap by the controller. The numbers are the engine's (experiment
 // .backpropTrace); the experiment changes only when the user clicks "Apply this update".
 
-import { SHADE_CSS, NUM_SHADES, shadeOf, formatParam } from './palette.js';
+import { SHADE_CSS, NUM_SHADES, shadeOf, formatParam, inkOf, setPalette, paletteOfPage } from './palette.js';
 import { FEATURES } from './urlstate.js';
 import { el } from './dom.js';
 
@@ -107,6 +107,9 @@ export class BackpropPanel {
     this.note = el('p', 'hint bp-note', this.body, 'This only shows the numbers: the network changes only if you ' +
       'click “Apply this update” at the last stage (a hand edit: the epoch count does not change).');
     this.tableBox = el('div', 'bp-table-box', this.body);
+    this.tableBox.tabIndex = 0; // it scrolls: keyboard users must reach it
+    this.tableBox.setAttribute('role', 'region');
+    this.tableBox.setAttribute('aria-label', 'The numbers of this stage');
 
     // On the diagram: a canvas for rings and links, labels on top, a tooltip for links.
     this.canvas = document.createElement('canvas');
@@ -225,6 +228,7 @@ export class BackpropPanel {
     const t = this.trace;
     const layout = this.layout;
     if (!t || !layout) return;
+    setPalette(paletteOfPage()); // this file's copy of palette.js follows the page's
     const [id, name, text] = STAGES[this.stage];
     this.root.dataset.stage = id;
     this.root.dataset.point = String(this.point);
@@ -253,7 +257,7 @@ export class BackpropPanel {
       const td = el('td', 'num', tr, formatParam(v));
       td.dataset.key = key;
       td.dataset.value = String(v);
-      td.style.color = v === 0 ? '' : colour(Math.sign(v));
+      td.style.color = v === 0 ? '' : inkOf(v);
     };
     const nonInput = layout.layerSizes[0];
     if (stage === 'forward' || stage === 'backward') {

@@ -16,6 +16,7 @@ import { Edits } from './edits.js';
 import { datasetPoints, featureGrids } from './reference-data.js';
 import { speedFromState, speedValue } from './speed.js';
 import { isHidden } from './urlstate.js';
+import { setPalette } from './palette.js';
 
 /** Grid cells per side of the big heatmap while playing (TFP's 100) and of the feature grids. */
 const DENSITY = 100;
@@ -51,7 +52,7 @@ export class Controller {
       every: () => views.output.chart.stride,
       trained: () => this.checkDivergence(),
       draw: (text, chart, playing) => this.scene.draw(this.live(), text, chart, playing),
-      playingChanged: (playing) => views.controls.setPlaying(playing),
+      playingChanged: (playing) => { views.controls.setPlaying(playing); if (!playing) views.summary.announce(); },
       failed: (e) => views.notices.update([{ param: 'engine', value: '', reason: e instanceof Error ? e.message : String(e) }]),
     });
     views.dataPanel.setThumbnails(datasetPoints(engine));
@@ -115,6 +116,7 @@ export class Controller {
     this.ex = ex;
     const st = ex.state();
     const v = this.views;
+    setPalette(st.palette);
     this.display = { showTestData: !!st.showTestData, discretize: !!st.discretize };
     this.loop.load(speedFromState(st.speed), st.model !== 'perceptron');
     this.writeLink();
@@ -212,6 +214,7 @@ export class Controller {
     this.live().train(n);
     this.checkDivergence();
     this.loop.draw();
+    this.views.summary.announce();
   }
 
   reset() {

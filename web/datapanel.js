@@ -2,7 +2,7 @@
 // ratio of training to test data, noise, batch size, and "Regenerate".
 
 import { CLASSIFICATION_DATASETS, REGRESSION_DATASETS } from './urlstate.js';
-import { SHADE_CSS, shadeOf } from './palette.js';
+import { SHADE_CSS, shadeOf, repaintOnPaletteChange } from './palette.js';
 import { el } from './dom.js';
 import { fromLeft, fromTop } from './plane.js';
 
@@ -75,6 +75,12 @@ export class DataPanel {
    * @param {Map<string, number[][]>} points dataset name -> [x, y, label] points
    */
   setThumbnails(points) {
+    repaintOnPaletteChange(() => this.paintThumbnails(points));
+    this.paintThumbnails(points);
+  }
+
+  /** @param {Map<string, number[][]>} points */
+  paintThumbnails(points) {
     for (const [name, pts] of points) {
       const b = this.thumbs.get(name);
       if (!b) continue;

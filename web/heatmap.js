@@ -3,7 +3,7 @@
 // and test points, axes over [-6, 6]² and a colour legend. It knows its size in device pixels,
 // the density of a still picture.
 
-import { makeLut, paintSlice, SHADE_CSS, shadeOf, ramp } from './palette.js';
+import { makeLut, paintSlice, SHADE_CSS, shadeOf, ramp, repaintOnPaletteChange } from './palette.js';
 import { el } from './dom.js';
 import { DOMAIN, fromLeft, fromTop } from './plane.js';
 
@@ -16,6 +16,8 @@ export class HeatmapView {
     this.root = el('div', 'heatmap', container);
     const frame = el('div', 'heatmap-frame', this.root);
     this.frame = frame;
+    frame.setAttribute('role', 'img');
+    frame.setAttribute('aria-label', 'Output: what the network predicts at every point of the plane, with the data points');
     this.grid = /** @type {HTMLCanvasElement} */ (el('canvas', 'heatmap-grid', frame));
     this.overlay = /** @type {HTMLCanvasElement} */ (el('canvas', 'heatmap-points', frame));
     this.ctx = /** @type {CanvasRenderingContext2D} */ (this.grid.getContext('2d'));
@@ -119,13 +121,19 @@ class ColourLegend {
     const canvas = /** @type {HTMLCanvasElement} */ (el('canvas', 'legend-bar', root));
     canvas.width = 64;
     canvas.height = 1;
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', 'Colour scale from −1 to 1');
     const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
     const img = ctx.createImageData(64, 1);
-    for (let i = 0; i < 64; i++) {
-      const [r, g, b] = ramp(i / 63);
-      img.data.set([r, g, b, 255], i * 4);
-    }
-    ctx.putImageData(img, 0, 0);
+    const paint = () => {
+      for (let i = 0; i < 64; i++) {
+        const [r, g, b] = ramp(i / 63);
+        img.data.set([r, g, b, 255], i * 4);
+      }
+      ctx.putImageData(img, 0, 0);
+    };
+    paint();
+    repaintOnPaletteChange(paint);
     const labels = el('div', 'legend-labels', root);
     for (const t of ['-1', '0', '1']) el('span', '', labels).textContent = t;
   }

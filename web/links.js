@@ -20,6 +20,8 @@ export class LinksLayer {
   constructor(container) {
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'links';
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.setAttribute('aria-label', 'Links between the neurons: the colour is the weight\'s sign, the thickness its size');
     container.appendChild(this.canvas);
     this.ctx = /** @type {CanvasRenderingContext2D} */ (this.canvas.getContext('2d'));
     this.width = 0;

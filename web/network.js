@@ -11,6 +11,7 @@ const NODE = 30;      // node size, CSS px
 const PITCH = 40;     // vertical distance between nodes
 const TOP = 38;       // room for the per-layer +/- controls
 const LEFT = 50;      // room for the feature labels
+const MIN_STEP = 60;  // least distance between two columns: their +/- controls must not overlap
 /** Thumbnail resolution (cells per side): the density of the grid the live thumbnails are
  * painted from, cell for cell. */
 export const THUMB = 20;
@@ -40,8 +41,10 @@ export class NetworkView {
     count.dataset.control = 'numHiddenLayers';
     this.addLayerBtn = /** @type {HTMLButtonElement} */ (el('button', 'round', count, '+'));
     this.addLayerBtn.title = 'Add a hidden layer';
+    this.addLayerBtn.setAttribute('aria-label', this.addLayerBtn.title);
     this.removeLayerBtn = /** @type {HTMLButtonElement} */ (el('button', 'round', count, '−'));
     this.removeLayerBtn.title = 'Remove the last hidden layer';
+    this.removeLayerBtn.setAttribute('aria-label', this.removeLayerBtn.title);
     this.layerLabel = el('span', 'col-title', count);
     this.addLayerBtn.addEventListener('click', () => this.h.addLayer());
     this.removeLayerBtn.addEventListener('click', () => this.h.removeLayer());
@@ -52,6 +55,7 @@ export class NetworkView {
     // only when a colour or width step changes.
     this.thumbs = document.createElement('canvas');
     this.thumbs.className = 'links thumbs';
+    this.thumbs.setAttribute('aria-hidden', 'true'); // the neurons name themselves
     this.body.appendChild(this.thumbs);
     this.thumbsCtx = /** @type {CanvasRenderingContext2D} */ (this.thumbs.getContext('2d'));
     this.nodesBox = el('div', 'nodes', this.body);
@@ -102,6 +106,7 @@ export class NetworkView {
     }
     const sizes = layout.layerSizes;
     const hidden = sizes.length - 2;
+    this.body.style.minWidth = `${LEFT + NODE + 4 + MIN_STEP * (sizes.length - 1)}px`;
     this.layerLabel.textContent = `${hidden} hidden layer${hidden === 1 ? '' : 's'}`;
     this.addLayerBtn.disabled = hidden >= MAX_LAYERS;
     this.removeLayerBtn.disabled = hidden <= 0;
@@ -143,6 +148,12 @@ export class NetworkView {
         const k = index;
         node.addEventListener('mouseenter', () => this.h.hover({ kind: 'node', index: k }));
         node.addEventListener('mouseleave', () => this.h.hover(null));
+        // Keyboard and touch: focus (Tab, or a tap) shows the neuron as hovering does.
+        node.tabIndex = 0;
+        node.setAttribute('role', 'button');
+        node.setAttribute('aria-label', output ? 'Show the output on the big heatmap' : `Show neuron ${layout.nodeIds[k]} on the big heatmap`);
+        node.addEventListener('focus', () => this.h.hover({ kind: 'node', index: k }));
+        node.addEventListener('blur', () => this.h.hover(null));
         node.dataset.node = String(k);
         this.placed.push({ el: node, layer: l, row: j, slot: j, index: k });
       }
@@ -166,6 +177,8 @@ export class NetworkView {
     const minus = /** @type {HTMLButtonElement} */ (el('button', 'round small', box, '−'));
     plus.title = 'Add a neuron';
     minus.title = 'Remove a neuron';
+    plus.setAttribute('aria-label', `Add a neuron to hidden layer ${l}`);
+    minus.setAttribute('aria-label', `Remove a neuron from hidden layer ${l}`);
     plus.disabled = n >= MAX_NEURONS;
     minus.disabled = n <= 1;
     plus.addEventListener('click', () => this.h.changeNeurons(l - 1, 1));

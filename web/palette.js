@@ -1,11 +1,30 @@
-// palette.js — TFP's colours as lookup tables, and the pixel loops that use them.
-// Orange for negative, near-white at 0, blue for positive, quantised into 31 shades like TFP's
-// heatmap (d3.scale.quantize over [-1, 1]). Everything here is pure and allocation-free per call.
+// palette.js — the page's colours as lookup tables, and the pixel loops that use them.
+// TFP's orange for negative, near-white at 0, blue for positive, quantised into 31 shades like
+// TFP's heatmap (d3.scale.quantize over [-1, 1]); `palette=viridis` swaps the ramp (setPalette)
+// and rewrites every table in place, so the views keep theirs. The loops allocate nothing.
+// The page's palette is <html data-palette>: a lazily loaded file has its own copy of this
+// module (scripts/bundle.mjs), which follows it with setPalette(paletteOfPage()).
 
-export const ORANGE = '#f59322';
-export const BLUE = '#0877bd';
-export const MID = '#e8eaeb';
+/**
+ * Colour stops from -1 to 1 per `palette` value. viridis: lightness rises from -1 to 1 and the
+ * hues stay apart for every common colour-vision deficiency and in greyscale, which no two-hue
+ * ramp through white does.
+ * @type {Record<string, string[]>}
+ */
+export const PALETTES = {
+  default: ['#f59322', '#e8eaeb', '#0877bd'],
+  viridis: ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'],
+};
+/** Text colours for a negative and a positive value, 4.5:1 or more on white, per palette. */
+const INKS = { default: ['#b45309', '#0877bd'], viridis: ['#440154', '#6b6000'] };
 export const NUM_SHADES = 31;
+
+let stops = PALETTES.default;
+let name = 'default';
+/** @type {{lut: Uint32Array, alpha: number}[]} every table makeLut made, refilled by setPalette */
+const luts = [];
+/** @type {(() => void)[]} */
+const painters = [];
 
 /** @param {string} hex @returns {[number, number, number]} */
 function rgb(hex) {
@@ -14,17 +33,23 @@ function rgb(hex) {
 }
 
 /**
- * Colour of t in [0, 1] on the orange–white–blue ramp (t = 0.5 is white).
+ * Colour of t in [0, 1] on the palette's ramp (t = 0.5 is 0; white in the default palette).
  * @param {number} t @returns {[number, number, number]}
  */
 export function ramp(t) {
-  const lo = t < 0.5;
-  const a = rgb(lo ? ORANGE : MID);
-  const b = rgb(lo ? MID : BLUE);
-  const u = lo ? t / 0.5 : (t - 0.5) / 0.5;
+  const n = stops.length - 1;
+  const seg = Math.min(n - 1, Math.floor(t * n));
+  const a = rgb(stops[seg]);
+  const b = rgb(stops[seg + 1]);
+  const u = t * n - seg;
   /** @param {number} i */
   const mix = (i) => Math.round(a[i] + (b[i] - a[i]) * u);
   return [mix(0), mix(1), mix(2)];
+}
+
+/** A value's text colour (sign only), readable on white. @param {number} v */
+export function inkOf(v) {
+  return INKS[/** @type {'default' | 'viridis'} */ (name)][v < 0 ? 0 : 1];
 }
 
 /**
@@ -36,6 +61,13 @@ export function ramp(t) {
  */
 export function makeLut(alpha) {
   const lut = new Uint32Array(NUM_SHADES + 1);
+  fillLut(lut, alpha);
+  luts.push({ lut, alpha });
+  return lut;
+}
+
+/** @param {Uint32Array} lut @param {number} alpha */
+function fillLut(lut, alpha) {
   const over = (/** @type {number} */ c) => Math.round((c * alpha + 255 * (255 - alpha)) / 255);
   const pack = (/** @type {number} */ r, /** @type {number} */ g, /** @type {number} */ b) =>
     ((255 << 24) | (over(b) << 16) | (over(g) << 8) | over(r)) >>> 0;
@@ -44,14 +76,44 @@ export function makeLut(alpha) {
     lut[i] = pack(r, g, b);
   }
   lut[NUM_SHADES] = pack(0x99, 0x99, 0x99);
-  return lut;
 }
 
-/** CSS colour strings per shade, for strokes (links, biases, points). */
-export const SHADE_CSS = Array.from({ length: NUM_SHADES }, (_, i) => {
-  const [r, g, b] = ramp(i / (NUM_SHADES - 1));
-  return `rgb(${r},${g},${b})`;
-});
+/** CSS colour strings per shade, for strokes (links, biases, points). @type {string[]} */
+export const SHADE_CSS = [];
+fillShades();
+
+function fillShades() {
+  for (let i = 0; i < NUM_SHADES; i++) {
+    const [r, g, b] = ramp(i / (NUM_SHADES - 1));
+    SHADE_CSS[i] = `rgb(${r},${g},${b})`;
+  }
+}
+
+/**
+ * Switches the page's colours (`palette=`; unknown names: the default), rewriting every table in
+ * place and repainting what is painted once. @param {string} [next] @returns {boolean} changed
+ */
+export function setPalette(next) {
+  const want = next && PALETTES[next] ? next : 'default';
+  if (typeof document !== 'undefined') document.documentElement.dataset.palette = want;
+  if (want === name) return false;
+  name = want;
+  stops = PALETTES[want];
+  fillShades();
+  for (const { lut, alpha } of luts) fillLut(lut, alpha);
+  for (const paint of painters) paint();
+  return true;
+}
+
+/** @returns {string | undefined} the page's palette (set by the page's setPalette) */
+export function paletteOfPage() {
+  return typeof document === 'undefined' ? undefined : document.documentElement.dataset.palette;
+}
+
+/** Calls `paint` again whenever the palette changes (pictures painted only once). @param {() => void} paint */
+export function repaintOnPaletteChange(paint) {
+  painters.push(paint);
+}
 
 /**
  * Shade index of a value in [-1, 1] (clamped); NUM_SHADES for NaN.

@@ -14,6 +14,8 @@ import { DropoutMarks } from './dropout-marks.js';
 import { Lecture } from './lecture.js';
 import { addLayer, removeLayer, changeNeurons, toggleFeature } from './edits.js';
 import { byId } from './dom.js';
+import { StateSummary } from './summary.js';
+import { installShortcuts } from './shortcuts.js';
 
 /**
  * What the views ask the page to do.
@@ -33,6 +35,7 @@ import { byId } from './dom.js';
  *   state(): EngineState,
  *   current(): [string, EngineState],
  *   param(index: number): number,
+ *   live(): import('./types.js').Experiment,
  *   edits: import('./edits.js').Edits
  * }} PageActions
  *   changeParams: rebuild from the link with these values (null removes one); current: the
@@ -78,6 +81,7 @@ export function createViews(engine, act) {
     reset: () => act.reset(),
     set,
   });
+  installShortcuts(document, { play: controls.playBtn, step: controls.stepBtn });
   const training = new TrainingControls(byId('topbar'), (values) => act.changeParams(values));
   const speedControl = new SpeedControl((speed) => act.setSpeed(speed));
   controls.root.querySelector('.epoch')?.after(speedControl.root);
@@ -94,6 +98,7 @@ export function createViews(engine, act) {
     redraw: () => act.redraw(),
   });
   const output = new OutputPanel(byId('output'), { setDisplay: (name, value) => act.setDisplay(name, value), redraw: () => act.redraw() });
+  const summary = new StateSummary(byId('output'), () => act.live());
   const accuracy = new AccuracyView(/** @type {HTMLElement} */ (output.root.querySelector('.losses')),
     /** @type {HTMLElement} */ (output.root.querySelector('.toggles')), (show) => { output.chart.showAccuracy(show); act.redraw(); });
   const divergence = new DivergenceView(byId('notices'), () => act.restoreFinite());
@@ -108,7 +113,7 @@ export function createViews(engine, act) {
     applyParams: (values) => act.edits.setParams(values),
     redraw: () => act.redraw(),
   });
-  return { notices, controls, training, speedControl, dataPanel, network, output, accuracy, divergence, dropoutMarks, classPanel, lecture };
+  return { summary, notices, controls, training, speedControl, dataPanel, network, output, accuracy, divergence, dropoutMarks, classPanel, lecture };
 }
 
 /** @typedef {ReturnType<typeof createViews>} Views */

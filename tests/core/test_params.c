@@ -121,7 +121,7 @@ static void live_parameters_are_the_training_options_and_display_only_ones(void 
   static const char *const live[] = {
     "learningRate", "regularization", "regularizationRate", "optimizer", "momentum", "rho",
     "beta1", "beta2", "epsilon", "dropout", "batchSize", "speed", "showTestData", "discretize",
-    "goalTrainLoss", "goalTestLoss"};
+    "goalTrainLoss", "goalTestLoss", "palette"};
   int count = 0;
   for (int i = 0; i < NN_P_COUNT; i++) {
     const nn_param *p = nn_param_row(i);

@@ -70,6 +70,7 @@ export function readState(rt, cfg) {
     dropout: m._nnw_cfg_dropout(cfg),
     loss: str(m._nnw_cfg_loss(cfg)),
     speed: speed === NN_SPEED_MAX ? 'max' : speed,
+    palette: str(m._nnw_cfg_palette(cfg)),
     // the lecture's
     model: str(m._nnw_cfg_model(cfg)),
     mode: str(m._nnw_cfg_mode(cfg)),

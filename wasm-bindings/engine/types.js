@@ -54,6 +54,7 @@
  * @property {number} dropout
  * @property {string} loss
  * @property {number | 'max'} speed  epochs per frame, or 'max' (a worker trains at full speed)
+ * @property {string} palette  'default' (TFP's orange/blue) or 'viridis'
  * @property {string} model  'mlp' or 'perceptron'
  * @property {string} mode  'complete' or 'simplified'
  * @property {string | null} lesson
