@@ -19,6 +19,7 @@ enum {
   NN_MAX_HIDE = 48,          /* distinct <name>_hide parameters kept */
   NN_MAX_HIDE_NAME = 40,
   NN_MAX_LESSON_ID_LEN = 32, /* lesson=<id>; the ids are listed in lessons.h */
+  NN_MAX_LANG_LEN = 16,      /* lang=<code>; the page has a string table per language */
 };
 
 typedef enum {
@@ -129,6 +130,9 @@ typedef struct {
   nn_model model;                  /* model, mlp (perceptron only for classification) */
   nn_mode mode;                    /* mode, complete */
   char lesson[NN_MAX_LESSON_ID_LEN + 1]; /* lesson, "" = none, else a known id (lessons.h) */
+
+  /* The page's language: read and written back, never used by the engine. */
+  char lang[NN_MAX_LANG_LEN + 1]; /* lang, "" = the browser's language */
 } nn_config;
 
 /* TFP's defaults (no seed: `seed` is ""). */

@@ -166,6 +166,11 @@ static const nn_param PARAMS[NN_P_COUNT] = {
            "frame so the page keeps the display's rate). Losses are evaluated for the epochs the "
            "chart keeps and the latest, so the chart is the same"),
     .control = DOC("Speed (changes the hash without restarting training)")},
+  [NN_P_LANG] = {"lang", TEXT(lang), .id_chars = true, .fallback = "the browser's language",
+    .omit_default = true, .null_when_empty = true,
+    .doc = DOC("none (the browser's: French if its first language is French, else English); `en`, "
+           "`fr`: the page's language (any other code: English, with a notice)"),
+    .control = DOC("—")},
 };
 
 const char *const NN_HIDEABLE_CONTROLS[] = {"playButton", "stepButton", "resetButton",

@@ -101,6 +101,8 @@ NNW_CFG_GETTER(int, speed, c->speed)
 NNW_CFG_GETTER(const char *, model, nn_model_name(c->model))
 NNW_CFG_GETTER(const char *, mode, nn_mode_name(c->mode))
 NNW_CFG_GETTER(const char *, lesson, c->lesson)
+/* the page's language ("" = the browser's) */
+NNW_CFG_GETTER(const char *, lang, c->lang)
 
 /* The flag of feature f (its name: nn_feature_name); false when f is out of range. */
 bool nnw_cfg_feature(const nn_config *c, int f) {

@@ -72,6 +72,8 @@ export function readState(rt, cfg) {
     model: str(m._nnw_cfg_model(cfg)),
     mode: str(m._nnw_cfg_mode(cfg)),
     lesson: str(m._nnw_cfg_lesson(cfg)) || null,
+    // the page's
+    lang: str(m._nnw_cfg_lang(cfg)) || null,
   };
 }
 

@@ -57,6 +57,7 @@
  * @property {string} model  'mlp' or 'perceptron'
  * @property {string} mode  'complete' or 'simplified'
  * @property {string | null} lesson
+ * @property {string | null} lang  the page's language code (null: the browser's)
  */
 
 /**
