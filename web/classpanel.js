@@ -4,21 +4,22 @@
 
 import { HIDABLE_CONTROLS, FEATURES, withHides, isHidden } from './urlstate.js';
 import { el } from './dom.js';
+import { t } from './i18n.js';
 
 export class ClassPanel {
   /** @param {HTMLDetailsElement} root the panel's <details>, its <summary> already in it */
   constructor(root) {
     this.root = root;
-    el('p', '', this.root, 'Tick what to hide from your students, then copy the link or embed it in a page (970×700).');
+    el('p', '', this.root, t('class.intro'));
     const grid = el('div', 'hide-grid', this.root);
     /** @type {Map<string, HTMLInputElement>} */
     this.boxes = new Map();
-    for (const [name, label] of [...HIDABLE_CONTROLS, ...FEATURES.map((f) => [f[0], `Feature ${f[1]}`])]) {
+    for (const [name, label] of [...HIDABLE_CONTROLS, ...FEATURES.map((f) => [f[0], t('network.feature', f[1])])]) {
       const lab = el('label', '', grid);
       const input = /** @type {HTMLInputElement} */ (el('input', '', lab));
       input.type = 'checkbox';
       input.name = `${name}_hide`;
-      lab.append(` ${label}`);
+      lab.append(` ${t(label)}`);
       input.addEventListener('change', () => this.render());
       this.boxes.set(name, input);
     }
@@ -26,21 +27,21 @@ export class ClassPanel {
     this.hideText = /** @type {HTMLInputElement} */ (el('input', '', lab));
     this.hideText.type = 'checkbox';
     this.hideText.name = 'hideText';
-    lab.append(' Hide the explanatory text');
+    lab.append(t('class.hideText'));
     this.hideText.addEventListener('change', () => this.render());
 
     const row = el('div', 'link-row', this.root);
     this.link = /** @type {HTMLInputElement} */ (el('input', 'class-link', row));
     this.link.readOnly = true;
-    this.link.setAttribute('aria-label', 'Link for your class');
-    const copy = /** @type {HTMLButtonElement} */ (el('button', 'text-button', row, 'Copy link'));
+    this.link.setAttribute('aria-label', t('class.link'));
+    const copy = /** @type {HTMLButtonElement} */ (el('button', 'text-button', row, t('class.copy')));
     copy.addEventListener('click', () => this.copy(this.link.value));
-    this.open = /** @type {HTMLAnchorElement} */ (el('a', 'text-button', row, 'Open'));
+    this.open = /** @type {HTMLAnchorElement} */ (el('a', 'text-button', row, t('class.open')));
     this.open.target = '_blank';
     this.open.rel = 'noopener';
     this.embed = /** @type {HTMLInputElement} */ (el('input', 'class-embed', this.root));
     this.embed.readOnly = true;
-    this.embed.setAttribute('aria-label', 'Embed code');
+    this.embed.setAttribute('aria-label', t('class.embed'));
     this.hash = '';
   }
 

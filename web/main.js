@@ -4,6 +4,7 @@
 import { Controller } from './controller.js';
 import { NoticesView } from './notices.js';
 import { byId } from './dom.js';
+import { t, pickLanguage, useLanguage, language } from './i18n.js';
 
 /** Installs window.nnplay at once (with `ready` pending) and boots the page. */
 function boot() {
@@ -53,6 +54,10 @@ function boot() {
   const base = new URL('.', import.meta.url);
   import(new URL('engine/engine.js', base).href).then(async (engineModule) => {
     const engine = await engineModule.loadEngine();
+    const asked = () => pickLanguage(engine.parseHash(location.hash).state.lang, navigator.languages);
+    await useLanguage(asked());
+    // The views are worded once: a link that asks for another language opens anew.
+    window.addEventListener('hashchange', () => { if (asked() !== language()) location.reload(); });
     ctrl = new Controller(engine);
     await ctrl.start();
     document.body.classList.add('ready');
@@ -60,7 +65,7 @@ function boot() {
   }).catch((e) => {
     const box = byId('notices');
     box.replaceChildren();
-    new NoticesView(box).update([{ param: 'page', value: '', reason: `the engine could not be started: ${e instanceof Error ? e.message : e}` }]);
+    new NoticesView(box).update([{ param: 'page', value: '', reason: t('page.failed', e instanceof Error ? e.message : e) }]);
     rejectReady(e);
   });
 }

@@ -6,6 +6,8 @@ import { makeLut, paintSlice, formatParam } from './palette.js';
 import { LinksLayer } from './links.js';
 import { FEATURES, MAX_LAYERS, MAX_NEURONS, isHidden } from './urlstate.js';
 import { el } from './dom.js';
+// `t` names sizes and targets in this file, so the string lookup is `tr`.
+import { t as tr, tn } from './i18n.js';
 
 const NODE = 30;      // node size, CSS px
 const PITCH = 40;     // vertical distance between nodes
@@ -35,13 +37,13 @@ export class NetworkView {
     this.h = handlers;
     this.root = el('div', 'network', container);
     const header = el('div', 'network-header', this.root);
-    el('div', 'col-title features-title', header, 'Features');
+    el('div', 'col-title features-title', header, tr('network.features'));
     const count = el('div', 'layer-count', header);
     count.dataset.control = 'numHiddenLayers';
     this.addLayerBtn = /** @type {HTMLButtonElement} */ (el('button', 'round', count, '+'));
-    this.addLayerBtn.title = 'Add a hidden layer';
+    this.addLayerBtn.title = tr('network.addLayer');
     this.removeLayerBtn = /** @type {HTMLButtonElement} */ (el('button', 'round', count, '−'));
-    this.removeLayerBtn.title = 'Remove the last hidden layer';
+    this.removeLayerBtn.title = tr('network.removeLayer');
     this.layerLabel = el('span', 'col-title', count);
     this.addLayerBtn.addEventListener('click', () => this.h.addLayer());
     this.removeLayerBtn.addEventListener('click', () => this.h.removeLayer());
@@ -102,7 +104,7 @@ export class NetworkView {
     }
     const sizes = layout.layerSizes;
     const hidden = sizes.length - 2;
-    this.layerLabel.textContent = `${hidden} hidden layer${hidden === 1 ? '' : 's'}`;
+    this.layerLabel.textContent = tn('network.layers', hidden);
     this.addLayerBtn.disabled = hidden >= MAX_LAYERS;
     this.removeLayerBtn.disabled = hidden <= 0;
 
@@ -112,11 +114,11 @@ export class NetworkView {
       const index = layout.inputIds.indexOf(name);
       const node = this.makeNode(index >= 0 ? 'node input active' : 'node input', label, true);
       node.dataset.control = name;
-      node.title = `${label}: click to ${index >= 0 ? 'remove it from' : 'feed it to'} the network`;
+      node.title = tr(index >= 0 ? 'network.featureRemove' : 'network.featureAdd', label);
       node.tabIndex = 0;
       node.setAttribute('role', 'button');
       node.setAttribute('aria-pressed', String(index >= 0));
-      node.setAttribute('aria-label', `Feature ${label}`);
+      node.setAttribute('aria-label', tr('network.feature', label));
       node.addEventListener('click', () => this.h.toggleFeature(name));
       node.addEventListener('keydown', (e) => {
         if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.h.toggleFeature(name); }
@@ -164,13 +166,13 @@ export class NetworkView {
     const box = el('div', 'neuron-controls', this.nodesBox);
     const plus = /** @type {HTMLButtonElement} */ (el('button', 'round small', box, '+'));
     const minus = /** @type {HTMLButtonElement} */ (el('button', 'round small', box, '−'));
-    plus.title = 'Add a neuron';
-    minus.title = 'Remove a neuron';
+    plus.title = tr('network.addNeuron');
+    minus.title = tr('network.removeNeuron');
     plus.disabled = n >= MAX_NEURONS;
     minus.disabled = n <= 1;
     plus.addEventListener('click', () => this.h.changeNeurons(l - 1, 1));
     minus.addEventListener('click', () => this.h.changeNeurons(l - 1, -1));
-    el('div', 'neuron-count', box, `${n} neuron${n === 1 ? '' : 's'}`);
+    el('div', 'neuron-count', box, tn('network.neurons', n));
     this.placed.push({ el: box, layer: l, row: -1, slot: -1, index: -1 });
   }
 
@@ -295,7 +297,7 @@ class HoverCard {
     this.target = target;
     this.root.hidden = false;
     this.root.dataset.kind = target.kind;
-    this.kind.textContent = target.kind === 'bias' ? 'Bias' : 'Weight';
+    this.kind.textContent = tr(target.kind === 'bias' ? 'network.bias' : 'network.weight');
     if (!same) {
       this.root.style.left = `${target.x + 8}px`;
       this.root.style.top = `${target.y - 30}px`;

@@ -14,6 +14,7 @@ import { DropoutMarks } from './dropout-marks.js';
 import { Lecture } from './lecture.js';
 import { addLayer, removeLayer, changeNeurons, toggleFeature } from './edits.js';
 import { byId } from './dom.js';
+import { t } from './i18n.js';
 
 /**
  * What the views ask the page to do.
@@ -49,7 +50,7 @@ import { byId } from './dom.js';
 function lazyClassPanel(container, current) {
   const root = document.createElement('details');
   root.className = 'class-panel';
-  root.append(Object.assign(document.createElement('summary'), { textContent: 'Use it in class' }));
+  root.append(Object.assign(document.createElement('summary'), { textContent: t('class.summary') }));
   container.appendChild(root);
   /** @type {import('./classpanel.js').ClassPanel | null} */
   let panel = null;
