@@ -31,6 +31,8 @@ void nn_config_default(nn_config *cfg) {
   cfg->dropout = 0;
   cfg->loss = NN_LOSS_SQUARE;
   cfg->speed = 1;
+  cfg->goal_train_loss = NN_NO_GOAL;
+  cfg->goal_test_loss = NN_NO_GOAL;
 }
 
 nn_init nn_config_init_scheme(const nn_config *cfg) {

@@ -130,10 +130,16 @@ typedef struct {
   nn_model model;                  /* model, mlp (perceptron only for classification) */
   nn_mode mode;                    /* mode, complete */
   char lesson[NN_MAX_LESSON_ID_LEN + 1]; /* lesson, "" = none, else a known id (lessons.h) */
+  double goal_train_loss;          /* goalTrainLoss, none (NN_NO_GOAL): the page says when the
+                                      training loss first is at most this; finite, >= 0 */
+  double goal_test_loss;           /* goalTestLoss, none (NN_NO_GOAL): the same for the test loss */
 
   /* The page's language: read and written back, never used by the engine. */
   char lang[NN_MAX_LANG_LEN + 1]; /* lang, "" = the browser's language */
 } nn_config;
+
+/* A goal that is not set: below every loss, so never reached. */
+#define NN_NO_GOAL (-1.0)
 
 /* TFP's defaults (no seed: `seed` is ""). */
 void nn_config_default(nn_config *cfg);

@@ -125,6 +125,14 @@ static const nn_param PARAMS[NN_P_COUNT] = {
     .doc = DOC("none; a lesson id (`engine.lessons()`): the lesson's parameters, with any the link "
            "also gives winning; its title and goal are shown above the playground"),
     .control = DOC("Lessons menu; × leaves the lesson and keeps the experiment")},
+  [NN_P_GOAL_TRAIN_LOSS] = {"goalTrainLoss", NUMBER(goal_train_loss, 0, INFINITY),
+    .fallback = "no goal", .omit_default = true, .live = true,
+    .doc = DOC(": the page shows \"Goal: training loss ≤ x\" and says at which epoch the training "
+           "loss first reached it (embedded, it posts `nnplay:goal`)"),
+    .control = DOC("the goal line under the losses")},
+  [NN_P_GOAL_TEST_LOSS] = {"goalTestLoss", NUMBER(goal_test_loss, 0, INFINITY),
+    .fallback = "no goal", .omit_default = true, .live = true,
+    .doc = DOC(": the same for the test loss"), .control = DOC("the goal line under the losses")},
   [NN_P_OPTIMIZER] = {"optimizer", CHOICE(optimizer, NN_OPT_SGD, NN_OPT_COUNT - 1, optimizer_name),
     .omit_default = true, .hideable = true, .live = true,
     .doc = DOC(" (TFP's update), `momentum`, `rmsprop`, `adam`"),
@@ -225,7 +233,7 @@ void nn_param_default_text(const nn_param *p, char *out, size_t cap) {
     case NN_PARAM_CHOICE: snprintf(out, cap, "%s", p->choice_name(*(const int *)v)); return;
     case NN_PARAM_NUMBER:
       nn_format_js_number(*(const double *)v, num);
-      snprintf(out, cap, "%s", num);
+      snprintf(out, cap, "%s", p->fallback ? "none" : num); /* a goal: none by default */
       return;
     case NN_PARAM_BOOL: snprintf(out, cap, "%s", *(const bool *)v ? "true" : "false"); return;
     case NN_PARAM_WHOLE:

@@ -23,7 +23,7 @@ typedef enum {
   NN_P_SHOW_TEST_DATA, NN_P_DISCRETIZE, NN_P_PERC_TRAIN_DATA, NN_P_X, NN_P_Y, NN_P_X_TIMES_Y,
   NN_P_X_SQUARED, NN_P_Y_SQUARED, NN_P_COS_X, NN_P_SIN_X, NN_P_COS_Y, NN_P_SIN_Y,
   NN_P_COLLECT_STATS, NN_P_TUTORIAL, NN_P_PROBLEM, NN_P_INIT_ZERO, NN_P_HIDE_TEXT,
-  NN_P_MODE, NN_P_MODEL, NN_P_LESSON, /* the lecture's (lessons.h) */
+  NN_P_MODE, NN_P_MODEL, NN_P_LESSON, NN_P_GOAL_TRAIN_LOSS, NN_P_GOAL_TEST_LOSS, /* the lecture's */
   NN_P_OPTIMIZER, NN_P_MOMENTUM, NN_P_RHO, NN_P_BETA1, NN_P_BETA2, NN_P_EPSILON, NN_P_INIT,
   NN_P_DROPOUT, NN_P_LOSS, NN_P_SPEED, /* nnplay's training options */
   NN_P_LANG, /* the page's language */
@@ -54,7 +54,8 @@ typedef struct {
   double min, max;      /* NUMBER, WHOLE: the accepted range */
   bool min_open, max_open;
   bool id_chars;        /* TEXT: only letters, digits, '-' and '_' (it names a file) */
-  const char *fallback; /* TEXT, LESSON: what an unusable value gives, e.g. "no tutorial" */
+  const char *fallback; /* TEXT, LESSON, NUMBER: what an unusable value gives, e.g. "no
+                           tutorial"; a NUMBER with one has no value by default ("none") */
   bool tfp;             /* TFP's own: always in the state's JSON, as in the fixtures. Others are
                            left out of hash and JSON at their default, so a TFP link is written
                            back as TFP writes it */
@@ -91,8 +92,8 @@ const void *nn_param_field_const(const nn_config *cfg, const nn_param *p);
  * when empty; for CHOICE, also when it is also_default. */
 bool nn_param_at_default(const nn_config *cfg, const nn_param *p);
 
-/* The default of p as URL text ("tanh", "0.03", "4,2", "none" for TEXT and LESSON), written
- * into out (capacity cap, NUL-terminated). */
+/* The default of p as URL text ("tanh", "0.03", "4,2", "none" for TEXT, LESSON and a NUMBER
+ * with a fallback), written into out (capacity cap, NUL-terminated). */
 void nn_param_default_text(const nn_param *p, char *out, size_t cap);
 
 /* What p accepts, as a short phrase: "relu | tanh | ...", "0 <= x < 1" ("0 ≤ x < 1" when

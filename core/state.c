@@ -106,19 +106,22 @@ static void apply_choice(nn_config *cfg, const nn_param *p, span raw, nn_notices
 /* NUMBER and WHOLE: within the row's range; a range unbounded above still asks for a finite
  * number (noise, learningRate: TFP would use Infinity and train on NaN). */
 static void apply_number(nn_config *cfg, const nn_param *p, span raw, nn_notices *ns) {
-  char def[48], lo[32], hi[32];
+  char def[48], then[64], lo[32], hi[32];
   nn_param_default_text(p, def, sizeof def);
+  /* what is used instead: the default, or what the row says (a goal: "no goal") */
+  if (p->fallback) snprintf(then, sizeof then, "%s", p->fallback);
+  else snprintf(then, sizeof then, "using %s", def);
   nn_format_js_number(p->min, lo);
   nn_format_js_number(p->max, hi);
   double v = nn_js_string_to_number(raw.p, raw.n);
   if (isnan(v)) {
-    notice(ns, lit(p->name), raw, "not a number; using %s", def);
+    notice(ns, lit(p->name), raw, "not a number; %s", then);
     return;
   }
   if (p->kind == NN_PARAM_WHOLE) {
     if (!(v >= p->min && v <= p->max && v == floor(v))) {
-      notice(ns, lit(p->name), raw, "must be a whole number from %s to %s; using %s", lo, hi,
-             def);
+      notice(ns, lit(p->name), raw, "must be a whole number from %s to %s; %s", lo, hi,
+             then);
       return;
     }
     *(int *)field(cfg, p) = (int)v;
@@ -128,22 +131,22 @@ static void apply_number(nn_config *cfg, const nn_param *p, span raw, nn_notices
   bool below_max = p->max_open ? v < p->max : v <= p->max;
   if (isinf(p->max)) {
     if (!isfinite(v)) {
-      notice(ns, lit(p->name), raw, "not a finite number; using %s", def);
+      notice(ns, lit(p->name), raw, "not a finite number; %s", then);
       return;
     }
     if (!above_min) { /* only 0 is a lower bound without an upper one */
-      notice(ns, lit(p->name), raw, "must not be negative; using %s", def);
+      notice(ns, lit(p->name), raw, "must not be negative; %s", then);
       return;
     }
   } else if (!(above_min && below_max)) {
     if (!p->min_open && !p->max_open)
-      notice(ns, lit(p->name), raw, "must be a number from %s to %s; using %s", lo, hi, def);
+      notice(ns, lit(p->name), raw, "must be a number from %s to %s; %s", lo, hi, then);
     else if (!p->min_open)
       notice(ns, lit(p->name), raw, "must be a number from %s up to (not including) %s; "
-             "using %s", lo, hi, def);
+             "%s", lo, hi, then);
     else
-      notice(ns, lit(p->name), raw, "must be a number above %s and at most %s; using %s", lo,
-             hi, def);
+      notice(ns, lit(p->name), raw, "must be a number above %s and at most %s; %s", lo,
+             hi, then);
     return;
   }
   *(double *)field(cfg, p) = v;

@@ -2,7 +2,7 @@
 # scripts/build.sh — build everything and assemble dist/, the static site.
 #
 #   build/native   preset native: the core library, the nnplay CLI, the cmocka tests
-#   build/wasm     preset wasm:   wasm-bindings/ -> nnplay-wasm.wasm (emcc) + engine.js
+#   build/wasm     preset wasm:   wasm-bindings/ -> nnplay-wasm.wasm, nnplay-wasm-nosimd.wasm (emcc) + engine.js
 #   dist/          plain static files any host can serve, minified by esbuild (node_modules):
 #                    index.html                  web/index.html, line indentation dropped
 #                    main.js                     the script the HTML loads, bundled with every
@@ -14,10 +14,15 @@
 #                    training-worker.js          the worker that trains at speed "max"
 #                    style.css                   web/*.css, minified
 #                    engine/engine.js            the JS API (wasm-bindings/engine.js and its
-#                                                modules, one file); loads ./nnplay-wasm.wasm
+#                                                modules, one file); loads ./nnplay-wasm.wasm,
+#                                                or the -nosimd one where wasm SIMD is missing
 #                    engine/nnplay-wasm.wasm     the engine
-#                  The page's whole transfer is meant to stay under 60 KB gzipped
-#                  (scripts/bench/bench_page.mjs prints it).
+#                    engine/nnplay-wasm-nosimd.wasm   the engine without wasm SIMD
+#                    nnplay.html                 the whole page in one file, both engines and
+#                                                the worker inside: opens from file:// with no
+#                                                server and no network (scripts/offline.mjs)
+#                  A first load is meant to stay under 60 KB gzipped, nnplay.html under 120 KB
+#                  (scripts/bench/bench_page.mjs prints the first load).
 #
 # Expects scripts/setup.sh to have run. JOBS (default: number of cores) sets build parallelism.
 set -euo pipefail
@@ -68,9 +73,12 @@ for css in web/*.css; do esbuild "$css" --minify --outfile="$stage/$(basename "$
 # The engine: the module, and engine.js bundled with its modules (engine/*.js) into one file,
 # minified (engine.js gives its classes back their names). Under Node it reads the module with
 # node:fs, which stays an import.
-cp build/wasm/wasm-bindings/nnplay-wasm.wasm "$stage/engine/"
+cp build/wasm/wasm-bindings/nnplay-wasm.wasm build/wasm/wasm-bindings/nnplay-wasm-nosimd.wasm "$stage/engine/"
 esbuild build/wasm/wasm-bindings/engine.js --bundle --format=esm --minify --external:'node:*' \
   --outfile="$stage/engine/engine.js"
+
+# The one-file page: web/index.html with every script, style and both engines inlined.
+node scripts/offline.mjs "$stage" build/wasm/wasm-bindings
 
 rm -rf dist
 mv "$stage" dist

@@ -101,6 +101,9 @@ NNW_CFG_GETTER(int, speed, c->speed)
 NNW_CFG_GETTER(const char *, model, nn_model_name(c->model))
 NNW_CFG_GETTER(const char *, mode, nn_mode_name(c->mode))
 NNW_CFG_GETTER(const char *, lesson, c->lesson)
+/* the goals (NN_NO_GOAL, below 0, when none) */
+NNW_CFG_GETTER(double, goal_train_loss, c->goal_train_loss)
+NNW_CFG_GETTER(double, goal_test_loss, c->goal_test_loss)
 /* the page's language ("" = the browser's) */
 NNW_CFG_GETTER(const char *, lang, c->lang)
 

@@ -11,12 +11,12 @@
  * engine API") lists every member; tests/browser/readme-api.test.js holds the list to the
  * classes. Views of wasm memory must be re-taken after any call that may allocate; argument
  * errors are RangeErrors, engine failures EngineErrors (engine/runtime.js). The module is
- * nnplay-wasm.wasm beside this file. dist/engine/engine.js is this file with engine/*.js bundled
- * in (scripts/build.sh).
+ * nnplay-wasm.wasm beside this file (nnplay-wasm-nosimd.wasm without wasm SIMD: loadEngine).
+ * dist/engine/engine.js is this file with engine/*.js bundled in (scripts/build.sh).
  */
 
 import { INTERNAL, Runtime, EngineError, describe } from './engine/runtime.js';
-import { instantiate } from './engine/instantiate.js';
+import { instantiate, simdSupported, MODULE_FILES } from './engine/instantiate.js';
 import { readState, readNotices, serialize } from './engine/config.js';
 import { Experiment } from './engine/experiment.js';
 
@@ -30,11 +30,17 @@ export { NOT_EVALUATED } from './engine/experiment.js';
  */
 
 /**
- * Instantiates the wasm module and returns the engine.
+ * Instantiates the wasm module and returns the engine. The module is nnplay-wasm.wasm beside
+ * this file, or nnplay-wasm-nosimd.wasm where wasm SIMD is missing (same numbers; slower
+ * heatmap grids). Rejects with a worded Error where there is no WebAssembly at all.
+ * @param {{simd?: boolean, module?: (file: string) => URL | Uint8Array}} [options] `simd`:
+ *   which build to load (default: whether this JavaScript engine has wasm SIMD); `module`:
+ *   where a build's file comes from, by its name (default: beside this file)
  * @returns {Promise<Engine>}
  */
-export async function loadEngine() {
-  return new Engine(INTERNAL, new Runtime(await instantiate(new URL('nnplay-wasm.wasm', import.meta.url))));
+export async function loadEngine({ simd = simdSupported(), module = (file) => new URL(file, import.meta.url) } = {}) {
+  const file = simd ? MODULE_FILES.simd : MODULE_FILES.noSimd;
+  return new Engine(INTERNAL, new Runtime(await instantiate(module(file))));
 }
 
 /** The engine: parses hashes and builds experiments. Get one from loadEngine(). */

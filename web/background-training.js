@@ -6,6 +6,8 @@
 //
 // Where a worker cannot run (or fails), run() says so and the page trains in its own thread.
 
+import { newTrainingWorker } from './assets.js';
+
 /** @typedef {import('./types.js').Experiment} Experiment */
 
 export class BackgroundTraining {
@@ -61,7 +63,7 @@ export class BackgroundTraining {
   /** @returns {Worker | null} */
   create() {
     try {
-      const worker = new Worker(new URL('./training-worker.js', import.meta.url), { type: 'module' });
+      const worker = newTrainingWorker();
       worker.onmessage = (e) => this.receive(e.data);
       worker.onerror = (e) => { e.preventDefault(); this.fail(); };
       return worker;

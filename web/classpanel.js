@@ -1,5 +1,6 @@
 // classpanel.js — "Use it in class": a teacher ticks the controls to hide and copies a link
-// (or an iframe snippet) that opens this experiment with them hidden. controller.js makes the
+// (or an iframe snippet) that opens this experiment with them hidden, or downloads the
+// playground as one file for a room without a network. controller.js makes the
 // panel's <details> and imports this module when a teacher first opens it.
 
 import { HIDABLE_CONTROLS, FEATURES, withHides, isHidden } from './urlstate.js';
@@ -35,13 +36,22 @@ export class ClassPanel {
     this.link.readOnly = true;
     this.link.setAttribute('aria-label', t('class.link'));
     const copy = /** @type {HTMLButtonElement} */ (el('button', 'text-button', row, t('class.copy')));
-    copy.addEventListener('click', () => this.copy(this.link.value));
+    copy.addEventListener('click', () => this.copy(this.link));
     this.open = /** @type {HTMLAnchorElement} */ (el('a', 'text-button', row, t('class.open')));
     this.open.target = '_blank';
     this.open.rel = 'noopener';
-    this.embed = /** @type {HTMLInputElement} */ (el('input', 'class-embed', this.root));
+    const embedRow = el('div', 'link-row', this.root);
+    this.embed = /** @type {HTMLInputElement} */ (el('input', 'class-embed', embedRow));
     this.embed.readOnly = true;
     this.embed.setAttribute('aria-label', t('class.embed'));
+    const copyEmbed = /** @type {HTMLButtonElement} */ (el('button', 'text-button', embedRow, t('class.copyCode')));
+    copyEmbed.addEventListener('click', () => this.copy(this.embed));
+    // The one-file page (dist/nnplay.html, beside index.html): for rooms without a network.
+    const offline = el('p', 'offline-download', this.root, t('class.offline'));
+    const download = /** @type {HTMLAnchorElement} */ (el('a', '', offline, t('class.download')));
+    download.href = 'nnplay.html';
+    download.download = 'nnplay.html';
+    offline.append(t('class.offlineTail'));
     this.hash = '';
   }
 
@@ -63,12 +73,23 @@ export class ClassPanel {
     url.hash = withHides(this.hash, hidden, this.hideText.checked);
     this.link.value = url.href;
     this.open.href = url.href;
-    this.embed.value = `<iframe src="${url.href}" width="970" height="700" style="border:0"></iframe>`;
+    this.embed.value = embedCode(url.href);
   }
 
-  /** @param {string} text */
-  copy(text) {
-    this.link.select();
-    navigator.clipboard?.writeText(text).catch(() => document.execCommand('copy'));
+  /** Selects a field's text and copies it. @param {HTMLInputElement} field */
+  copy(field) {
+    field.select();
+    navigator.clipboard?.writeText(field.value).catch(() => document.execCommand('copy'));
   }
+}
+
+/**
+ * The HTML that embeds the page at `href`: a titled 970×700 iframe that may go full screen.
+ * @param {string} href @returns {string}
+ */
+export function embedCode(href) {
+  // A URL never holds '"' or '<' (the URL serializer escapes them); '&' is written as HTML has it.
+  const src = href.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  return `<iframe src="${src}" width="970" height="700" title="nnplay: neural network playground" `
+    + 'style="border:0" allow="fullscreen" allowfullscreen></iframe>';
 }

@@ -50,6 +50,8 @@ export class Lecture {
     this.backprop = null;
     /** @type {import('./types.js').EngineState | null} */
     this.state = null;
+    /** @type {import('./goals.js').Goals | null} imported with the first goal */
+    this.goals = null;
     /** Settles once the panels the current experiment shows are imported and loaded. */
     this.pending = Promise.resolve();
     // The step-through's heading and button, shown at once; the rest comes with backprop.js.
@@ -116,6 +118,16 @@ export class Lecture {
     this.loadPanels();
     this.overlay?.setLine(null);
     if (state.model === 'perceptron' && !this.perceptron) this.pending = this.loadPerceptron();
+    this.goals?.load(state);
+    if (!this.goals && (state.goalTrainLoss ?? state.goalTestLoss) !== null) this.loadGoals();
+  }
+
+  /** The goals' line under the losses, imported once. */
+  async loadGoals() {
+    const { Goals } = await import('./goals.js');
+    this.goals ??= new Goals();
+    this.goals.load(/** @type {import('./types.js').EngineState} */ (this.state));
+    this.handlers.redraw();
   }
 
   /** Gives the panels imported so far the current experiment. */
@@ -140,6 +152,7 @@ export class Lecture {
    */
   draw(text) {
     const ex = this.live();
+    this.goals?.check(ex);
     if (this.perceptron?.active) {
       this.overlay?.setLine(this.perceptron.update(ex.params(), ex.misclassifiedCurveView(), () => ex.perceptronReport(), text));
     }

@@ -1,13 +1,17 @@
-// main.js — the page's entry: installs window.nnplay at once (with `ready` pending), loads the
-// engine, and hands it to the Controller (controller.js).
+// main.js — the page's entry: takes down index.html's start-up message, installs window.nnplay
+// at once (with `ready` pending), loads the engine, and hands it to the Controller
+// (controller.js). If the engine cannot start, the message comes back saying why.
 
 import { Controller } from './controller.js';
-import { NoticesView } from './notices.js';
-import { byId } from './dom.js';
+import { importEngine } from './assets.js';
 import { t, pickLanguage, useLanguage, language } from './i18n.js';
 
 /** Installs window.nnplay at once (with `ready` pending) and boots the page. */
 function boot() {
+  // index.html shows this only if no script has run for a while (opened from file://, where
+  // browsers refuse module scripts): the script runs, so it goes at once.
+  const startup = /** @type {HTMLElement} */ (document.getElementById('startup'));
+  startup.hidden = true;
   /** @type {Controller | null} */
   let ctrl = null;
   /** @type {(v: void) => void} */
@@ -15,7 +19,7 @@ function boot() {
   /** @type {(e: unknown) => void} */
   let rejectReady = () => {};
   const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
-  ready.catch(() => {}); // the failure is shown as a notice; callers still see the rejection
+  ready.catch(() => {}); // the failure is shown in words; callers still see the rejection
   const need = () => {
     if (!ctrl) throw new Error('nnplay is not ready yet: await nnplay.ready');
     return ctrl;
@@ -51,8 +55,7 @@ function boot() {
   };
   Object.defineProperty(window, 'nnplay', { value: Object.freeze(api), enumerable: true });
 
-  const base = new URL('.', import.meta.url);
-  import(new URL('engine/engine.js', base).href).then(async (engineModule) => {
+  importEngine().then(async (engineModule) => {
     const engine = await engineModule.loadEngine();
     const asked = () => pickLanguage(engine.parseHash(location.hash).state.lang, navigator.languages);
     await useLanguage(asked());
@@ -62,10 +65,11 @@ function boot() {
     await ctrl.start();
     document.body.classList.add('ready');
     resolveReady();
+    if (window.parent !== window) import('./embed.js').then((m) => m.startEmbed(need())); // in an iframe: talk to the host
   }).catch((e) => {
-    const box = byId('notices');
-    box.replaceChildren();
-    new NoticesView(box).update([{ param: 'page', value: '', reason: t('page.failed', e instanceof Error ? e.message : e) }]);
+    startup.replaceChildren(t('page.failed', e instanceof Error ? e.message : e));
+    startup.classList.add('failed');
+    startup.hidden = false;
     rejectReady(e);
   });
 }

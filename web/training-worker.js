@@ -16,6 +16,7 @@
 // bits (core/experiment.h: nn_experiment_load_state).
 
 import { MAX_CHUNK } from './training-limits.js';
+import { importEngine } from './assets.js';
 
 /** Training between two messages to the page, ms: about two a frame at 60 Hz. */
 const CHUNK_MS = 8;
@@ -71,7 +72,7 @@ class WorkerTraining {
     } else if (msg.type === 'start') {
       this.running = false;
       this.gen = /** @type {number} */ (msg.gen);
-      this.enginePromise ??= import(new URL('engine/engine.js', import.meta.url).href).then((m) => m.loadEngine());
+      this.enginePromise ??= importEngine().then((m) => m.loadEngine());
       const engine = await this.enginePromise;
       this.ex?.dispose();
       const ex = engine.experiment(/** @type {string} */ (msg.hash));

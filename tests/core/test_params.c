@@ -114,12 +114,14 @@ static void every_row_is_found_by_its_name_and_names_are_unique(void **state) {
 }
 
 /* Live: the training options a running experiment may take on (optimiser and its
- * hyperparameters, regularisation, dropout, batch size) and what only the page shows. */
+ * hyperparameters, regularisation, dropout, batch size) and what only the page shows (the
+ * goals). */
 static void live_parameters_are_the_training_options_and_display_only_ones(void **state) {
   (void)state;
   static const char *const live[] = {
     "learningRate", "regularization", "regularizationRate", "optimizer", "momentum", "rho",
-    "beta1", "beta2", "epsilon", "dropout", "batchSize", "speed", "showTestData", "discretize"};
+    "beta1", "beta2", "epsilon", "dropout", "batchSize", "speed", "showTestData", "discretize",
+    "goalTrainLoss", "goalTestLoss"};
   int count = 0;
   for (int i = 0; i < NN_P_COUNT; i++) {
     const nn_param *p = nn_param_row(i);

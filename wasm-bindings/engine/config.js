@@ -23,6 +23,8 @@ export function readState(rt, cfg) {
     features[str(m._nn_feature_name(f))] = bool(m._nnw_cfg_feature(cfg, f));
   }
   const speed = m._nnw_cfg_speed(cfg);
+  /** A goal, or null for none (config.h: NN_NO_GOAL is below 0). */
+  const goal = (/** @type {number} */ v) => (v < 0 ? null : v);
   /** @type {Record<string, boolean>} */
   const hide = {};
   for (let i = 0, n = m._nnw_cfg_num_hide(cfg); i < n; i++) {
@@ -72,6 +74,8 @@ export function readState(rt, cfg) {
     model: str(m._nnw_cfg_model(cfg)),
     mode: str(m._nnw_cfg_mode(cfg)),
     lesson: str(m._nnw_cfg_lesson(cfg)) || null,
+    goalTrainLoss: goal(m._nnw_cfg_goal_train_loss(cfg)),
+    goalTestLoss: goal(m._nnw_cfg_goal_test_loss(cfg)),
     // the page's
     lang: str(m._nnw_cfg_lang(cfg)) || null,
   };

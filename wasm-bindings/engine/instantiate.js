@@ -1,15 +1,40 @@
 // instantiate.js — loads the standalone engine module (wasm-bindings/CMakeLists.txt: no emcc JS
 // loader) and supplies its imports: the host's own Math (core/nnmath.h) and Number()/String()
-// (core/state.c), so that results match TFP in whatever browser runs the page.
+// (core/state.c), so that results match TFP in whatever browser runs the page. It also picks
+// which of the engine's two builds a browser can run (with wasm SIMD or without).
+
+/** The engine's two builds (wasm-bindings/CMakeLists.txt): the same numbers, the first with
+ * wasm SIMD for faster heatmap grids, the second for browsers without it. */
+export const MODULE_FILES = { simd: 'nnplay-wasm.wasm', noSimd: 'nnplay-wasm-nosimd.wasm' };
+
+/** The smallest module that uses SIMD: `(func (result v128) (i8x16.splat (i32.const 0)))`. */
+const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, //       type section: () -> v128
+  0x03, 0x02, 0x01, 0x00, //                         function section: one function of type 0
+  0x0a, 0x08, 0x01, 0x06, 0x00, 0x41, 0x00, 0xfd, 0x0f, 0x0b, // code: i32.const 0; i8x16.splat; end
+]);
 
 /**
- * Instantiates the module at `url` (fetched and compiled while it downloads, or, for a file:
- * URL under Node, read from disk) and returns what the other files call "the module": `_name`
- * for each C export, the HEAPU8 view (re-taken after memory growth), and UTF8ToString /
- * stringToUTF8 / lengthBytesUTF8, as an emcc module would have them.
- * @param {URL} url @returns {Promise<Record<string, any>>}
+ * Whether this JavaScript engine can compile wasm SIMD. Throws a worded Error when it has no
+ * WebAssembly at all (the engine cannot run there).
+ * @returns {boolean}
  */
-export async function instantiate(url) {
+export function simdSupported() {
+  if (typeof WebAssembly === 'undefined') {
+    throw new Error('this browser does not run WebAssembly: open the playground in a current Chrome, Edge, Firefox or Safari');
+  }
+  return WebAssembly.validate(SIMD_PROBE);
+}
+
+/**
+ * Instantiates the module at `source`: a URL (fetched and compiled while it downloads, or, for
+ * a file: URL under Node, read from disk), or the module's bytes. Returns what the other files
+ * call "the module": `_name` for each C export, the HEAPU8 view (re-taken after memory growth),
+ * and UTF8ToString / stringToUTF8 / lengthBytesUTF8, as an emcc module would have them.
+ * @param {URL | Uint8Array} source @returns {Promise<Record<string, any>>}
+ */
+export async function instantiate(source) {
   /** @type {WebAssembly.Memory} */
   let memory;
   // Views of the whole memory, re-taken once growth has detached them (length 0 then; memory
@@ -47,20 +72,22 @@ export async function instantiate(url) {
     nnw_js_number_to_string: (/** @type {number} */ x, /** @type {number} */ out, /** @type {number} */ cap) => writeUtf8(String(x), out, cap),
   };
   /** @type {WebAssembly.WebAssemblyInstantiatedSource} */
-  let source;
-  if (url.protocol === 'file:') { // Node
+  let instantiated;
+  if (!(source instanceof URL)) {
+    instantiated = await WebAssembly.instantiate(/** @type {BufferSource} */ (source), { env });
+  } else if (source.protocol === 'file:') { // Node
     // @ts-ignore -- Node's module; the page is type-checked without Node's types
     const { readFile } = await import('node:fs/promises');
-    source = await WebAssembly.instantiate(await readFile(url), { env });
+    instantiated = await WebAssembly.instantiate(await readFile(source), { env });
   } else {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url} could not be loaded (HTTP ${response.status})`);
+    const response = await fetch(source);
+    if (!response.ok) throw new Error(`${source} could not be loaded (HTTP ${response.status})`);
     // Streaming compilation needs the wasm MIME type; a server without it still works.
-    source = response.headers.get('Content-Type')?.startsWith('application/wasm')
+    instantiated = response.headers.get('Content-Type')?.startsWith('application/wasm')
       ? await WebAssembly.instantiateStreaming(response, { env })
       : await WebAssembly.instantiate(await response.arrayBuffer(), { env });
   }
-  const exports = source.instance.exports;
+  const exports = instantiated.instance.exports;
   memory = /** @type {WebAssembly.Memory} */ (exports.memory);
   /** @type {Record<string, any>} */
   const m = {

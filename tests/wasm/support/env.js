@@ -1,6 +1,6 @@
 // Shared by the tests in tests/wasm: where the engine and the fixtures are, and how to read them.
 //
-//   NNPLAY_ENGINE_DIR  folder holding engine.js + nnplay-wasm.wasm
+//   NNPLAY_ENGINE_DIR  folder holding engine.js + nnplay-wasm.wasm + nnplay-wasm-nosimd.wasm
 //                      (default: build/wasm/wasm-bindings; scripts/test.sh uses dist/engine)
 //   NN_FIXTURES_DIR    the TFP golden fixtures (default: tests/fixtures/tfp)
 import { readFileSync, readdirSync } from 'node:fs';

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// offline.mjs — dist/nnplay.html, the whole page in one file (scripts/build.sh runs it): it opens
+// from file:// (where browsers refuse module scripts and import()) and from any host, and fetches
+// nothing at all.
+//
+//   node scripts/offline.mjs SITE ENGINE_DIR
+//
+// SITE is the assembled site (its index.html and style.css are the page's markup and styles),
+// ENGINE_DIR holds the engine's two modules. The page's scripts are bundled by esbuild into one
+// classic script (format iife: the modules the served page imports lazily are inlined), with
+// web/assets-offline.js in web/assets.js's place; the training worker likewise, carried in the
+// page as a string and started from a Blob. Both engine modules go in as base64. The page's
+// Content-Security-Policy stays strict: its one script and its one style are allowed by their
+// SHA-256 hashes, workers from blob: only; nothing may be fetched.
+
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+
+const [site, engineDir] = process.argv.slice(2);
+if (!site || !engineDir) {
+  console.error('usage: node scripts/offline.mjs SITE ENGINE_DIR');
+  process.exit(2);
+}
+const MODULES = ['nnplay-wasm.wasm', 'nnplay-wasm-nosimd.wasm'];
+const web = path.resolve('web');
+
+/** @type {esbuild.Plugin} */
+const builtInAssets = {
+  name: 'built-in-assets',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/assets\.js$/ }, (args) => (
+      path.resolve(args.resolveDir) === web ? { path: path.join(web, 'assets-offline.js') } : undefined));
+  },
+};
+
+/** One classic script: `entry` with everything it imports, lazily or not. @param {string} entry */
+async function classicScript(entry) {
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    write: false,
+    logLevel: 'warning',
+    // The engine's default module URL (import.meta.url) and its Node file reading are never used
+    // here: the modules come from the page.
+    external: ['node:*'],
+    logOverride: { 'empty-import-meta': 'silent' },
+    plugins: [builtInAssets],
+  });
+  return result.outputFiles[0].text;
+}
+
+/** @param {string} text @returns {string} the CSP source for an inline element with this text */
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+const html = readFileSync(path.join(site, 'index.html'), 'utf8');
+const entry = /<script type="module" src="([^"]+)"><\/script>\n?/.exec(html);
+if (!entry) throw new Error('index.html has no module script to inline');
+const wasm = Object.fromEntries(MODULES.map((f) => [f, readFileSync(path.join(engineDir, f)).toString('base64')]));
+const worker = await classicScript('web/training-worker.js');
+const page = await classicScript(path.join('web', entry[1]));
+// JSON, with '<' escaped so that no "</script" or "<!--" can appear in the element.
+const builtIn = JSON.stringify({ wasm, worker }).replace(/</g, '\\u003c');
+const script = `"use strict";var nnplayBuiltIn=${builtIn};${page}`;
+if (/<\/script|<!--/i.test(script)) throw new Error('the inline script would end early: it holds "</script" or "<!--"');
+const style = readFileSync(path.join(site, 'style.css'), 'utf8').trim();
+if (/<\/style/i.test(style)) throw new Error('style.css holds "</style"');
+
+// The served page's policy with its own scripts, styles and worker: the style attributes it
+// allows (style-src-attr) are kept; everything else is refused.
+const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
+if (!meta) throw new Error('index.html has no Content-Security-Policy');
+const styleAttr = meta[1].split(';').map((d) => d.trim()).find((d) => d.startsWith('style-src-attr '));
+const policy = [
+  "default-src 'none'",
+  `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+  'worker-src blob:',
+  `style-src ${sha256(style)}`,
+  ...(styleAttr ? [styleAttr] : []),
+  'img-src data:',
+  'connect-src data:',
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const startup = /<div id="startup"[^>]*>[\s\S]*?<\/div>/;
+if (!startup.test(html)) throw new Error('index.html has no start-up message');
+const out = html
+  .replace(meta[0], () => `<meta http-equiv="Content-Security-Policy" content="${policy}">`)
+  .replace(/<link rel="stylesheet" href="[^"]+">/, () => `<style>${style}</style>`)
+  .replace(entry[0], '')
+  // Here the script is inline, so a browser that shows this message runs no script at all.
+  .replace(startup, () => '<div id="startup" class="startup" role="status"><p><strong>The playground has not started.</strong> '
+    + 'It needs JavaScript and WebAssembly: open this file in a current Chrome, Edge, Firefox or Safari.</p></div>')
+  .replace('</body>', () => `<script>${script}</script>\n</body>`);
+writeFileSync(path.join(site, 'nnplay.html'), out);

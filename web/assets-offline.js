@@ -1,0 +1,40 @@
+// assets-offline.js — assets.js for the one-file page, dist/nnplay.html, which scripts/offline.mjs
+// bundles with this module in assets.js's place: the engine is built in and its modules' bytes
+// are in the page (base64), and the training worker is a Blob made from its own source, so the
+// page fetches nothing, opened from file:// too.
+//
+// scripts/offline.mjs puts `var nnplayBuiltIn = {wasm, worker}` before the page's script: `wasm`
+// maps each engine module's file name to its bytes in base64, `worker` is the worker's script
+// (training-worker.js bundled with this module). The worker gets `{wasm}` the same way, before
+// its script in the Blob.
+
+import { loadEngine } from '../wasm-bindings/engine.js';
+
+/** @type {{wasm: Record<string, string>, worker?: string}} */
+const builtIn = /** @type {any} */ (globalThis).nnplayBuiltIn;
+
+/** @param {string} base64 @returns {Uint8Array} */
+function bytes(base64) {
+  const text = atob(base64);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+  return out;
+}
+
+/** The engine, built in; it loads the module it chose from the page. */
+export async function importEngine() {
+  return {
+    loadEngine: () => loadEngine({
+      module: (file) => {
+        if (!(file in builtIn.wasm)) throw new Error(`${file} is not built into this page`);
+        return bytes(builtIn.wasm[file]);
+      },
+    }),
+  };
+}
+
+/** A new training worker, from a Blob of its source with the engine's modules before it. */
+export function newTrainingWorker() {
+  const source = `"use strict";var nnplayBuiltIn=${JSON.stringify({ wasm: builtIn.wasm })};${builtIn.worker}`;
+  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+}
