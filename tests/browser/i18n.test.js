@@ -99,6 +99,24 @@ test('lang=fr words the controls, the text, a lesson, a bad link\'s notice and t
   assert.deepEqual(errors, []);
 });
 
+test('lang=fr words every common reason the engine gives for a bad link', async (t) => {
+  const { server, browser } = await setup(t);
+  const bad = ['learningRate=abc', 'noise=Infinity', 'regularizationRate=-1', 'percTrainData=500', 'batchSize=0.5',
+    'activation=foo', 'networkShape', 'seed=' + 's'.repeat(300), 'tutorial=a/b', 'lesson=nope', 'momentum=1',
+    'epsilon=0', 'speed=3', 'problem=regression', 'model=perceptron', 'loss=crossentropy', 'dataset=', 'init=he',
+    'initZero=true', 'seed=a=b'];
+  const { page, context, errors } = await open(browser, server.url, ['lang=fr', ...bad].join('&'), 'en-US');
+  t.after(() => context.close());
+  const reasons = (await page.locator('.notices li').allTextContents()).map((r) => r.slice(r.indexOf(': ') + 2));
+  const engine = await page.evaluate(() => window.nnplay.notices().length);
+  assert.equal(reasons.length, engine, 'every notice of the engine is shown');
+  assert.ok(reasons.length >= 16, reasons.join('\n'));
+  for (const reason of reasons) {
+    assert.doesNotMatch(reason, /\b(not|using|must|ignored|no such|longer|value|number|written|characters|asks|needs)\b/, reason);
+  }
+  assert.deepEqual(errors, []);
+});
+
 test('a French browser with no lang gets French; lang=en overrides it; lang=xx is a notice and English', async (t) => {
   const { server, browser } = await setup(t);
   const french = await open(browser, server.url, '', 'fr-FR');

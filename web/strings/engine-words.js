@@ -3,13 +3,13 @@
 // pattern (`{0}`: a value) whose key the language tables word. Loaded with a language other than
 // English; in English the engine's own sentence is shown.
 
-/** What was wrong. */
+/** What was wrong (the first pattern that matches wins: the longer of two similar ones first). */
 export const PROBLEMS = {
   'reason.notNumber': 'not a number',
   'reason.notFinite': 'not a finite number',
   'reason.negative': 'must not be negative',
-  'reason.range': 'must be a number from {0} to {1}',
   'reason.rangeOpen': 'must be a number from {0} up to (not including) {1}',
+  'reason.range': 'must be a number from {0} to {1}',
   'reason.above': 'must be a number above {0} and at most {1}',
   'reason.whole': 'must be a whole number from {0} to {1}',
   'reason.notOneOf': 'not one of {0}',
