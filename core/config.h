@@ -19,6 +19,7 @@ enum {
   NN_MAX_HIDE = 48,          /* distinct <name>_hide parameters kept */
   NN_MAX_HIDE_NAME = 40,
   NN_MAX_LESSON_ID_LEN = 32, /* lesson=<id>; the ids are listed in lessons.h */
+  NN_MAX_LANG_LEN = 16,      /* lang=<code>; the page has a string table per language */
 };
 
 typedef enum {
@@ -140,6 +141,9 @@ typedef struct {
   double goal_train_loss;          /* goalTrainLoss, none (NN_NO_GOAL): the page says when the
                                       training loss first is at most this; finite, >= 0 */
   double goal_test_loss;           /* goalTestLoss, none (NN_NO_GOAL): the same for the test loss */
+
+  /* The page's language: read and written back, never used by the engine. */
+  char lang[NN_MAX_LANG_LEN + 1]; /* lang, "" = the browser's language */
 } nn_config;
 
 /* A goal that is not set: below every loss, so never reached. */

@@ -182,6 +182,11 @@ static const nn_param PARAMS[NN_P_COUNT] = {
            "rises from −1 to 1, so it reads with any colour vision and in greyscale): the colours "
            "of the heatmaps, the points and the links"),
     .control = DOC("— (link only)")},
+  [NN_P_LANG] = {"lang", TEXT(lang), .id_chars = true, .fallback = "the browser's language",
+    .omit_default = true, .null_when_empty = true,
+    .doc = DOC("none (the browser's: French if its first language is French, else English); `en`, "
+           "`fr`: the page's language (any other code: English, with a notice)"),
+    .control = DOC("—")},
 };
 
 const char *const NN_HIDEABLE_CONTROLS[] = {"playButton", "stepButton", "resetButton",

@@ -27,6 +27,7 @@ typedef enum {
   NN_P_OPTIMIZER, NN_P_MOMENTUM, NN_P_RHO, NN_P_BETA1, NN_P_BETA2, NN_P_EPSILON, NN_P_INIT,
   NN_P_DROPOUT, NN_P_LOSS, NN_P_SPEED, /* nnplay's training options */
   NN_P_PALETTE, /* the page's colours */
+  NN_P_LANG, /* the page's language */
   NN_P_COUNT
 } nn_param_id;
 

@@ -49,6 +49,8 @@ enum {
  *                 parameter the URL also gives overrides the lesson's, wherever it stands; an
  *                 unknown id is ignored with a notice
  *   speed         epochs per frame: NN_SPEED_STEPS (as numbers) or max (NN_SPEED_MAX); stored
+ *   lang          1..NN_MAX_LANG_LEN of [A-Za-z0-9_-]: the page's language, which the page
+ *                 alone judges (it has a string table per language)
  *   booleans      "false" is false, any other non-empty value true
  *   <name>_hide   "true" is true, anything else (even none) false; name at most
  *                 NN_MAX_HIDE_NAME characters before "_hide"; at most NN_MAX_HIDE distinct

@@ -20,6 +20,8 @@ if (!outdir || entries.length === 0) {
 }
 
 const queue = entries.map((e) => path.resolve(e));
+/** Files keep their place under the first entry's folder (web/strings/fr.js -> strings/fr.js). */
+const root = path.dirname(queue[0]);
 const done = new Set();
 while (queue.length > 0) {
   const file = /** @type {string} */ (queue.shift());
@@ -38,7 +40,7 @@ while (queue.length > 0) {
   };
   await esbuild.build({
     entryPoints: [file],
-    outfile: path.join(outdir, path.basename(file)),
+    outfile: path.join(outdir, path.relative(root, file)),
     bundle: true,
     format: 'esm',
     minify: true,

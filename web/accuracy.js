@@ -2,6 +2,7 @@
 // check box that adds both accuracy curves to the loss chart (dashed, on a 0–100 % scale).
 
 import { el, setText } from './dom.js';
+import { t } from './i18n.js';
 
 /** @param {number} v a fraction @returns {string} */
 export function formatAccuracy(v) {
@@ -18,9 +19,9 @@ export class AccuracyView {
     this.root = document.createElement('div');
     this.root.className = 'losses accuracies';
     after.after(this.root);
-    const test = el('div', 'accuracy test', this.root, 'Test accuracy ');
+    const test = el('div', 'accuracy test', this.root, t('accuracy.test'));
     this.testValue = el('span', 'value', test, '–');
-    const train = el('div', 'accuracy train', this.root, 'Training accuracy ');
+    const train = el('div', 'accuracy train', this.root, t('accuracy.train'));
     this.trainValue = el('span', 'value', train, '–');
     const box = el('div', 'control checkbox', toggles);
     this.toggle = box;
@@ -29,8 +30,8 @@ export class AccuracyView {
     this.box = /** @type {HTMLInputElement} */ (el('input', '', lab));
     this.box.type = 'checkbox';
     this.box.name = 'showAccuracy';
-    el('span', 'label', lab, 'Show accuracy');
-    lab.title = 'Show the accuracy curves (dashed, 0–100 %) in the chart';
+    el('span', 'label', lab, t('accuracy.show'));
+    lab.title = t('accuracy.showTitle');
     this.box.addEventListener('change', () => showCurve(this.box.checked));
     this.lastTrain = NaN;
     this.lastTest = NaN;

@@ -8,6 +8,8 @@
 import { SHADE_CSS, NUM_SHADES, shadeOf, formatParam, inkOf, setPalette, paletteOfPage } from './palette.js';
 import { FEATURES } from './urlstate.js';
 import { el } from './dom.js';
+// The trace is `t` in this file, so the string lookup is `tr`.
+import { t as tr } from './i18n.js';
 
 /**
  * @typedef {import('./types.js').Layout} Layout
@@ -22,16 +24,11 @@ import { el } from './dom.js';
 const RETRACE_MS = 100;
 
 export const STAGES = /** @type {const} */ ([
-  ['forward', 'Forward pass', 'The sample enters as its features. Each neuron adds its bias to the weighted sum of its ' +
-    'inputs (its total) and applies its activation. Labels: each neuron\'s output.'],
-  ['error', 'Error at the output', 'The output ŷ is compared with the label y: the error is E = ½(ŷ − y)², and ' +
-    'dE/dŷ says how the error changes with the output.'],
-  ['backward', 'Error signal flows back', 'Each neuron\'s error signal δ = dE/d(total): at the output, dE/dŷ × ' +
-    'activation′(total); in a hidden layer, activation′(total) × Σ weight × δ of each neuron it feeds. Labels: δ.'],
-  ['gradients', 'Gradients', 'The gradient of a weight is δ of the neuron it feeds × the output it carries; a ' +
-    'bias\'s is δ. Links: blue positive, orange negative, thicker = larger. Hover a link for its value.'],
-  ['update', 'Update', 'Every parameter takes one step against its gradient: w ← w − η·∂E/∂w (η is the learning ' +
-    'rate; regularisation adds its own term). Links: the new weights.'],
+  ['forward', 'backprop.forward', 'backprop.forwardText'],
+  ['error', 'backprop.error', 'backprop.errorText'],
+  ['backward', 'backprop.backward', 'backprop.backwardText'],
+  ['gradients', 'backprop.gradients', 'backprop.gradientsText'],
+  ['update', 'backprop.update', 'backprop.updateText'],
 ]);
 
 /** A value's colour on the page's ramp (orange negative, blue positive). @param {number} v */
@@ -96,20 +93,19 @@ export class BackpropPanel {
     this.body.hidden = true;
     const sample = el('div', 'bp-sample', this.body);
     this.sampleText = el('span', '', sample);
-    this.button(sample, 'bp-other', 'Next sample', () => this.start((this.point + 1) % Math.max(1, this.numTrain)));
+    this.button(sample, 'bp-other', tr('backprop.nextSample'), () => this.start((this.point + 1) % Math.max(1, this.numTrain)));
     const bar = el('div', 'bp-bar', this.body);
     this.stageName = el('strong', 'bp-stage', bar);
     this.stageName.setAttribute('aria-live', 'polite');
-    this.nextBtn = this.button(bar, 'bp-next', 'Next stage', () => this.next());
-    this.applyBtn = this.button(bar, 'bp-apply', 'Apply this update', () => this.apply());
-    this.button(bar, 'bp-close', 'Close', () => this.close());
+    this.nextBtn = this.button(bar, 'bp-next', tr('backprop.nextStage'), () => this.next());
+    this.applyBtn = this.button(bar, 'bp-apply', tr('backprop.apply'), () => this.apply());
+    this.button(bar, 'bp-close', tr('backprop.close'), () => this.close());
     this.explain = el('p', 'hint bp-explain', this.body);
-    this.note = el('p', 'hint bp-note', this.body, 'This only shows the numbers: the network changes only if you ' +
-      'click “Apply this update” at the last stage (a hand edit: the epoch count does not change).');
+    this.note = el('p', 'hint bp-note', this.body, tr('backprop.note'));
     this.tableBox = el('div', 'bp-table-box', this.body);
     this.tableBox.tabIndex = 0; // it scrolls: keyboard users must reach it
     this.tableBox.setAttribute('role', 'region');
-    this.tableBox.setAttribute('aria-label', 'The numbers of this stage');
+    this.tableBox.setAttribute('aria-label', tr('backprop.tableLabel'));
 
     // On the diagram: a canvas for rings and links, labels on top, a tooltip for links.
     this.canvas = document.createElement('canvas');
@@ -199,7 +195,7 @@ export class BackpropPanel {
     this.stage = 0;
     this.retrace();
     const after = /** @type {BackpropTrace} */ (this.trace).error;
-    this.message = `Applied. The error on this sample went from ${formatParam(before)} to ${formatParam(after)}.`;
+    this.message = tr('backprop.applied', formatParam(before), formatParam(after));
     this.render();
   }
 
@@ -229,16 +225,16 @@ export class BackpropPanel {
     const layout = this.layout;
     if (!t || !layout) return;
     setPalette(paletteOfPage()); // this file's copy of palette.js follows the page's
-    const [id, name, text] = STAGES[this.stage];
+    const [id, name, text] = STAGES[this.stage].map((s, i) => (i === 0 ? s : tr(s)));
     this.root.dataset.stage = id;
     this.root.dataset.point = String(this.point);
-    this.stageName.textContent = `Stage ${this.stage + 1} of ${STAGES.length}: ${name}`;
+    this.stageName.textContent = tr('backprop.stage', this.stage + 1, STAGES.length, name);
     this.explain.textContent = this.message && this.stage === 0 ? `${this.message} ${text}` : text;
     const last = this.stage === STAGES.length - 1;
     this.nextBtn.disabled = last;
     this.applyBtn.hidden = !last;
-    this.sampleText.textContent = `Sample ${this.point + 1} of ${this.numTrain}: (x, y) = (${formatParam(t.x)}, ` +
-      `${formatParam(t.y)}), label y = ${t.target > 0 ? '+1' : t.target < 0 ? '−1' : formatParam(t.target)}`;
+    this.sampleText.textContent = tr('backprop.sample', this.point + 1, this.numTrain, formatParam(t.x),
+      formatParam(t.y), t.target > 0 ? '+1' : t.target < 0 ? '−1' : formatParam(t.target));
     this.renderTable(t, layout, id);
     this.renderDiagram(t, layout, id);
   }
@@ -262,7 +258,7 @@ export class BackpropPanel {
     const nonInput = layout.layerSizes[0];
     if (stage === 'forward' || stage === 'backward') {
       const forward = stage === 'forward';
-      row(['Neuron', forward ? 'total' : 'dE/d output', forward ? 'output' : 'δ = dE/d total'], 'th');
+      row([tr('backprop.neuron'), forward ? 'total' : 'dE/d output', forward ? 'output' : 'δ = dE/d total'], 'th');
       for (let k = forward ? 0 : nonInput; k < layout.numNodes; k++) {
         const tr = row([nodeName(layout, k)]);
         tr.dataset.node = String(k);
@@ -271,20 +267,20 @@ export class BackpropPanel {
       }
     } else if (stage === 'error') {
       for (const [label, key, v] of /** @type {[string, string, number][]} */ ([
-        ['prediction ŷ', 'prediction', t.prediction], ['label y', 'target', t.target],
-        ['error E = ½(ŷ − y)²', 'error', t.error], ['dE/dŷ', 'errorDer', t.errorDer]])) {
+        [tr('backprop.prediction'), 'prediction', t.prediction], [tr('backprop.label'), 'target', t.target],
+        [tr('backprop.errorRow'), 'error', t.error], ['dE/dŷ', 'errorDer', t.errorDer]])) {
         num(row([label]), key, v);
       }
     } else {
       const update = stage === 'update';
-      row(['Parameter', update ? 'before' : 'value', update ? 'after' : 'gradient'], 'th');
+      row([tr('backprop.parameter'), tr(update ? 'backprop.before' : 'backprop.value'), tr(update ? 'backprop.after' : 'backprop.gradient')], 'th');
       for (const { param, name } of paramNames(layout)) {
         const tr = row([name]);
         tr.dataset.param = String(param);
         num(tr, 'params', t.params[param]);
         num(tr, update ? 'paramsAfter' : 'grad', update ? t.paramsAfter[param] : t.grad[param]);
       }
-      if (update) el('caption', '', table, `learning rate η = ${formatParam(t.learningRate)}`);
+      if (update) el('caption', '', table, tr('backprop.rate', formatParam(t.learningRate)));
     }
     this.tableBox.replaceChildren(table);
   }

@@ -5,21 +5,22 @@
 
 import { HIDABLE_CONTROLS, FEATURES, withHides, isHidden } from './urlstate.js';
 import { el } from './dom.js';
+import { t } from './i18n.js';
 
 export class ClassPanel {
   /** @param {HTMLDetailsElement} root the panel's <details>, its <summary> already in it */
   constructor(root) {
     this.root = root;
-    el('p', '', this.root, 'Tick what to hide from your students, then copy the link, or the code that embeds it in a page (970×700; the embedded page can tell yours its height and progress: see “Embedding” in the README).');
+    el('p', '', this.root, t('class.intro'));
     const grid = el('div', 'hide-grid', this.root);
     /** @type {Map<string, HTMLInputElement>} */
     this.boxes = new Map();
-    for (const [name, label] of [...HIDABLE_CONTROLS, ...FEATURES.map((f) => [f[0], `Feature ${f[1]}`])]) {
+    for (const [name, label] of [...HIDABLE_CONTROLS, ...FEATURES.map((f) => [f[0], t('network.feature', f[1])])]) {
       const lab = el('label', '', grid);
       const input = /** @type {HTMLInputElement} */ (el('input', '', lab));
       input.type = 'checkbox';
       input.name = `${name}_hide`;
-      lab.append(` ${label}`);
+      lab.append(` ${t(label)}`);
       input.addEventListener('change', () => this.render());
       this.boxes.set(name, input);
     }
@@ -27,30 +28,30 @@ export class ClassPanel {
     this.hideText = /** @type {HTMLInputElement} */ (el('input', '', lab));
     this.hideText.type = 'checkbox';
     this.hideText.name = 'hideText';
-    lab.append(' Hide the explanatory text');
+    lab.append(t('class.hideText'));
     this.hideText.addEventListener('change', () => this.render());
 
     const row = el('div', 'link-row', this.root);
     this.link = /** @type {HTMLInputElement} */ (el('input', 'class-link', row));
     this.link.readOnly = true;
-    this.link.setAttribute('aria-label', 'Link for your class');
-    const copy = /** @type {HTMLButtonElement} */ (el('button', 'text-button', row, 'Copy link'));
+    this.link.setAttribute('aria-label', t('class.link'));
+    const copy = /** @type {HTMLButtonElement} */ (el('button', 'text-button', row, t('class.copy')));
     copy.addEventListener('click', () => this.copy(this.link));
-    this.open = /** @type {HTMLAnchorElement} */ (el('a', 'text-button', row, 'Open'));
+    this.open = /** @type {HTMLAnchorElement} */ (el('a', 'text-button', row, t('class.open')));
     this.open.target = '_blank';
     this.open.rel = 'noopener';
     const embedRow = el('div', 'link-row', this.root);
     this.embed = /** @type {HTMLInputElement} */ (el('input', 'class-embed', embedRow));
     this.embed.readOnly = true;
-    this.embed.setAttribute('aria-label', 'Embed code');
-    const copyEmbed = /** @type {HTMLButtonElement} */ (el('button', 'text-button', embedRow, 'Copy code'));
+    this.embed.setAttribute('aria-label', t('class.embed'));
+    const copyEmbed = /** @type {HTMLButtonElement} */ (el('button', 'text-button', embedRow, t('class.copyCode')));
     copyEmbed.addEventListener('click', () => this.copy(this.embed));
     // The one-file page (dist/nnplay.html, beside index.html): for rooms without a network.
-    const offline = el('p', 'offline-download', this.root, 'No network in the classroom? ');
-    const download = /** @type {HTMLAnchorElement} */ (el('a', '', offline, 'Download nnplay.html'));
+    const offline = el('p', 'offline-download', this.root, t('class.offline'));
+    const download = /** @type {HTMLAnchorElement} */ (el('a', '', offline, t('class.download')));
     download.href = 'nnplay.html';
     download.download = 'nnplay.html';
-    offline.append(': the whole playground in one file, which opens from the computer, with no server and no network.');
+    offline.append(t('class.offlineTail'));
     this.hash = '';
   }
 

@@ -17,6 +17,7 @@ import { datasetPoints, featureGrids } from './reference-data.js';
 import { speedFromState, speedValue } from './speed.js';
 import { isHidden } from './urlstate.js';
 import { setPalette } from './palette.js';
+import { t, languageNotices } from './i18n.js';
 
 /** Grid cells per side of the big heatmap while playing (TFP's 100) and of the feature grids. */
 const DENSITY = 100;
@@ -109,7 +110,7 @@ export class Controller {
     try {
       ex = this.engine.experiment(hash);
     } catch (e) {
-      extra.push({ param: 'link', value: '', reason: `could not be opened (${e instanceof Error ? e.message : e}); showing the default experiment` });
+      extra.push({ param: 'link', value: '', reason: t('page.linkFailed', e instanceof Error ? e.message : e) });
       ex = this.engine.experiment('');
     }
     this.ex?.dispose();
@@ -120,7 +121,7 @@ export class Controller {
     this.display = { showTestData: !!st.showTestData, discretize: !!st.discretize };
     this.loop.load(speedFromState(st.speed), st.model !== 'perceptron');
     this.writeLink();
-    const notices = [...extra, ...ex.notices()];
+    const notices = [...extra, ...languageNotices(st.lang), ...ex.notices()];
     if (fromUrl || notices.length > 0) v.notices.update(notices);
 
     document.body.classList.toggle('hide-text', !!st.hideText);

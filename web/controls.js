@@ -4,6 +4,7 @@
 import { LEARNING_RATES, REGULARIZATION_RATES, ACTIVATIONS, REGULARIZATIONS, PROBLEMS } from './urlstate.js';
 import { formatEpoch } from './palette.js';
 import { el, setText } from './dom.js';
+import { t } from './i18n.js';
 
 /**
  * @typedef {{play(): void, step(): void, reset(): void, set(name: string, value: string): void}} ControlHandlers
@@ -33,22 +34,22 @@ export class Controls {
     this.h = handlers;
     this.root = el('div', 'controls', container);
     const buttons = el('div', 'buttons', this.root);
-    this.resetBtn = this.button(buttons, 'resetButton', 'Reset the network', RESET, () => this.h.reset());
-    this.playBtn = this.button(buttons, 'playButton', 'Run/Pause', PLAY, () => this.h.play());
+    this.resetBtn = this.button(buttons, 'resetButton', t('controls.reset'), RESET, () => this.h.reset());
+    this.playBtn = this.button(buttons, 'playButton', t('controls.play'), PLAY, () => this.h.play());
     this.playBtn.classList.add('play');
-    this.stepBtn = this.button(buttons, 'stepButton', 'Step one epoch', STEP, () => this.h.step());
+    this.stepBtn = this.button(buttons, 'stepButton', t('controls.step'), STEP, () => this.h.step());
     const epoch = el('div', 'epoch', this.root);
-    el('span', 'label', epoch, 'Epoch');
+    el('span', 'label', epoch, t('controls.epoch'));
     this.epochValue = el('span', 'value', epoch, formatEpoch(0));
 
     /** @type {Record<string, HTMLSelectElement>} */
     this.selects = {};
     const num = (/** @type {number} */ v) => /** @type {[string, string]} */ ([String(v), String(v)]);
-    this.select('learningRate', 'Learning rate', LEARNING_RATES.map(num));
-    this.select('activation', 'Activation', ACTIVATIONS.map((a) => [a[0], a[1]]));
-    this.select('regularization', 'Regularization', REGULARIZATIONS.map((a) => [a[0], a[1]]));
-    this.select('regularizationRate', 'Regularization rate', REGULARIZATION_RATES.map(num));
-    this.select('problem', 'Problem type', PROBLEMS.map((a) => [a[0], a[1]]));
+    this.select('learningRate', t('controls.learningRate'), LEARNING_RATES.map(num));
+    this.select('activation', t('controls.activation'), ACTIVATIONS.map((a) => [a[0], t(a[1])]));
+    this.select('regularization', t('controls.regularization'), REGULARIZATIONS.map((a) => [a[0], t(a[1])]));
+    this.select('regularizationRate', t('controls.regularizationRate'), REGULARIZATION_RATES.map(num));
+    this.select('problem', t('controls.problem'), PROBLEMS.map((a) => [a[0], t(a[1])]));
   }
 
   /**

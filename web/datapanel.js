@@ -4,6 +4,7 @@
 import { CLASSIFICATION_DATASETS, REGRESSION_DATASETS } from './urlstate.js';
 import { SHADE_CSS, shadeOf, repaintOnPaletteChange } from './palette.js';
 import { el } from './dom.js';
+import { t } from './i18n.js';
 import { fromLeft, fromTop } from './plane.js';
 
 /**
@@ -17,10 +18,10 @@ export class DataPanel {
   constructor(container, handlers) {
     this.h = handlers;
     this.root = el('div', 'data-panel', container);
-    el('h2', 'col-title', this.root, 'Data');
+    el('h2', 'col-title', this.root, t('data.title'));
     const which = el('div', 'datasets-box', this.root);
     which.dataset.control = 'dataset';
-    el('div', 'hint', which, 'Which dataset do you want to use?');
+    el('div', 'hint', which, t('data.which'));
     this.datasets = el('div', 'datasets', which);
     /** @type {Map<string, HTMLButtonElement>} */
     this.thumbs = new Map();
@@ -29,8 +30,8 @@ export class DataPanel {
         const b = /** @type {HTMLButtonElement} */ (el('button', 'dataset-thumb', this.datasets));
         b.dataset.dataset = name;
         b.dataset.param = param;
-        b.title = label;
-        b.setAttribute('aria-label', label);
+        b.title = t(label);
+        b.setAttribute('aria-label', t(label));
         const c = /** @type {HTMLCanvasElement} */ (el('canvas', '', b));
         c.width = c.height = Math.round(THUMB_CSS * (window.devicePixelRatio || 1));
         b.addEventListener('click', () => this.h.set(param, name));
@@ -39,11 +40,11 @@ export class DataPanel {
     }
     /** @type {Record<string, {input: HTMLInputElement, value: HTMLElement, format: (v: number) => string}>} */
     this.sliders = {};
-    this.slider('percTrainData', 'Ratio of training to test data', 10, 90, 10, (v) => `${v}%`);
-    this.slider('noise', 'Noise', 0, 50, 5, (v) => String(v));
-    this.slider('batchSize', 'Batch size', 1, 30, 1, (v) => String(v));
-    const regen = /** @type {HTMLButtonElement} */ (el('button', 'text-button regenerate', this.root, 'Regenerate'));
-    regen.title = 'Draw a new seed and regenerate the data';
+    this.slider('percTrainData', t('data.ratio'), 10, 90, 10, (v) => `${v}%`);
+    this.slider('noise', t('data.noise'), 0, 50, 5, (v) => String(v));
+    this.slider('batchSize', t('data.batchSize'), 1, 30, 1, (v) => String(v));
+    const regen = /** @type {HTMLButtonElement} */ (el('button', 'text-button regenerate', this.root, t('data.regenerate')));
+    regen.title = t('data.regenerateTitle');
     regen.addEventListener('click', () => this.h.regenerate());
   }
 

@@ -2,6 +2,8 @@
 // to go back to the last finite state (experiment.restoreFinite()). The controller pauses
 // training when check() reports a new divergence.
 
+import { t } from './i18n.js';
+
 export class DivergenceView {
   /**
    * @param {HTMLElement} container where the banner goes (first child)
@@ -40,8 +42,8 @@ export class DivergenceView {
     this.root.hidden = at < 0;
     if (at < 0) return false;
     const back = ex.lastFiniteEpoch();
-    this.text.textContent = `Training diverged at epoch ${at} — try a lower learning rate. (A loss or a weight became infinite or NaN, not a number; training is paused.)`;
-    this.button.textContent = `Go back to epoch ${back}, the last finite state`;
+    this.text.textContent = t('divergence.text', at);
+    this.button.textContent = t('divergence.back', back);
     return true;
   }
 }

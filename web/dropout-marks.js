@@ -3,6 +3,8 @@
 // over the network view's thumbnail canvas right after it painted the frame's thumbnails (which
 // overwrite every thumbnail, so a mark lasts exactly one frame unless drawn again).
 
+import { t } from './i18n.js';
+
 /** The thumbnail's size on the canvas, CSS px (network.js: NODE - 2). */
 const SIZE = 28;
 
@@ -57,7 +59,7 @@ export class DropoutMarks {
         const e = this.elements[k];
         if (e) {
           e.classList.toggle('dropped', dropped === 1);
-          if (dropped) e.title = 'Dropped by dropout in the last training step';
+          if (dropped) e.title = t('network.dropped');
           else e.removeAttribute('title');
         }
       }

@@ -4,11 +4,12 @@
 // module for the first experiment that has a goal, so a plain link does not fetch it.
 
 import { el } from './dom.js';
+import { t } from './i18n.js';
 
-/** The goals: URL parameter, loss curve column (0 train, 1 test), words, name in messages. */
+/** The goals: URL parameter, loss curve column (0 train, 1 test), words (a string key), name in messages. */
 const GOALS = /** @type {const} */ ([
-  ['goalTrainLoss', 0, 'training loss', 'trainLoss'],
-  ['goalTestLoss', 1, 'test loss', 'testLoss'],
+  ['goalTrainLoss', 0, 'goals.train', 'trainLoss'],
+  ['goalTestLoss', 1, 'goals.test', 'testLoss'],
 ]);
 
 /**
@@ -38,7 +39,7 @@ export class Goals {
     for (const [param, column, words, name] of GOALS) {
       const threshold = state[param];
       if (typeof threshold !== 'number') continue;
-      const text = `Goal: ${words} ≤ ${threshold}`;
+      const text = t('goals.goal', t(words), threshold);
       this.goals.push({ name, column, threshold, text, line: el('div', 'goal', this.root, text), reached: -1 });
     }
     this.root.hidden = this.goals.length === 0;
@@ -76,7 +77,7 @@ export class Goals {
   /** @param {Goal} g @param {number} epoch the epoch it was reached at, or -1 (not reached) */
   show(g, epoch) {
     g.reached = epoch;
-    g.line.textContent = epoch < 0 ? g.text : `${g.text} — reached at epoch ${epoch} ✓`;
+    g.line.textContent = epoch < 0 ? g.text : t('goals.reached', g.text, epoch);
     g.line.classList.toggle('reached', epoch >= 0);
     if (epoch >= 0 && window.parent !== window) {
       // The link's own numbers, public to whoever has the link: any origin may hear them.

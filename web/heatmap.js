@@ -5,6 +5,7 @@
 
 import { makeLut, paintSlice, SHADE_CSS, shadeOf, ramp, repaintOnPaletteChange } from './palette.js';
 import { el } from './dom.js';
+import { t } from './i18n.js';
 import { DOMAIN, fromLeft, fromTop } from './plane.js';
 
 /** Axis ticks every 2 units across the plane. */
@@ -17,7 +18,7 @@ export class HeatmapView {
     const frame = el('div', 'heatmap-frame', this.root);
     this.frame = frame;
     frame.setAttribute('role', 'img');
-    frame.setAttribute('aria-label', 'Output: what the network predicts at every point of the plane, with the data points');
+    frame.setAttribute('aria-label', t('heatmap.label'));
     this.grid = /** @type {HTMLCanvasElement} */ (el('canvas', 'heatmap-grid', frame));
     this.overlay = /** @type {HTMLCanvasElement} */ (el('canvas', 'heatmap-points', frame));
     this.ctx = /** @type {CanvasRenderingContext2D} */ (this.grid.getContext('2d'));
@@ -122,7 +123,7 @@ class ColourLegend {
     canvas.width = 64;
     canvas.height = 1;
     canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', 'Colour scale from −1 to 1');
+    canvas.setAttribute('aria-label', t('heatmap.scale'));
     const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
     const img = ctx.createImageData(64, 1);
     const paint = () => {

@@ -8,6 +8,7 @@
 import { ModeBar, applyModes } from './modes.js';
 import { LessonsView } from './lessons.js';
 import { el } from './dom.js';
+import { t } from './i18n.js';
 
 /** What "Switch to a small MLP" writes: one hidden layer of 4 tanh neurons, same data. */
 export const SWITCH_TO_MLP = /** @type {Record<string, string | null>} */ ({
@@ -55,10 +56,10 @@ export class Lecture {
     this.pending = Promise.resolve();
     // The step-through's heading and button, shown at once; the rest comes with backprop.js.
     this.bpRoot = el('section', 'backprop-panel lecture-panel', where.networkColumn);
-    this.bpRoot.setAttribute('aria-label', 'Backpropagation step by step');
+    this.bpRoot.setAttribute('aria-label', t('backprop.title'));
     const head = el('div', 'bp-head', this.bpRoot);
-    el('h2', 'col-title', head, 'Backpropagation, step by step');
-    this.bpStart = /** @type {HTMLButtonElement} */ (el('button', 'text-button bp-start', head, 'Step through one sample'));
+    el('h2', 'col-title', head, t('backprop.title'));
+    this.bpStart = /** @type {HTMLButtonElement} */ (el('button', 'text-button bp-start', head, t('backprop.start')));
     this.bpStart.type = 'button';
     this.bpStart.addEventListener('click', () => {
       if (!this.backprop) this.loadBackprop().then((bp) => bp.start(bp.point));

@@ -3,6 +3,7 @@
 // Every string is inserted as text; ids and hrefs come from the engine's static table.
 
 import { el } from './dom.js';
+import { t, engineText } from './i18n.js';
 
 /** @typedef {import('./types.js').Lesson} Lesson */
 
@@ -14,16 +15,16 @@ export class LessonsView {
   constructor(bar, bannerBox, lessons, handlers) {
     this.lessons = lessons;
     this.menu = /** @type {HTMLDetailsElement} */ (el('details', 'lessons-menu', bar));
-    el('summary', 'text-button', this.menu, 'Lessons');
+    el('summary', 'text-button', this.menu, t('lessons.menu'));
     const list = el('ol', 'lessons-list', this.menu);
     /** @type {Map<string, HTMLAnchorElement>} */
     this.links = new Map();
     for (const l of lessons) {
       const li = el('li', '', list);
-      const a = /** @type {HTMLAnchorElement} */ (el('a', 'lesson-link', li, l.title));
+      const a = /** @type {HTMLAnchorElement} */ (el('a', 'lesson-link', li, engineText(`lesson.${l.id}.title`, l.title)));
       a.href = `#lesson=${l.id}`;
       a.dataset.lesson = l.id;
-      el('span', 'lesson-goal-short', li, l.goal);
+      el('span', 'lesson-goal-short', li, engineText(`lesson.${l.id}.goal`, l.goal));
       a.addEventListener('click', () => { this.menu.open = false; });
       this.links.set(l.id, a);
     }
@@ -38,8 +39,8 @@ export class LessonsView {
     this.title = el('strong', 'lesson-title', text);
     this.goal = el('span', 'lesson-goal', text);
     const leave = /** @type {HTMLButtonElement} */ (el('button', 'notices-close lesson-leave', this.banner, '×'));
-    leave.title = 'Leave the lesson (keep this experiment)';
-    leave.setAttribute('aria-label', 'Leave the lesson');
+    leave.title = t('lessons.leave');
+    leave.setAttribute('aria-label', t('lessons.leaveShort'));
     leave.addEventListener('click', () => handlers.leave());
   }
 
@@ -53,7 +54,7 @@ export class LessonsView {
     }
     if (index < 0) return;
     const l = this.lessons[index];
-    this.title.textContent = `Lesson ${index + 1}: ${l.title}`;
-    this.goal.textContent = `Goal: ${l.goal}`;
+    this.title.textContent = t('lessons.title', index + 1, engineText(`lesson.${l.id}.title`, l.title));
+    this.goal.textContent = t('lessons.goal', engineText(`lesson.${l.id}.goal`, l.goal));
   }
 }

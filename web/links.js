@@ -4,6 +4,7 @@
 // width are set once per bucket and nothing is allocated.
 
 import { NUM_SHADES, SHADE_CSS, shadeOf } from './palette.js';
+import { t } from './i18n.js';
 
 const WIDTH_LEVELS = 19; // widths 1, 1.5, ... 10 px: TFP's |weight| [0, 5] -> [1, 10] px, clamped
 const MAX_WIDTH_AT = 5;
@@ -21,7 +22,7 @@ export class LinksLayer {
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'links';
     this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', 'Links between the neurons: the colour is the weight\'s sign, the thickness its size');
+    this.canvas.setAttribute('aria-label', t('links.label'));
     container.appendChild(this.canvas);
     this.ctx = /** @type {CanvasRenderingContext2D} */ (this.canvas.getContext('2d'));
     this.width = 0;

@@ -4,6 +4,7 @@
 
 import { Controller } from './controller.js';
 import { importEngine } from './assets.js';
+import { t, pickLanguage, useLanguage, language } from './i18n.js';
 
 /** Installs window.nnplay at once (with `ready` pending) and boots the page. */
 function boot() {
@@ -56,13 +57,17 @@ function boot() {
 
   importEngine().then(async (engineModule) => {
     const engine = await engineModule.loadEngine();
+    const asked = () => pickLanguage(engine.parseHash(location.hash).state.lang, navigator.languages);
+    await useLanguage(asked());
+    // The views are worded once: a link that asks for another language opens anew.
+    window.addEventListener('hashchange', () => { if (asked() !== language()) location.reload(); });
     ctrl = new Controller(engine);
     await ctrl.start();
     document.body.classList.add('ready');
     resolveReady();
     if (window.parent !== window) import('./embed.js').then((m) => m.startEmbed(need())); // in an iframe: talk to the host
   }).catch((e) => {
-    startup.replaceChildren(`The playground could not start: ${e instanceof Error ? e.message : e}.`);
+    startup.replaceChildren(t('page.failed', e instanceof Error ? e.message : e));
     startup.classList.add('failed');
     startup.hidden = false;
     rejectReady(e);

@@ -7,6 +7,7 @@
 
 import { FEATURES } from './urlstate.js';
 import { el } from './dom.js';
+import { t } from './i18n.js';
 
 /** What simplified mode keeps: `data-control` names. Every other control is hidden. */
 export const ESSENTIAL = new Set(['dataset', 'percTrainData', 'noise', 'playButton', 'stepButton', 'resetButton',
@@ -40,10 +41,10 @@ export class ModeBar {
   constructor(container, handlers) {
     this.root = el('div', 'modebar', container);
     const lab = el('label', 'model-select', this.root);
-    el('span', 'label', lab, 'Model');
+    el('span', 'label', lab, t('modes.model'));
     this.model = /** @type {HTMLSelectElement} */ (el('select', '', lab));
     this.model.name = 'model';
-    for (const [value, text] of [['mlp', 'Neural network (MLP)'], ['perceptron', 'Perceptron']]) {
+    for (const [value, text] of [['mlp', t('modes.mlp')], ['perceptron', t('modes.perceptron')]]) {
       const o = /** @type {HTMLOptionElement} */ (el('option', '', this.model, text));
       o.value = value;
     }
@@ -51,12 +52,12 @@ export class ModeBar {
 
     const group = el('div', 'mode-toggle', this.root);
     group.setAttribute('role', 'group');
-    group.setAttribute('aria-label', 'How much of the playground to show');
+    group.setAttribute('aria-label', t('modes.group'));
     /** @type {Map<string, HTMLButtonElement>} */
     this.buttons = new Map();
     for (const [mode, text, title] of [
-      ['simplified', 'Simplified', 'Show only the essentials: data, features, layers, learning rate, play'],
-      ['complete', 'Complete', 'Show every control'],
+      ['simplified', t('modes.simplified'), t('modes.simplifiedTitle')],
+      ['complete', t('modes.complete'), t('modes.completeTitle')],
     ]) {
       const b = /** @type {HTMLButtonElement} */ (el('button', 'mode-button', group, text));
       b.type = 'button';

@@ -6,6 +6,8 @@ import { makeLut, paintSlice, formatParam } from './palette.js';
 import { LinksLayer } from './links.js';
 import { FEATURES, MAX_LAYERS, MAX_NEURONS, isHidden } from './urlstate.js';
 import { el } from './dom.js';
+// `t` names sizes and targets in this file, so the string lookup is `tr`.
+import { t as tr, tn } from './i18n.js';
 
 const NODE = 30;      // node size, CSS px
 const PITCH = 40;     // vertical distance between nodes
@@ -36,14 +38,14 @@ export class NetworkView {
     this.h = handlers;
     this.root = el('div', 'network', container);
     const header = el('div', 'network-header', this.root);
-    el('div', 'col-title features-title', header, 'Features');
+    el('div', 'col-title features-title', header, tr('network.features'));
     const count = el('div', 'layer-count', header);
     count.dataset.control = 'numHiddenLayers';
     this.addLayerBtn = /** @type {HTMLButtonElement} */ (el('button', 'round', count, '+'));
-    this.addLayerBtn.title = 'Add a hidden layer';
+    this.addLayerBtn.title = tr('network.addLayer');
     this.addLayerBtn.setAttribute('aria-label', this.addLayerBtn.title);
     this.removeLayerBtn = /** @type {HTMLButtonElement} */ (el('button', 'round', count, '−'));
-    this.removeLayerBtn.title = 'Remove the last hidden layer';
+    this.removeLayerBtn.title = tr('network.removeLayer');
     this.removeLayerBtn.setAttribute('aria-label', this.removeLayerBtn.title);
     this.layerLabel = el('span', 'col-title', count);
     this.addLayerBtn.addEventListener('click', () => this.h.addLayer());
@@ -107,7 +109,7 @@ export class NetworkView {
     const sizes = layout.layerSizes;
     const hidden = sizes.length - 2;
     this.body.style.minWidth = `${LEFT + NODE + 4 + MIN_STEP * (sizes.length - 1)}px`;
-    this.layerLabel.textContent = `${hidden} hidden layer${hidden === 1 ? '' : 's'}`;
+    this.layerLabel.textContent = tn('network.layers', hidden);
     this.addLayerBtn.disabled = hidden >= MAX_LAYERS;
     this.removeLayerBtn.disabled = hidden <= 0;
 
@@ -117,11 +119,11 @@ export class NetworkView {
       const index = layout.inputIds.indexOf(name);
       const node = this.makeNode(index >= 0 ? 'node input active' : 'node input', label, true);
       node.dataset.control = name;
-      node.title = `${label}: click to ${index >= 0 ? 'remove it from' : 'feed it to'} the network`;
+      node.title = tr(index >= 0 ? 'network.featureRemove' : 'network.featureAdd', label);
       node.tabIndex = 0;
       node.setAttribute('role', 'button');
       node.setAttribute('aria-pressed', String(index >= 0));
-      node.setAttribute('aria-label', `Feature ${label}`);
+      node.setAttribute('aria-label', tr('network.feature', label));
       node.addEventListener('click', () => this.h.toggleFeature(name));
       node.addEventListener('keydown', (e) => {
         if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.h.toggleFeature(name); }
@@ -151,7 +153,7 @@ export class NetworkView {
         // Keyboard and touch: focus (Tab, or a tap) shows the neuron as hovering does.
         node.tabIndex = 0;
         node.setAttribute('role', 'button');
-        node.setAttribute('aria-label', output ? 'Show the output on the big heatmap' : `Show neuron ${layout.nodeIds[k]} on the big heatmap`);
+        node.setAttribute('aria-label', output ? tr('network.showOutput') : tr('network.showNeuron', layout.nodeIds[k]));
         node.addEventListener('focus', () => this.h.hover({ kind: 'node', index: k }));
         node.addEventListener('blur', () => this.h.hover(null));
         node.dataset.node = String(k);
@@ -175,15 +177,15 @@ export class NetworkView {
     const box = el('div', 'neuron-controls', this.nodesBox);
     const plus = /** @type {HTMLButtonElement} */ (el('button', 'round small', box, '+'));
     const minus = /** @type {HTMLButtonElement} */ (el('button', 'round small', box, '−'));
-    plus.title = 'Add a neuron';
-    minus.title = 'Remove a neuron';
-    plus.setAttribute('aria-label', `Add a neuron to hidden layer ${l}`);
-    minus.setAttribute('aria-label', `Remove a neuron from hidden layer ${l}`);
+    plus.title = tr('network.addNeuron');
+    minus.title = tr('network.removeNeuron');
+    plus.setAttribute('aria-label', tr('network.addNeuronTo', l));
+    minus.setAttribute('aria-label', tr('network.removeNeuronFrom', l));
     plus.disabled = n >= MAX_NEURONS;
     minus.disabled = n <= 1;
     plus.addEventListener('click', () => this.h.changeNeurons(l - 1, 1));
     minus.addEventListener('click', () => this.h.changeNeurons(l - 1, -1));
-    el('div', 'neuron-count', box, `${n} neuron${n === 1 ? '' : 's'}`);
+    el('div', 'neuron-count', box, tn('network.neurons', n));
     this.placed.push({ el: box, layer: l, row: -1, slot: -1, index: -1 });
   }
 
@@ -308,7 +310,7 @@ class HoverCard {
     this.target = target;
     this.root.hidden = false;
     this.root.dataset.kind = target.kind;
-    this.kind.textContent = target.kind === 'bias' ? 'Bias' : 'Weight';
+    this.kind.textContent = tr(target.kind === 'bias' ? 'network.bias' : 'network.weight');
     if (!same) {
       this.root.style.left = `${target.x + 8}px`;
       this.root.style.top = `${target.y - 30}px`;

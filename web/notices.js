@@ -2,6 +2,7 @@
 // visible, dismissible banner. Every string from the URL goes in through textContent only.
 
 import { el } from './dom.js';
+import { t, wordReason } from './i18n.js';
 
 export class NoticesView {
   /** @param {HTMLElement} container */
@@ -10,10 +11,10 @@ export class NoticesView {
     this.root.setAttribute('role', 'status');
     this.root.hidden = true;
     const head = el('div', 'notices-head', this.root);
-    el('strong', '', head, 'Some settings in this link were not used:');
+    el('strong', '', head, t('notices.head'));
     const close = /** @type {HTMLButtonElement} */ (el('button', 'notices-close', head, '×'));
-    close.title = 'Dismiss';
-    close.setAttribute('aria-label', 'Dismiss');
+    close.title = t('notices.dismiss');
+    close.setAttribute('aria-label', t('notices.dismiss'));
     close.addEventListener('click', () => { this.root.hidden = true; });
     this.list = el('ul', '', this.root);
   }
@@ -24,7 +25,7 @@ export class NoticesView {
     for (const n of notices) {
       const li = el('li', '', this.list);
       el('code', '', li, n.value === undefined || n.value === null ? String(n.param) : `${n.param}=${n.value}`);
-      li.append(`: ${n.reason}`);
+      li.append(`: ${wordReason(n.reason)}`);
     }
     this.root.hidden = notices.length === 0;
   }

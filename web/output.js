@@ -5,6 +5,7 @@ import { HeatmapView } from './heatmap.js';
 import { LossChart } from './losschart.js';
 import { formatLoss } from './palette.js';
 import { el, setText } from './dom.js';
+import { t } from './i18n.js';
 
 /** @typedef {{setDisplay(name: 'showTestData' | 'discretize', value: boolean): void, redraw(): void}} OutputHandlers */
 
@@ -14,11 +15,11 @@ export class OutputPanel {
    */
   constructor(container, handlers) {
     this.root = el('div', 'output-panel', container);
-    el('h2', 'col-title', this.root, 'Output');
+    el('h2', 'col-title', this.root, t('output.title'));
     const losses = el('div', 'losses', this.root);
-    const test = el('div', 'loss test', losses, 'Test loss ');
+    const test = el('div', 'loss test', losses, t('output.testLoss'));
     this.testValue = el('span', 'value', test, '–');
-    const train = el('div', 'loss train', losses, 'Training loss ');
+    const train = el('div', 'loss train', losses, t('output.trainLoss'));
     this.trainValue = el('span', 'value', train, '–');
     this.chart = new LossChart(this.root);
     this.heatmap = new HeatmapView(this.root, () => handlers.redraw());
@@ -26,7 +27,7 @@ export class OutputPanel {
     const toggles = el('div', 'toggles', this.root);
     /** @type {Record<string, HTMLInputElement>} */
     this.boxes = {};
-    for (const [name, label] of /** @type {const} */ ([['showTestData', 'Show test data'], ['discretize', 'Discretize output']])) {
+    for (const [name, label] of /** @type {const} */ ([['showTestData', t('output.showTestData')], ['discretize', t('output.discretize')]])) {
       const box = el('div', 'control checkbox', toggles);
       box.dataset.control = name;
       const lab = el('label', '', box);

@@ -7,6 +7,7 @@ import { LineChart, AutoScaleAxis, FixedScaleAxis } from 'chartist';
 import { formatParam } from './palette.js';
 import { FEATURES } from './urlstate.js';
 import { el } from './dom.js';
+import { t, engineText } from './i18n.js';
 
 /** Points kept on the curve: beyond this many epochs, every k-th one (plus the last). */
 const CURVE_POINTS = 400;
@@ -44,26 +45,24 @@ export class PerceptronPanel {
    */
   constructor(container, handlers) {
     this.root = el('section', 'perceptron-panel lecture-panel', container);
-    this.root.setAttribute('aria-label', 'Perceptron');
+    this.root.setAttribute('aria-label', t('modes.perceptron'));
     this.root.hidden = true;
-    el('h2', 'col-title', this.root, 'Perceptron');
+    el('h2', 'col-title', this.root, t('modes.perceptron'));
     // The verdict first: on XOR it is the point of the lesson, and it must be in view.
     this.verdict = el('div', 'verdict', this.root);
     this.verdict.setAttribute('role', 'status');
     this.verdictText = el('span', 'verdict-text', this.verdict, '');
     this.switchBtn = /** @type {HTMLButtonElement} */ (el('button', 'text-button switch-mlp', this.verdict,
-      'Switch to a small MLP (one hidden layer, 4 tanh neurons)'));
+      t('perceptron.switch')));
     this.switchBtn.type = 'button';
     this.switchBtn.hidden = true;
     this.switchBtn.addEventListener('click', () => handlers.switchToMlp());
-    const count = el('div', 'misclassified', this.root, 'Misclassified training points: ');
+    const count = el('div', 'misclassified', this.root, t('perceptron.misclassified'));
     this.countValue = el('span', 'value', count, '–');
     this.countTotal = el('span', 'total', count, '');
     this.chartBox = el('div', 'misclassified-chart', this.root);
     this.lineText = el('p', 'separating-line', this.root, '');
-    el('p', 'hint', this.root, 'One neuron with a step activation: ŷ = +1 if w·x + b ≥ 0, else −1. ' +
-      'Rule, for each training point in turn: if ŷ ≠ y, then w ← w + η(y − ŷ)·x and b ← b + η(y − ŷ). ' +
-      'The loss shown above is the fraction of points misclassified.');
+    el('p', 'hint', this.root, t('perceptron.rule'));
 
     // The curve as Chartist reads it: {x, y} objects kept between frames, rewritten in place.
     /** @type {Point[]} */
@@ -103,7 +102,7 @@ export class PerceptronPanel {
     this.layout = layout;
     this.root.hidden = layout === null;
     this.numTrain = numTrain;
-    this.countTotal.textContent = ` of ${numTrain}`;
+    this.countTotal.textContent = t('perceptron.of', numTrain);
     this.lineKey = '';
   }
 
@@ -134,7 +133,7 @@ export class PerceptronPanel {
     this.plot.update(this.data);
     const r = report();
     this.verdict.dataset.verdict = r.verdict;
-    this.verdictText.textContent = r.verdict === 'converged' ? `${r.text} (epoch ${r.convergedEpoch})` : r.text;
+    this.verdictText.textContent = r.verdict === 'converged' ? t('perceptron.converged', engineText(`verdict.${r.verdict}`, r.text), r.convergedEpoch) : engineText(`verdict.${r.verdict}`, r.text);
     this.switchBtn.hidden = r.verdict !== 'not-separable';
     return line;
   }
@@ -155,14 +154,13 @@ export class PerceptronPanel {
       const label = (/** @type {string} */ id) => FEATURES.find((f) => f[0] === id)?.[1] ?? id;
       const terms = layout.inputIds.map((id, i) => term(params[w0 + i], label(id), i === 0)).join('');
       this.lineText.textContent = layout.inputIds.length === 0
-        ? 'No input feature: the neuron only has its bias.'
-        : `Decision boundary: ${terms}${term(params[layout.biasOffset[1]], '', false)} = 0 — a line in ` +
-          'the space of these features; in the plane, the heatmap shows its two sides.';
+        ? t('perceptron.noFeature')
+        : t('perceptron.boundary', `${terms}${term(params[layout.biasOffset[1]], '', false)}`);
       return;
     }
     const parts = [];
     if (line.a !== 0 || line.b === 0) parts.push(term(line.a, 'X₁', true));
     if (line.b !== 0) parts.push(term(line.b, 'X₂', parts.length === 0));
-    this.lineText.textContent = `Separating line: ${parts.join('')}${term(line.c, '', false)} = 0`;
+    this.lineText.textContent = t('perceptron.line', `${parts.join('')}${term(line.c, '', false)}`);
   }
 }

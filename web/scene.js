@@ -5,6 +5,7 @@
 
 import { FEATURES } from './urlstate.js';
 import { THUMB } from './network.js';
+import { t } from './i18n.js';
 
 /** Finest still picture, cells per side (core/grid.h: NN_GRID_MAX_NODE_DENSITY). */
 const MAX_STILL_DENSITY = 2048;
@@ -59,9 +60,9 @@ export class Scene {
     const { output, network } = this.views;
     const ids = network.layout?.nodeIds;
     output.setCaption(!target ? '' : target.kind === 'feature'
-      ? `Showing feature ${FEATURES.find((f) => f[0] === target.name)?.[1] ?? target.name}`
-      : target.index === (ids?.length ?? 0) - 1 ? 'Showing the output'
-      : `Showing neuron ${ids?.[target.index] ?? target.index}`);
+      ? t('output.showingFeature', FEATURES.find((f) => f[0] === target.name)?.[1] ?? target.name)
+      : target.index === (ids?.length ?? 0) - 1 ? t('output.showingOutput')
+      : t('output.showingNeuron', ids?.[target.index] ?? target.index));
     network.highlight(target && target.kind === 'node' ? target.index : -1);
   }
 

@@ -10,6 +10,7 @@
 // frame makes one or two calls into the engine whatever the network.
 
 import { MAX_CHUNK } from './training-limits.js';
+import { t, tn } from './i18n.js';
 
 /** The menu's steps; 0 stands for "max" (config.h: NN_SPEED_MAX). */
 export const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 0];
@@ -46,14 +47,14 @@ export class SpeedControl {
     const lab = document.createElement('label');
     const text = document.createElement('span');
     text.className = 'label';
-    text.textContent = 'Speed';
+    text.textContent = t('speed.label');
     this.select = document.createElement('select');
     this.select.name = 'speed';
-    this.select.title = 'Epochs trained per animation frame while playing';
+    this.select.title = t('speed.title');
     for (const s of SPEEDS) {
       const o = document.createElement('option');
       o.value = speedValue(s);
-      o.textContent = s === 0 ? 'max' : `${s} epoch${s === 1 ? '' : 's'}/frame`;
+      o.textContent = s === 0 ? t('speed.max') : tn('speed.steps', s);
       this.select.appendChild(o);
     }
     this.select.addEventListener('change', () => onChange(speedFromState(this.select.value === 'max' ? 'max' : Number(this.select.value))));

@@ -4,6 +4,7 @@
 import { formatLoss } from './palette.js';
 import { formatAccuracy } from './accuracy.js';
 import { el } from './dom.js';
+import { t } from './i18n.js';
 
 /** Cells per side of the grid the predicted share of the plane is counted on. */
 const GRID = 20;
@@ -15,15 +16,15 @@ const GRID = 20;
 export function describe(ex) {
   const epoch = ex.epoch;
   const { train, test } = ex.loss();
-  let text = `Epoch ${epoch}. Test loss ${formatLoss(test)}, training loss ${formatLoss(train)}.`;
+  let text = t('summary.losses', epoch, formatLoss(test), formatLoss(train));
   if (ex.state().problem !== 'classification') return text;
   const acc = ex.accuracy();
-  text += ` Test accuracy ${formatAccuracy(acc.test)}, training accuracy ${formatAccuracy(acc.train)}.`;
+  text += ` ${t('summary.accuracy', formatAccuracy(acc.test), formatAccuracy(acc.train))}`;
   const out = ex.evaluateNode(ex.layout().numNodes - 1, GRID);
   let positive = 0;
   for (let i = 0; i < GRID * GRID; i++) if (out[i] >= 0) positive++;
   const share = Math.round((100 * positive) / (GRID * GRID));
-  return `${text} The network predicts positive (+1) on ${share}% of the plane, negative on ${100 - share}%.`;
+  return `${text} ${t('summary.prediction', share, 100 - share)}`;
 }
 
 export class StateSummary {

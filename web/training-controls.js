@@ -6,15 +6,16 @@
 // `not-applicable`; `hidden` stays the controller's, for `<name>_hide=true`.
 
 import { el } from './dom.js';
+import { t } from './i18n.js';
 
-/** @typedef {[string, string][]} Options value (as the engine writes it) and label */
+/** @typedef {[string, string][]} Options value (as the engine writes it) and label (a string key, i18n.js) */
 
 /** @param {number[]} vs @returns {Options} */
 const nums = (vs) => vs.map((v) => [String(v), String(v)]);
 
 export const OPTIMIZERS = /** @type {Options} */ ([['sgd', 'SGD'], ['momentum', 'Momentum'], ['rmsprop', 'RMSprop'], ['adam', 'Adam']]);
-export const INITS = /** @type {Options} */ ([['uniform', 'Uniform (TFP)'], ['zeros', 'Zeros'], ['xavier', 'Xavier'], ['he', 'He']]);
-export const LOSSES = /** @type {Options} */ ([['square', 'Square (TFP)'], ['crossentropy', 'Cross-entropy']]);
+export const INITS = /** @type {Options} */ ([['uniform', 'option.uniform'], ['zeros', 'option.zeros'], ['xavier', 'Xavier'], ['he', 'He']]);
+export const LOSSES = /** @type {Options} */ ([['square', 'option.square'], ['crossentropy', 'option.crossentropy']]);
 export const DROPOUTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
 /**
@@ -23,21 +24,21 @@ export const DROPOUTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
  *   applies: (s: import('./types.js').EngineState) => boolean}[]}
  */
 const CONTROLS = [
-  { name: 'optimizer', label: 'Optimizer', title: 'How the weights move along the gradient', options: OPTIMIZERS, applies: () => true },
-  { name: 'momentum', label: 'Momentum μ', title: 'Momentum: share of the last step kept in the next', options: nums([0, 0.5, 0.8, 0.9, 0.95, 0.99]),
+  { name: 'optimizer', label: 'training.optimizer', title: 'training.optimizerTitle', options: OPTIMIZERS, applies: () => true },
+  { name: 'momentum', label: 'training.momentum', title: 'training.momentumTitle', options: nums([0, 0.5, 0.8, 0.9, 0.95, 0.99]),
     applies: (s) => s.optimizer === 'momentum' },
-  { name: 'rho', label: 'Decay ρ', title: 'RMSprop: decay of the running mean of squared gradients', options: nums([0.5, 0.8, 0.9, 0.95, 0.99, 0.999]),
+  { name: 'rho', label: 'training.rho', title: 'training.rhoTitle', options: nums([0.5, 0.8, 0.9, 0.95, 0.99, 0.999]),
     applies: (s) => s.optimizer === 'rmsprop' },
-  { name: 'beta1', label: 'β₁', title: 'Adam: decay of the running mean of gradients', options: nums([0.5, 0.8, 0.9, 0.95, 0.99]),
+  { name: 'beta1', label: 'β₁', title: 'training.beta1Title', options: nums([0.5, 0.8, 0.9, 0.95, 0.99]),
     applies: (s) => s.optimizer === 'adam' },
-  { name: 'beta2', label: 'β₂', title: 'Adam: decay of the running mean of squared gradients', options: nums([0.9, 0.99, 0.999, 0.9999]),
+  { name: 'beta2', label: 'β₂', title: 'training.beta2Title', options: nums([0.9, 0.99, 0.999, 0.9999]),
     applies: (s) => s.optimizer === 'adam' },
-  { name: 'epsilon', label: 'ε', title: 'RMSprop and Adam: added to the root mean square so a step stays finite', options: nums([1e-8, 1e-7, 1e-6, 1e-4, 0.001, 0.01, 0.1]),
+  { name: 'epsilon', label: 'ε', title: 'training.epsilonTitle', options: nums([1e-8, 1e-7, 1e-6, 1e-4, 0.001, 0.01, 0.1]),
     applies: (s) => s.optimizer === 'rmsprop' || s.optimizer === 'adam' },
-  { name: 'init', label: 'Initialization', title: 'How the weights start', options: INITS, applies: () => true },
-  { name: 'dropout', label: 'Dropout', title: 'Share of hidden neurons switched off at each training step', options: nums(DROPOUTS),
+  { name: 'init', label: 'training.init', title: 'training.initTitle', options: INITS, applies: () => true },
+  { name: 'dropout', label: 'training.dropout', title: 'training.dropoutTitle', options: nums(DROPOUTS),
     applies: (s) => s.networkShape.length > 0 },
-  { name: 'loss', label: 'Loss', title: 'What training minimises (regression: always square)', options: LOSSES,
+  { name: 'loss', label: 'training.loss', title: 'training.lossTitle', options: LOSSES,
     applies: (s) => s.problem === 'classification' },
 ];
 
@@ -53,13 +54,13 @@ export class TrainingControls {
     for (const c of CONTROLS) {
       const box = el('div', 'control', this.root);
       box.dataset.control = c.name;
-      box.title = c.title;
+      box.title = t(c.title);
       const lab = el('label', '', box);
-      el('span', 'label', lab, c.label);
+      el('span', 'label', lab, t(c.label));
       const select = /** @type {HTMLSelectElement} */ (el('select', '', lab));
       select.name = c.name;
       for (const [value, text] of c.options) {
-        const o = /** @type {HTMLOptionElement} */ (el('option', '', select, text));
+        const o = /** @type {HTMLOptionElement} */ (el('option', '', select, t(text)));
         o.value = value;
       }
       // init=zeros is written as initZero=true: drop that too, or zeros would win the conflict.

@@ -2,38 +2,38 @@
 // (engine.parseHash / experiment.state()); this module only rewrites `name=value` pieces of a
 // canonical hash the engine produced, so the engine stays the single judge of what a link means.
 
-/** Controls a `<name>_hide=true` parameter can hide, with the label the class panel shows. */
+/** Controls a `<name>_hide=true` parameter can hide, with the key of the label the class panel shows (i18n.js). */
 export const HIDABLE_CONTROLS = /** @type {const} */ ([
-  ['showTestData', 'Show test data'],
-  ['discretize', 'Discretize output'],
-  ['playButton', 'Play button'],
-  ['stepButton', 'Step button'],
-  ['resetButton', 'Reset button'],
-  ['learningRate', 'Learning rate'],
-  ['activation', 'Activation'],
-  ['regularization', 'Regularization'],
-  ['regularizationRate', 'Regularization rate'],
-  ['problem', 'Problem type'],
-  ['dataset', 'Which dataset'],
-  ['percTrainData', 'Ratio train data'],
-  ['noise', 'Noise level'],
-  ['batchSize', 'Batch size'],
-  ['numHiddenLayers', '# of hidden layers'],
+  ['showTestData', 'output.showTestData'],
+  ['discretize', 'output.discretize'],
+  ['playButton', 'hide.playButton'],
+  ['stepButton', 'hide.stepButton'],
+  ['resetButton', 'hide.resetButton'],
+  ['learningRate', 'controls.learningRate'],
+  ['activation', 'controls.activation'],
+  ['regularization', 'controls.regularization'],
+  ['regularizationRate', 'controls.regularizationRate'],
+  ['problem', 'controls.problem'],
+  ['dataset', 'hide.dataset'],
+  ['percTrainData', 'hide.percTrainData'],
+  ['noise', 'hide.noise'],
+  ['batchSize', 'data.batchSize'],
+  ['numHiddenLayers', 'hide.numHiddenLayers'],
   // nnplay's own (training-controls.js, speed.js, accuracy.js)
-  ['optimizer', 'Optimizer'],
-  ['momentum', 'Momentum μ'],
-  ['rho', 'RMSprop decay ρ'],
-  ['beta1', 'Adam β₁'],
-  ['beta2', 'Adam β₂'],
-  ['epsilon', 'ε (RMSprop, Adam)'],
-  ['init', 'Initialization'],
-  ['dropout', 'Dropout'],
-  ['loss', 'Loss'],
-  ['speed', 'Speed'],
-  ['showAccuracy', 'Show accuracy'],
+  ['optimizer', 'training.optimizer'],
+  ['momentum', 'training.momentum'],
+  ['rho', 'hide.rho'],
+  ['beta1', 'hide.beta1'],
+  ['beta2', 'hide.beta2'],
+  ['epsilon', 'hide.epsilon'],
+  ['init', 'training.init'],
+  ['dropout', 'training.dropout'],
+  ['loss', 'training.loss'],
+  ['speed', 'speed.label'],
+  ['showAccuracy', 'accuracy.show'],
 ]);
 
-/** Input features in TFP's order, with their labels. Hiding one removes it from the network. */
+/** Input features in TFP's order, with their labels (the same in every language). Hiding one removes it from the network. */
 export const FEATURES = /** @type {const} */ ([
   ['x', 'X₁'],
   ['y', 'X₂'],
@@ -46,12 +46,13 @@ export const FEATURES = /** @type {const} */ ([
 
 export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-export const ACTIVATIONS = /** @type {const} */ ([['relu', 'ReLU'], ['tanh', 'Tanh'], ['sigmoid', 'Sigmoid'], ['linear', 'Linear'],
+// Labels are keys of the string tables (i18n.js); a name the same in every language is its own key.
+export const ACTIVATIONS = /** @type {const} */ ([['relu', 'ReLU'], ['tanh', 'Tanh'], ['sigmoid', 'Sigmoid'], ['linear', 'option.linear'],
   ['leakyrelu', 'Leaky ReLU'], ['elu', 'ELU'], ['softplus', 'Softplus'], ['swish', 'Swish']]);
-export const REGULARIZATIONS = /** @type {const} */ ([['none', 'None'], ['L1', 'L1'], ['L2', 'L2']]);
-export const PROBLEMS = /** @type {const} */ ([['classification', 'Classification'], ['regression', 'Regression']]);
-export const CLASSIFICATION_DATASETS = /** @type {const} */ ([['circle', 'Circle'], ['xor', 'Exclusive or'], ['gauss', 'Gaussian'], ['spiral', 'Spiral']]);
-export const REGRESSION_DATASETS = /** @type {const} */ ([['reg-plane', 'Plane'], ['reg-gauss', 'Multi Gaussian']]);
+export const REGULARIZATIONS = /** @type {const} */ ([['none', 'option.none'], ['L1', 'L1'], ['L2', 'L2']]);
+export const PROBLEMS = /** @type {const} */ ([['classification', 'option.classification'], ['regression', 'option.regression']]);
+export const CLASSIFICATION_DATASETS = /** @type {const} */ ([['circle', 'dataset.circle'], ['xor', 'dataset.xor'], ['gauss', 'dataset.gauss'], ['spiral', 'dataset.spiral']]);
+export const REGRESSION_DATASETS = /** @type {const} */ ([['reg-plane', 'dataset.plane'], ['reg-gauss', 'dataset.multiGauss']]);
 export const MAX_LAYERS = 6;
 export const MAX_NEURONS = 8;
 

@@ -16,6 +16,7 @@ import { addLayer, removeLayer, changeNeurons, toggleFeature } from './edits.js'
 import { byId } from './dom.js';
 import { StateSummary } from './summary.js';
 import { installShortcuts } from './shortcuts.js';
+import { t } from './i18n.js';
 
 /**
  * What the views ask the page to do.
@@ -52,7 +53,7 @@ import { installShortcuts } from './shortcuts.js';
 function lazyClassPanel(container, current) {
   const root = document.createElement('details');
   root.className = 'class-panel';
-  root.append(Object.assign(document.createElement('summary'), { textContent: 'Use it in class' }));
+  root.append(Object.assign(document.createElement('summary'), { textContent: t('class.summary') }));
   container.appendChild(root);
   /** @type {import('./classpanel.js').ClassPanel | null} */
   let panel = null;

@@ -77,6 +77,8 @@ export function readState(rt, cfg) {
     lesson: str(m._nnw_cfg_lesson(cfg)) || null,
     goalTrainLoss: goal(m._nnw_cfg_goal_train_loss(cfg)),
     goalTestLoss: goal(m._nnw_cfg_goal_test_loss(cfg)),
+    // the page's
+    lang: str(m._nnw_cfg_lang(cfg)) || null,
   };
 }
 

@@ -60,6 +60,7 @@
  * @property {string | null} lesson
  * @property {number | null} goalTrainLoss  the loss to reach, or null for no goal
  * @property {number | null} goalTestLoss
+ * @property {string | null} lang  the page's language code (null: the browser's)
  */
 
 /**
