@@ -162,7 +162,7 @@ static void bad_entries_get_notices_and_the_rest_applies(void **state) {
   static const char LINK[] =
       "seed=0.5&epoch=20&learningRate@2=0.1&fooBar@3=1&speed@3=5&learningRate@4=abc&"
       "w1.0.0@5=0.25&w9.9.9@6=1&b2.7@6=1&w1.0.1@6=NaN&regularizationRate@1=0.5&"
-      "dropout@x=0.1&learningRate@30=1&momentum@7&batchSize@8=3&b1.1@9=-0";
+      "dropout@x=0.1&learningRate@30=1&momentum@7&batchSize@8=3&b1.1@9=-0&x@y_hide=true";
   nn_notices ns;
   nn_experiment *e = nn_test_open_link(LINK, &ns);
   assert_true(has_notice(&ns, "fooBar@3", "not a parameter that can change"));
