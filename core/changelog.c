@@ -148,7 +148,7 @@ static const char *parse_entry(const char *name, size_t name_len, const char *at
   long epoch = digits_value(at + 1, (size_t)(name + name_len - at - 1));
   if (epoch < 0) return "the epoch after '@' must be a whole number from 0 to 1000000";
   if (epoch > log->target_epoch) return "its epoch is beyond the link's epoch";
-  if (epoch < *last_epoch) return "its epoch is before the previous change's (out of order)";
+  if (epoch < *last_epoch) return "out of order: its epoch is before the previous one's";
   if (value == NULL) return "no value given";
   nn_change c;
   memset(&c, 0, sizeof c);

@@ -138,7 +138,6 @@ nn_status nn_experiment_load_state(nn_experiment *e, const uint8_t *in, size_t s
  *     the inputs, the weight from node `from` of layer-1 to node `to` of layer; v finite.
  *   Logging an entry drops the entries the log held for later epochs (the link was opened and
  *   then changed on the way), and the target epoch becomes the current one if it was later.
- *   A change to the value the parameter already has logs nothing.
  *   nn_experiment_link: the link of the screen: the base's hash, "epoch=E" (when E > 0) and
  *     the entries applied so far. snprintf-like. Opening it (nn_state_parse, create,
  *     nn_changelog_parse, set_changes) and training to its target epoch gives the same epoch,

@@ -76,18 +76,11 @@ int nn_experiment_changes_applied(const nn_experiment *e) { return e->cursor; }
  * goes another way) and applies it. */
 static nn_status log_and_apply(nn_experiment *e, const nn_change *c, char *why) {
   if (e->cursor >= NN_MAX_CHANGES) {
-    strcpy(why, "the link holds 1000 changes; reset to make more");
+    strcpy(why, "a link holds at most 1000 changes");
     return NN_ERR_INVALID;
   }
   e->log.count = e->cursor;
   if (e->log.target_epoch > e->epoch) e->log.target_epoch = e->epoch;
-  if (c->kind == NN_CHANGE_PARAM) {
-    char num[32];
-    const char *now = nn_state_value_text(&e->cfg, nn_param_row(c->param), num);
-    size_t k = 0;
-    while (now[k] && now[k] == c->value[k]) k++;
-    if (now[k] == c->value[k]) return NN_OK; /* already so: nothing to log */
-  }
   if (!nn_changelog_append(&e->log, c)) return NN_ERR_NOMEM;
   nn_exp_apply_due(e);
   return NN_OK;
