@@ -30,16 +30,32 @@
 typedef struct {
   nn_config cfg;
   nn_notices notices;
+  nn_changelog log; /* the link's epoch and changes (changelog.h) */
 } nnw_parsed;
 
-/* Parses `hash` (UTF-8, no '#'; NULL means ""). Returns NULL only when out of memory. */
+/* Parses `hash` (UTF-8, no '#'; NULL means ""): the base parameters, then the link's epoch and
+ * changes. Returns NULL only when out of memory. */
 nnw_parsed *nnw_parse(const char *hash) {
   nnw_parsed *p = malloc(sizeof *p);
-  if (p) nn_state_parse(hash, &p->cfg, &p->notices);
+  if (!p) return NULL;
+  nn_state_parse(hash, &p->cfg, &p->notices);
+  nn_changelog_init(&p->log);
+  if (!nn_changelog_parse(hash, &p->cfg, &p->log, &p->notices)) {
+    free(p);
+    return NULL;
+  }
   return p;
 }
 
-void nnw_parsed_free(nnw_parsed *p) { free(p); }
+void nnw_parsed_free(nnw_parsed *p) {
+  if (p) nn_changelog_free(&p->log);
+  free(p);
+}
+
+/* The canonical link of a parsed hash: base parameters, epoch and every change. snprintf-like. */
+size_t nnw_parsed_link(const nnw_parsed *p, char *out, size_t cap) {
+  return nn_link_write(&p->cfg, &p->log, p->log.count, p->log.target_epoch, out, cap);
+}
 const nn_config *nnw_parsed_config(const nnw_parsed *p) { return &p->cfg; }
 const nn_notices *nnw_parsed_notices(const nnw_parsed *p) { return &p->notices; }
 
@@ -126,15 +142,28 @@ int nnw_feature_count(void) { return NN_FEAT_COUNT; }
 /* ---- experiment ---------------------------------------------------------------------------- */
 
 /* Builds the experiment for a parsed hash. When the hash gave no seed, the seed is
- * toFixed(5) of `unseeded_random` (TFP's Math.random().toFixed(5)). Returns NULL and sets
- * *status when the engine refuses. */
-nn_experiment *nnw_experiment_create(const nnw_parsed *p, double unseeded_random,
+ * toFixed(5) of `unseeded_random` (TFP's Math.random().toFixed(5)). The parsed change log moves
+ * into the experiment (a parsed hash builds one). Returns NULL and sets *status when the
+ * engine refuses. */
+nn_experiment *nnw_experiment_create(nnw_parsed *p, double unseeded_random,
                                      nn_status *status) {
   nn_config cfg = p->cfg;
   if (cfg.seed[0] == '\0') nn_seed_from_unseeded(unseeded_random, cfg.seed);
   nn_experiment *e = NULL;
   *status = nn_experiment_create(&e, &cfg);
-  return *status == NN_OK ? e : NULL;
+  if (*status != NN_OK) return NULL;
+  *status = nn_experiment_set_changes(e, &p->log); /* the parsed log moves in */
+  if (*status == NN_OK) return e;
+  nn_experiment_destroy(e);
+  return NULL;
+}
+
+/* A logged live change (nn_experiment_change): NULL when made, else why not (one sentence,
+ * owned here; "out of memory" for NN_ERR_NOMEM). */
+const char *nnw_experiment_change(nn_experiment *e, const char *name, const char *value) {
+  static char why[NN_NOTICE_REASON_LEN + 1];
+  nn_status s = nn_experiment_change(e, name, value, why);
+  return s == NN_OK ? NULL : s == NN_ERR_NOMEM ? nn_status_message(s) : why;
 }
 
 /* The Math.random() draw counts as doubles (exact below 2^53): generator, shuffle, weights. */
