@@ -2,37 +2,6 @@
 // (engine.parseHash / experiment.state()); this module only rewrites `name=value` pieces of a
 // canonical hash the engine produced, so the engine stays the single judge of what a link means.
 
-/** Controls a `<name>_hide=true` parameter can hide, with the label the class panel shows. */
-export const HIDABLE_CONTROLS = /** @type {const} */ ([
-  ['showTestData', 'Show test data'],
-  ['discretize', 'Discretize output'],
-  ['playButton', 'Play button'],
-  ['stepButton', 'Step button'],
-  ['resetButton', 'Reset button'],
-  ['learningRate', 'Learning rate'],
-  ['activation', 'Activation'],
-  ['regularization', 'Regularization'],
-  ['regularizationRate', 'Regularization rate'],
-  ['problem', 'Problem type'],
-  ['dataset', 'Which dataset'],
-  ['percTrainData', 'Ratio train data'],
-  ['noise', 'Noise level'],
-  ['batchSize', 'Batch size'],
-  ['numHiddenLayers', '# of hidden layers'],
-  // nnplay's own (training-controls.js, speed.js, accuracy.js)
-  ['optimizer', 'Optimizer'],
-  ['momentum', 'Momentum μ'],
-  ['rho', 'RMSprop decay ρ'],
-  ['beta1', 'Adam β₁'],
-  ['beta2', 'Adam β₂'],
-  ['epsilon', 'ε (RMSprop, Adam)'],
-  ['init', 'Initialization'],
-  ['dropout', 'Dropout'],
-  ['loss', 'Loss'],
-  ['speed', 'Speed'],
-  ['showAccuracy', 'Show accuracy'],
-]);
-
 /** Input features in TFP's order, with their labels. Hiding one removes it from the network. */
 export const FEATURES = /** @type {const} */ ([
   ['x', 'X₁'],
@@ -52,6 +21,8 @@ export const REGULARIZATIONS = /** @type {const} */ ([['none', 'None'], ['L1', '
 export const PROBLEMS = /** @type {const} */ ([['classification', 'Classification'], ['regression', 'Regression']]);
 export const CLASSIFICATION_DATASETS = /** @type {const} */ ([['circle', 'Circle'], ['xor', 'Exclusive or'], ['gauss', 'Gaussian'], ['spiral', 'Spiral']]);
 export const REGRESSION_DATASETS = /** @type {const} */ ([['reg-plane', 'Plane'], ['reg-gauss', 'Multi Gaussian']]);
+/** Where TFP's buttons stop: "+" adds no layer past 6, no neuron past 8. A link may ask for more,
+ * up to the engine's limits (core/config.h), and "−" then removes one at a time. */
 export const MAX_LAYERS = 6;
 export const MAX_NEURONS = 8;
 
@@ -78,27 +49,6 @@ export function setParams(hash, values) {
     if (!done.has(name) && v !== null) out.push(`${name}=${v}`);
   }
   return out.join('&');
-}
-
-/**
- * Every hideable name: the controls, then the features.
- * @returns {string[]}
- */
-export function hideableNames() {
-  return [...HIDABLE_CONTROLS.map((c) => c[0]), ...FEATURES.map((f) => f[0])];
-}
-
-/**
- * `hash` with exactly the given controls hidden (`<name>_hide=true`) and no other `_hide` of a
- * hideable name; `hideText` set as given.
- * @param {string} hash @param {Set<string>} hidden @param {boolean} hideText @returns {string}
- */
-export function withHides(hash, hidden, hideText) {
-  /** @type {Record<string, string | null>} */
-  const values = {};
-  for (const name of hideableNames()) values[`${name}_hide`] = hidden.has(name) ? 'true' : null;
-  values.hideText = hideText ? 'true' : 'false';
-  return setParams(hash, values);
 }
 
 /**
