@@ -1,6 +1,7 @@
 /* experiment.c — config + data + network + history, built as TFP builds a fresh load
  * (docs/tfp-behaviour.md §2 steps 5-6). */
 #include "experiment.h"
+#include "experiment_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -15,39 +16,6 @@
 #include "state.h"
 #include "train.h"
 
-struct nn_experiment {
-  nn_config cfg;
-  nn_rng rng;           /* the seeded stream as it runs on (regenerate draws from it) */
-  nn_rng rng_at_start;  /* the stream right after the initial weights, restored by reset */
-  nn_draw_counts draws;
-  nn_rng drop_rng;          /* dropout's own stream (seed + "|dropout"), as it runs on */
-  nn_rng drop_rng_at_start;
-
-  nn_point *points;     /* num_train + num_test points: train first, then test (TFP's order) */
-  int num_train, num_test;
-  double *inputs;       /* feature rows of every point, parallel to points */
-
-  nn_network net;
-  double *initial_params; /* num_params: the link's initial network, restored by reset */
-  nn_train_opts opts;
-
-  int epoch;
-  double *curve;        /* (epoch + 1) rows of [train, test] */
-  int *misclassified;   /* perceptron mode: train errors per epoch, curve_cap entries */
-  int curve_cap;        /* rows allocated */
-  double *acc_curve;    /* (epoch + 1) rows of [train, test] accuracy, curve_cap rows */
-
-  /* Divergence: the first epoch whose losses or parameters were not all finite (-1: none), and
-   * the whole training state at the last finite epoch before it. */
-  int diverged_at;
-  int finite_epoch;
-  nn_network finite;
-  nn_rng finite_drop_rng;
-
-  float *grid;          /* grid buffer; its input slices are valid for grid_density */
-  int grid_density;
-  size_t grid_cap;
-};
 
 const char *nn_status_message(nn_status s) {
   switch (s) {
@@ -66,6 +34,7 @@ static void experiment_free_parts(nn_experiment *e) {
   free(e->curve);
   free(e->acc_curve);
   nn_network_free(&e->finite);
+  nn_changelog_free(&e->log);
   free(e->misclassified);
   free(e->grid);
 }
@@ -107,12 +76,22 @@ static void note_divergence(nn_experiment *e) {
   if (state_is_finite(e)) {
     if (e->diverged_at >= 0 && e->diverged_at < e->epoch) return;
     e->diverged_at = -1;
-    nn_network_copy_values(&e->finite, &e->net);
-    e->finite_drop_rng = e->drop_rng;
-    e->finite_epoch = e->epoch;
+    nn_exp_take_snapshot(e);
   } else if (e->diverged_at < 0) {
     e->diverged_at = e->epoch;
   }
+}
+
+void nn_exp_take_snapshot(nn_experiment *e) {
+  nn_network_copy_values(&e->finite, &e->net);
+  e->finite_drop_rng = e->drop_rng;
+  e->finite_epoch = e->epoch;
+  e->finite_cursor = e->cursor;
+}
+
+void nn_exp_evaluate_now(nn_experiment *e) {
+  losses_now(e, e->curve + 2 * (size_t)e->epoch);
+  note_divergence(e);
 }
 
 /* A fresh load of e->cfg into the (zeroed) parts of e: reseed, generate, shuffle, split, build
@@ -183,6 +162,7 @@ nn_status nn_experiment_create(nn_experiment **out, const nn_config *cfg) {
   nn_experiment *e = calloc(1, sizeof *e);
   if (!e) return NN_ERR_NOMEM;
   e->cfg = *cfg;
+  e->base = *cfg;
   nn_status s = build(e);
   if (s != NN_OK) {
     experiment_free_parts(e);
@@ -199,8 +179,7 @@ void nn_experiment_destroy(nn_experiment *e) {
   free(e);
 }
 
-/* Room for `need` rows in the curves, grown geometrically. A failure changes nothing visible. */
-static nn_status ensure_rows(nn_experiment *e, long long need) {
+nn_status nn_exp_ensure_rows(nn_experiment *e, long long need) {
   if (need > 0x3fffffff) return NN_ERR_INVALID;
   if (need <= e->curve_cap) return NN_OK;
   long long cap = e->curve_cap;
@@ -229,17 +208,20 @@ static void train_epoch(nn_experiment *e) {
   e->epoch++;
 }
 
-/* Row r of the loss and accuracy curves was not evaluated. */
-static void mark_not_evaluated(nn_experiment *e, int r) {
+void nn_exp_mark_not_evaluated(nn_experiment *e, int r) {
   double *row = e->curve + 2 * (size_t)r, *acc = e->acc_curve + 2 * (size_t)r;
   row[0] = row[1] = acc[0] = acc[1] = NN_NOT_EVALUATED;
 }
 
-/* The whole training state at the last finite epoch becomes the current one. */
+/* The whole training state at the last finite epoch becomes the current one: network, dropout
+ * stream, epoch, and the settings of the log entries applied then. */
 static void back_to_finite(nn_experiment *e) {
   nn_network_copy_values(&e->net, &e->finite);
   e->drop_rng = e->finite_drop_rng;
   e->epoch = e->finite_epoch;
+  e->cursor = e->finite_cursor;
+  nn_exp_settings_at(e, e->cursor, &e->cfg);
+  e->opts = nn_train_opts_from_config(&e->cfg);
 }
 
 nn_status nn_experiment_train(nn_experiment *e, int epochs) {
@@ -249,16 +231,17 @@ nn_status nn_experiment_train(nn_experiment *e, int epochs) {
 nn_status nn_experiment_train_sampled(nn_experiment *e, int epochs, int every) {
   if (!e || epochs < 0 || every < 1) return NN_ERR_INVALID;
   /* Grow the curve once for the whole call, so a failure changes nothing. */
-  nn_status grown = ensure_rows(e, (long long)e->epoch + epochs + 1);
+  nn_status grown = nn_exp_ensure_rows(e, (long long)e->epoch + epochs + 1);
   if (grown != NN_OK) return grown;
   /* The perceptron's "not separable" rule reads every epoch's error count. */
   if (e->cfg.model == NN_MODEL_PERCEPTRON) every = 1;
   int end = e->epoch + epochs;
   int replay_to = -1; /* epochs up to this one are being trained again, every one evaluated */
   while (e->epoch < end) {
+    nn_exp_apply_due(e); /* the link's changes at this epoch, before the next is trained */
     train_epoch(e);
     if (e->diverged_at < 0 && e->epoch % every != 0 && e->epoch != end && e->epoch > replay_to) {
-      mark_not_evaluated(e, e->epoch);
+      nn_exp_mark_not_evaluated(e, e->epoch);
       continue;
     }
     losses_now(e, e->curve + 2 * (size_t)e->epoch);
@@ -272,11 +255,16 @@ nn_status nn_experiment_train_sampled(nn_experiment *e, int epochs, int every) {
     }
     note_divergence(e);
   }
+  nn_exp_apply_due(e);
   return NN_OK;
 }
 
 nn_status nn_experiment_reset(nn_experiment *e) {
   if (!e) return NN_ERR_INVALID;
+  /* The settings now become the link's base: a reset link has no changes. */
+  e->base = e->cfg;
+  nn_changelog_free(&e->log);
+  e->cursor = 0;
   memcpy(e->net.params, e->initial_params, (size_t)e->net.num_params * sizeof *e->net.params);
   nn_network_clear_training(&e->net);
   e->rng = e->rng_at_start;
@@ -297,6 +285,7 @@ nn_status nn_experiment_regenerate(nn_experiment *e) {
   memset(&fresh, 0, sizeof fresh);
   fresh.cfg = e->cfg;
   nn_seed_from_unseeded(nn_rng_next(&rng), fresh.cfg.seed);
+  fresh.base = fresh.cfg; /* the settings now, with the new seed; no changes */
   nn_status s = build(&fresh);
   if (s != NN_OK) {
     experiment_free_parts(&fresh);
@@ -337,99 +326,10 @@ nn_status nn_experiment_restore_finite(nn_experiment *e) {
   if (e->diverged_at < 0) return NN_OK;
   back_to_finite(e);
   e->diverged_at = -1;
-  return NN_OK;
-}
-
-/* ---- moving training to another engine ---------------------------------------------------- */
-
-enum { STATE_MAGIC = 0x324e534e }; /* "NSN2" */
-
-typedef struct {
-  int32_t magic, num_params, num_nodes, epoch, since, diverged_at, finite_epoch;
-  uint32_t link_lo, link_hi; /* the sender's link_id */
-} state_header;
-
-/* FNV-1a (64 bits) of the experiment's canonical hash: a state is taken only by an experiment of
- * the same link, the only one on which it trains on as it did. */
-static uint64_t link_id(const nn_experiment *e) {
-  char small[4096];
-  size_t need = nn_state_serialize(&e->cfg, small, sizeof small);
-  char *text = need < sizeof small ? small : malloc(need + 1);
-  if (text == NULL) return 0; /* no memory: no id, the load is refused below */
-  if (text != small) nn_state_serialize(&e->cfg, text, need + 1);
-  uint64_t h = 0xcbf29ce484222325u;
-  for (size_t i = 0; i < need; i++) h = (h ^ (unsigned char)text[i]) * 0x100000001b3u;
-  if (text != small) free(text);
-  return h;
-}
-
-static size_t state_bytes(const nn_experiment *e, long long rows) {
-  return sizeof(state_header) + 2 * sizeof(nn_rng) + 2 * nn_network_values_size(&e->net) +
-         (size_t)rows * 4 * sizeof(double);
-}
-
-size_t nn_experiment_state_size(const nn_experiment *e, int since) {
-  if (!e || since < 0 || since > e->epoch) return 0;
-  return state_bytes(e, e->epoch - since);
-}
-
-nn_status nn_experiment_save_state(const nn_experiment *e, int since, uint8_t *out, size_t size) {
-  if (!e || !out || e->misclassified || size == 0 || size != nn_experiment_state_size(e, since))
-    return NN_ERR_INVALID;
-  uint64_t id = link_id(e);
-  state_header h = {STATE_MAGIC, e->net.num_params, e->net.num_nodes, e->epoch, since,
-                    e->diverged_at, e->finite_epoch, (uint32_t)id, (uint32_t)(id >> 32)};
-  memcpy(out, &h, sizeof h);
-  out += sizeof h;
-  memcpy(out, &e->drop_rng, sizeof e->drop_rng);
-  out += sizeof e->drop_rng;
-  memcpy(out, &e->finite_drop_rng, sizeof e->finite_drop_rng);
-  out += sizeof e->finite_drop_rng;
-  nn_network_save_values(&e->net, out);
-  out += nn_network_values_size(&e->net);
-  nn_network_save_values(&e->finite, out);
-  out += nn_network_values_size(&e->finite);
-  for (int r = since + 1; r <= e->epoch; r++) { /* loss train, test, accuracy train, test */
-    memcpy(out, e->curve + 2 * (size_t)r, 2 * sizeof(double));
-    memcpy(out + 2 * sizeof(double), e->acc_curve + 2 * (size_t)r, 2 * sizeof(double));
-    out += 4 * sizeof(double);
-  }
-  return NN_OK;
-}
-
-nn_status nn_experiment_load_state(nn_experiment *e, const uint8_t *in, size_t size) {
-  state_header h;
-  if (!e || !in || e->misclassified || size < sizeof h) return NN_ERR_INVALID;
-  memcpy(&h, in, sizeof h);
-  if (h.magic != STATE_MAGIC || h.num_params != e->net.num_params ||
-      h.num_nodes != e->net.num_nodes || h.since < 0 || h.since > h.epoch ||
-      h.diverged_at < -1 || h.diverged_at > h.epoch || h.finite_epoch < 0 ||
-      h.finite_epoch > h.epoch || size != state_bytes(e, (long long)h.epoch - h.since))
-    return NN_ERR_INVALID;
-  uint64_t id = link_id(e);
-  if (id == 0 || h.link_lo != (uint32_t)id || h.link_hi != (uint32_t)(id >> 32))
-    return NN_ERR_INVALID;
-  nn_status grown = ensure_rows(e, (long long)h.epoch + 1);
-  if (grown != NN_OK) return grown;
-  in += sizeof h;
-  memcpy(&e->drop_rng, in, sizeof e->drop_rng);
-  in += sizeof e->drop_rng;
-  memcpy(&e->finite_drop_rng, in, sizeof e->finite_drop_rng);
-  in += sizeof e->finite_drop_rng;
-  nn_network_load_values(&e->net, in);
-  in += nn_network_values_size(&e->net);
-  nn_network_load_values(&e->finite, in);
-  in += nn_network_values_size(&e->finite);
-  /* Rows this experiment neither has nor receives were not evaluated here. */
-  for (int r = e->epoch + 1; r <= h.since; r++) mark_not_evaluated(e, r);
-  for (int r = h.since + 1; r <= h.epoch; r++) {
-    memcpy(e->curve + 2 * (size_t)r, in, 2 * sizeof(double));
-    memcpy(e->acc_curve + 2 * (size_t)r, in + 2 * sizeof(double), 2 * sizeof(double));
-    in += 4 * sizeof(double);
-  }
-  e->epoch = h.epoch;
-  e->diverged_at = h.diverged_at;
-  e->finite_epoch = h.finite_epoch;
+  /* What the log says happened after that state did not happen now. */
+  e->log.count = e->cursor;
+  if (e->log.target_epoch > e->epoch) e->log.target_epoch = e->epoch;
+  losses_now(e, e->curve + 2 * (size_t)e->epoch); /* a hand edit may have replaced the row */
   return NN_OK;
 }
 

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "changelog.h"
 #include "config.h"
 #include "network.h"
 
@@ -100,18 +101,60 @@ nn_status nn_experiment_restore_finite(nn_experiment *e);
  * the last finite state; it carries the loss and accuracy rows of epochs since+1 .. epoch too.
  *   nn_experiment_state_size: the bytes nn_experiment_save_state writes; 0 unless
  *     0 <= since <= epoch.
- *   nn_experiment_load_state: into an experiment of the same link, i.e. whose config
- *     serializes (nn_state_serialize) to the sender's hash, seed included (in practice built
- *     from that hash), which then trains on exactly as the sender would. Rows it neither has
- *     nor receives hold NN_NOT_EVALUATED.
+ *   nn_experiment_load_state: into an experiment of the same link, i.e. whose base config
+ *     serializes (nn_state_serialize) to the sender's, seed included, and whose change log
+ *     holds the entries the sender had applied and none else up to the sender's epoch (in
+ *     practice built from the sender's link, at any epoch), which then trains on exactly as
+ *     the sender would (settings included). Rows it neither has nor receives hold
+ *     NN_NOT_EVALUATED.
  * Both return NN_ERR_INVALID, changing nothing, for a size that does not match, a state of
  * another layout, a state of another link (the state carries a 64-bit digest of the sender's
- * hash: another learning rate, seed, dataset, feature, ... is refused even with the same
+ * base hash and applied changes: another learning rate, seed, dataset, feature, ... is refused even with the same
  * layout) or a malformed one, and in perceptron mode (its error counts do not move); load_state
  * NN_ERR_NOMEM when the curves cannot grow. */
 size_t nn_experiment_state_size(const nn_experiment *e, int since);
 nn_status nn_experiment_save_state(const nn_experiment *e, int since, uint8_t *out, size_t size);
 nn_status nn_experiment_load_state(nn_experiment *e, const uint8_t *in, size_t size);
+
+/* ---- Changes while training: the experiment as a link (changelog.h) -------------------------
+ *
+ * The experiment holds its base config (the settings at epoch 0), a change log and a cursor:
+ * training applies each entry when the experiment is at the entry's epoch (after that many
+ * epochs were trained, before the next), so nn_experiment_train replays a link. A live change
+ * sets the parameter from then on (nn_experiment_config gives the settings now); if it changes
+ * the optimiser itself, the optimiser's state restarts at zero (m, v, t), while a change of
+ * its coefficients keeps it; a batch size change keeps the derivatives accumulated so far (the
+ * next update comes by TFP's rule (k + 1) % batchSize with the new size); a dropout change
+ * continues the dropout stream. A hand edit sets one weight or bias and recomputes the losses
+ * of the current epoch (its row of the curves is replaced, as by refresh_loss).
+ *
+ *   nn_experiment_set_changes: gives a new experiment (epoch 0) the log parsed from its link
+ *     (nn_changelog_parse), copied; entries at epoch 0 apply at once.
+ *   nn_experiment_change: a live change of parameter `name` (nn_change_param_id) to `value` as
+ *     a link writes it, logged at the current epoch. NN_ERR_INVALID, nothing changed, with
+ *     the reason in why[NN_NOTICE_REASON_LEN + 1] (may be NULL) for a name that is not live, a
+ *     refused value, or a full log (NN_MAX_CHANGES).
+ *   nn_experiment_set_weight / _set_bias: logged hand edits; layer >= 1 counts the layers after
+ *     the inputs, the weight from node `from` of layer-1 to node `to` of layer; v finite.
+ *   Logging an entry drops the entries the log held for later epochs (the link was opened and
+ *   then changed on the way), and the target epoch becomes the current one if it was later.
+ *   A change to the value the parameter already has logs nothing.
+ *   nn_experiment_link: the link of the screen: the base's hash, "epoch=E" (when E > 0) and
+ *     the entries applied so far. snprintf-like. Opening it (nn_state_parse, create,
+ *     nn_changelog_parse, set_changes) and training to its target epoch gives the same epoch,
+ *     parameters and curves (rows evaluated by both) bit for bit.
+ *   reset and regenerate make the settings now the new base and clear the log; restore_finite
+ *   goes back to the settings of the finite state and drops the entries after it. */
+nn_status nn_experiment_set_changes(nn_experiment *e, const nn_changelog *log);
+nn_status nn_experiment_change(nn_experiment *e, const char *name, const char *value,
+                               char *why);
+nn_status nn_experiment_set_weight(nn_experiment *e, int layer, int from, int to, double v);
+nn_status nn_experiment_set_bias(nn_experiment *e, int layer, int node, double v);
+size_t nn_experiment_link(const nn_experiment *e, char *out, size_t cap);
+int nn_experiment_target_epoch(const nn_experiment *e);  /* the link's epoch */
+const nn_config *nn_experiment_base_config(const nn_experiment *e);
+const nn_changelog *nn_experiment_changes(const nn_experiment *e);
+int nn_experiment_changes_applied(const nn_experiment *e); /* the cursor */
 
 /* The dropout mask of the last training forward pass (the last point of the last epoch),
  * `count` = num_nodes doubles in network order: 0 for a dropped hidden node, 1/(1 - rate) for a

@@ -3,7 +3,6 @@
 #include "state.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -11,12 +10,8 @@
 #include "js_number.h"
 #include "json_writer.h"
 #include "lessons.h"
+#include "notices.h"
 
-#ifdef __EMSCRIPTEN__
-/* musl's integer-only vsnprintf (see wasm-bindings/small_printf.c): notices format no
- * floating-point values. */
-int vsniprintf(char *restrict s, size_t n, const char *restrict fmt, va_list ap);
-#endif
 
 /* A piece of the hash: p[0..n). p == NULL means "no value" (a piece without '='). */
 typedef struct {
@@ -39,47 +34,12 @@ static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* ---------------------------------------------------------------- notices */
 
-/* Copies s into dst (capacity cap+1), cutting to cap bytes ending in "..." when longer, never
- * in the middle of a UTF-8 sequence. */
-static void copy_cut(char *dst, size_t cap, span s) {
-  if (s.p == NULL) {
-    dst[0] = '\0';
-    return;
-  }
-  if (s.n <= cap) {
-    memcpy(dst, s.p, s.n);
-    dst[s.n] = '\0';
-    return;
-  }
-  size_t keep = cap - 3;
-  while (keep > 0 && ((unsigned char)s.p[keep] & 0xC0) == 0x80) keep--;
-  memcpy(dst, s.p, keep);
-  memcpy(dst + keep, "...", 4);
-}
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 4, 5)))
-#endif
-static void notice(nn_notices *ns, span param, span value, const char *fmt, ...) {
-  if (ns == NULL) return;
-  if (ns->count >= NN_MAX_NOTICES) {
-    ns->dropped++;
-    return;
-  }
-  nn_notice *it = &ns->items[ns->count++];
-  copy_cut(it->param, NN_NOTICE_PARAM_LEN, param);
-  copy_cut(it->value, NN_NOTICE_VALUE_LEN, value);
-  va_list ap;
-  va_start(ap, fmt);
-#ifdef __EMSCRIPTEN__
-  vsniprintf(it->reason, sizeof it->reason, fmt, ap);
-#else
-  vsnprintf(it->reason, sizeof it->reason, fmt, ap);
-#endif
-  va_end(ap);
-}
-
 static span lit(const char *s) { return (span){s, strlen(s)}; }
+
+/* The notice of this parameter (notices.h). */
+#define notice(ns, param, value, ...) notice_spans((ns), (param), (value), __VA_ARGS__)
+#define notice_spans(ns, param, value, ...) \
+  nn_notice_add((ns), (param).p, (param).n, (value).p, (value).n, __VA_ARGS__)
 
 /* ---------------------------------------------------------------- applying one parameter */
 
@@ -285,6 +245,11 @@ static void apply_param(nn_config *cfg, int id, span raw, bool extra_eq, nn_noti
            "as TFP does");
 }
 
+void nn_state_apply_value(nn_config *cfg, int id, const char *value, size_t len,
+                          nn_notices *notices) {
+  apply_param(cfg, id, (span){value, len}, false, notices);
+}
+
 /* ---------------------------------------------------------------- tokenizing */
 
 typedef struct {
@@ -426,8 +391,9 @@ void nn_state_parse(const char *hash, nn_config *cfg, nn_notices *notices) {
              pc.name.n);
     }
   }
+  span empty = {"", 0};
   if (hide_ignored > 0)
-    notice(notices, lit("_hide"), (span){"", 0}, "more than %d different _hide parameters; "
+    notice(notices, lit("_hide"), empty, "more than %d different _hide parameters; "
            "ignored %lld of them", NN_MAX_HIDE, hide_ignored);
 }
 
@@ -454,7 +420,7 @@ static void lesson_params(const char *lesson, bool in_lesson[NN_P_COUNT]) {
 }
 
 /* The value of parameter p as the hash writes it (TEXT, LESSON and SHAPE excepted). */
-static const char *value_text(const nn_config *cfg, const nn_param *p, char num[32]) {
+const char *nn_state_value_text(const nn_config *cfg, const nn_param *p, char num[32]) {
   const void *v = nn_param_field_const(cfg, p);
   switch (p->kind) {
     case NN_PARAM_CHOICE: return p->choice_name(*(const int *)v);
@@ -484,7 +450,7 @@ size_t nn_state_serialize(const nn_config *cfg, char *out, size_t cap) {
     if (text && ((const char *)nn_param_field_const(cfg, p))[0] == '\0') continue;
     if (p->omit_default && !in_lesson[i] && nn_param_at_default(cfg, p)) continue;
     if (p->kind != NN_PARAM_SHAPE) {
-      w_param(&w, p->name, value_text(cfg, p, num));
+      w_param(&w, p->name, nn_state_value_text(cfg, p, num));
       continue;
     }
     w_param(&w, p->name, "");
@@ -520,7 +486,7 @@ size_t nn_state_json(const nn_config *cfg, char *out, size_t cap) {
     switch (p->kind) {
       case NN_PARAM_CHOICE:
       case NN_PARAM_LESSON: {
-        const char *s = value_text(cfg, p, num);
+        const char *s = nn_state_value_text(cfg, p, num);
         nn_write_json_string(&w, s, nn_bounded_len(s, p->kind == NN_PARAM_LESSON ? p->size
                                                                                  : (size_t)-1));
         break;
@@ -537,7 +503,7 @@ size_t nn_state_json(const nn_config *cfg, char *out, size_t cap) {
         }
         /* fall through */
       case NN_PARAM_BOOL:
-      case NN_PARAM_WHOLE: nn_write(&w, value_text(cfg, p, num)); break;
+      case NN_PARAM_WHOLE: nn_write(&w, nn_state_value_text(cfg, p, num)); break;
       case NN_PARAM_SHAPE:
         nn_write(&w, "[");
         for (int l = 0; l < cfg->num_hidden_layers; l++) {

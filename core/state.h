@@ -109,4 +109,14 @@ size_t nn_state_json(const nn_config *cfg, char *out, size_t cap);
  * snprintf-like, as nn_state_json. */
 size_t nn_notices_json(const nn_notices *notices, char *out, size_t cap);
 
+/* Applies one parameter's value, as a link writes it (value[0..len), value NULL = none), to cfg
+ * by that parameter's rule above: a refused value leaves cfg as it was and adds a notice. No
+ * rule between parameters is applied (the change log uses it for live parameters). */
+void nn_state_apply_value(nn_config *cfg, int id, const char *value, size_t len,
+                          nn_notices *notices);
+
+/* The value of parameter p in cfg as the hash writes it ("0.03", "adam", "true"), for every
+ * kind but SHAPE (""); num is the buffer numbers are written into. */
+const char *nn_state_value_text(const nn_config *cfg, const nn_param *p, char num[32]);
+
 #endif

@@ -30,16 +30,35 @@
 typedef struct {
   nn_config cfg;
   nn_notices notices;
+  nn_changelog log; /* the link's epoch and changes (changelog.h) */
 } nnw_parsed;
 
-/* Parses `hash` (UTF-8, no '#'; NULL means ""). Returns NULL only when out of memory. */
+/* Parses `hash` (UTF-8, no '#'; NULL means ""): the base parameters, then the link's epoch and
+ * changes. Returns NULL only when out of memory. */
 nnw_parsed *nnw_parse(const char *hash) {
   nnw_parsed *p = malloc(sizeof *p);
-  if (p) nn_state_parse(hash, &p->cfg, &p->notices);
+  if (!p) return NULL;
+  nn_state_parse(hash, &p->cfg, &p->notices);
+  nn_changelog_init(&p->log);
+  if (!nn_changelog_parse(hash, &p->cfg, &p->log, &p->notices)) {
+    free(p);
+    return NULL;
+  }
   return p;
 }
 
-void nnw_parsed_free(nnw_parsed *p) { free(p); }
+void nnw_parsed_free(nnw_parsed *p) {
+  if (p) nn_changelog_free(&p->log);
+  free(p);
+}
+
+/* The canonical link of a parsed hash: base parameters, epoch and every change. snprintf-like. */
+size_t nnw_parsed_link(const nnw_parsed *p, char *out, size_t cap) {
+  size_t n = nn_state_serialize(&p->cfg, out, cap);
+  size_t rest = n < cap ? cap - n : 0;
+  return n + nn_changelog_write(&p->log, p->log.count, p->log.target_epoch, n > 0,
+                                rest ? out + n : NULL, rest);
+}
 const nn_config *nnw_parsed_config(const nnw_parsed *p) { return &p->cfg; }
 const nn_notices *nnw_parsed_notices(const nnw_parsed *p) { return &p->notices; }
 
@@ -128,7 +147,21 @@ nn_experiment *nnw_experiment_create(const nnw_parsed *p, double unseeded_random
   if (cfg.seed[0] == '\0') nn_seed_from_unseeded(unseeded_random, cfg.seed);
   nn_experiment *e = NULL;
   *status = nn_experiment_create(&e, &cfg);
-  return *status == NN_OK ? e : NULL;
+  if (*status != NN_OK) return NULL;
+  *status = nn_experiment_set_changes(e, &p->log);
+  if (*status == NN_OK) return e;
+  nn_experiment_destroy(e);
+  return NULL;
+}
+
+/* The reason the last nnw_experiment_change refused (one sentence). */
+static char change_reason[NN_NOTICE_REASON_LEN + 1];
+const char *nnw_change_reason(void) { return change_reason; }
+
+/* A logged live change (nn_experiment_change); the reason of a refusal in nnw_change_reason. */
+nn_status nnw_experiment_change(nn_experiment *e, const char *name, const char *value) {
+  change_reason[0] = '\0';
+  return nn_experiment_change(e, name, value, change_reason);
 }
 
 /* The Math.random() draw counts as doubles (exact below 2^53): generator, shuffle, weights. */

@@ -17,7 +17,7 @@
 
 import { INTERNAL, Runtime, EngineError, describe } from './engine/runtime.js';
 import { instantiate } from './engine/instantiate.js';
-import { readState, readNotices, serialize } from './engine/config.js';
+import { readState, readNotices, writtenText } from './engine/config.js';
 import { Experiment } from './engine/experiment.js';
 
 export { EngineError, Experiment };
@@ -58,7 +58,7 @@ export class Engine {
     const rt = this.#rt;
     return rt.withParsed(hash, (parsed) => {
       const cfg = rt.m._nnw_parsed_config(parsed);
-      return { state: readState(rt, cfg), notices: readNotices(rt, rt.m._nnw_parsed_notices(parsed)), hash: serialize(rt, cfg) };
+      return { state: readState(rt, cfg), notices: readNotices(rt, rt.m._nnw_parsed_notices(parsed)), hash: writtenText(rt, (out, cap) => rt.m._nnw_parsed_link(parsed, out, cap)) };
     });
   }
 

@@ -95,15 +95,23 @@ export function readNotices(rt, notices) {
   return out;
 }
 
-/** The canonical hash of a config. @param {Runtime} rt @param {number} cfg nn_config* */
-export function serialize(rt, cfg) {
+/**
+ * The text an snprintf-like engine writer gives: measured, then written.
+ * @param {Runtime} rt @param {(out: number, cap: number) => number} write
+ */
+export function writtenText(rt, write) {
   const m = rt.m;
-  const size = (m._nn_state_serialize(cfg, 0, 0) >>> 0) + 1;
+  const size = (write(0, 0) >>> 0) + 1;
   const buf = rt.checkPtr(m._malloc(size));
   try {
-    m._nn_state_serialize(cfg, buf, size);
+    write(buf, size);
     return m.UTF8ToString(buf);
   } finally {
     m._free(buf);
   }
+}
+
+/** The canonical hash of a config (no '#'). @param {Runtime} rt @param {number} cfg nn_config* */
+export function serialize(rt, cfg) {
+  return writtenText(rt, (out, cap) => rt.m._nn_state_serialize(cfg, out, cap));
 }

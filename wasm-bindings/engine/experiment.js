@@ -2,8 +2,8 @@
 // curves) held in wasm memory, until dispose(). Its lecture and state-transfer calls are in
 // lecture.js and transfer.js.
 
-import { INTERNAL, INT_MAX, checkInt, checkFinite } from './runtime.js';
-import { readState, serialize } from './config.js';
+import { INTERNAL, INT_MAX, checkInt, checkFinite, describe } from './runtime.js';
+import { readState, writtenText } from './config.js';
 import { readShape, readNetwork, readLayout } from './network.js';
 import { saveState, loadState } from './transfer.js';
 import { misclassifiedView, perceptronReport, backpropTrace } from './lecture.js';
@@ -182,7 +182,8 @@ export class Experiment {
     return this.#rt.m._nn_experiment_last_finite_epoch(this.#handle());
   }
 
-  /** After divergence: back to lastFiniteEpoch(), curves truncated there. Otherwise nothing. */
+  /** After divergence: back to lastFiniteEpoch() with the settings then, curves truncated
+   * there, later changes dropped from the link. Otherwise nothing. */
   restoreFinite() {
     this.#forgetShape();
     this.#rt.check(this.#rt.m._nn_experiment_restore_finite(this.#handle()));
@@ -249,14 +250,39 @@ export class Experiment {
     return readNetwork(this.#rt, this.#net());
   }
 
-  /** The parameters in use, seed included. @returns {State} */
+  /** The settings now (the link's base with the changes applied so far), seed included.
+   * @returns {State} */
   state() {
     return readState(this.#rt, this.#rt.m._nn_experiment_config(this.#handle()));
   }
 
-  /** The canonical URL hash of this experiment (seed included, no '#'). */
+  /** The link of the screen (no '#'): the base parameters (seed included), `epoch=` when > 0
+   * and the changes applied so far (core/changelog.h). */
   hash() {
-    return serialize(this.#rt, this.#rt.m._nn_experiment_config(this.#handle()));
+    const e = this.#handle();
+    return writtenText(this.#rt, (out, cap) => this.#rt.m._nn_experiment_link(e, out, cap));
+  }
+
+  /** The epoch the link asked for (its `epoch=`, 0 without). */
+  targetEpoch() {
+    return this.#rt.m._nn_experiment_target_epoch(this.#handle());
+  }
+
+  /**
+   * A live change at the current epoch, logged in the link: training continues with it.
+   * RangeError, nothing changed, for a parameter that is not live or a refused value.
+   * @param {string} name a live URL parameter (learningRate, optimizer, batchSize, ...)
+   * @param {string} value as a link writes it ("0.3", "adam")
+   */
+  change(name, value) {
+    const rt = this.#rt;
+    const e = this.#handle();
+    if (typeof name !== 'string' || typeof value !== 'string') {
+      throw new RangeError(`change(name, value): name and value must be strings, got ${describe(name)}, ${describe(value)}`);
+    }
+    const status = rt.withCString(name, (n) => rt.withCString(value, (v) => rt.m._nnw_experiment_change(e, n, v)));
+    if (status === 2) throw new RangeError(`change(${name}): ${rt.string(rt.m._nnw_change_reason())}`);
+    rt.check(status);
   }
 
   /** What the hash asked for that was ignored or corrected, and why. @returns {Notice[]} */
@@ -324,28 +350,27 @@ export class Experiment {
   }
 
   /**
-   * Sets the weight of the link from node `from` of layer `layer - 1` to node `to` of `layer`.
+   * Sets the weight of the link from node `from` of layer `layer - 1` to node `to` of `layer`
+   * (network()[layer - 1][to].weights[from]); a hand edit logged in the link, losses recomputed.
    * @param {number} layer 1..numLayers-1 @param {number} from @param {number} to @param {number} value
    */
   setWeight(layer, from, to, value) {
-    const { net, sizes, weightOffset, numParams } = this.#net();
+    const { sizes } = this.#net();
     checkInt('setWeight: layer', layer, 1, sizes.length - 1);
     checkInt('setWeight: from', from, 0, sizes[layer - 1] - 1);
     checkInt('setWeight: to', to, 0, sizes[layer] - 1);
     checkFinite('setWeight: value', value);
-    this.#rt.f64(this.#rt.m._nnw_net_params(net), numParams)[weightOffset[layer] + to * sizes[layer - 1] + from] = value;
-    this.refreshLoss();
+    this.#rt.check(this.#rt.m._nn_experiment_set_weight(this.#handle(), layer, from, to, value));
   }
 
-  /** Sets the bias of node `node` of layer `layer` (1..numLayers-1).
+  /** Sets the bias of node `node` of layer `layer` (1..numLayers-1); logged in the link.
    * @param {number} layer @param {number} node @param {number} value */
   setBias(layer, node, value) {
-    const { net, sizes, biasOffset, numParams } = this.#net();
+    const { sizes } = this.#net();
     checkInt('setBias: layer', layer, 1, sizes.length - 1);
     checkInt('setBias: node', node, 0, sizes[layer] - 1);
     checkFinite('setBias: value', value);
-    this.#rt.f64(this.#rt.m._nnw_net_params(net), numParams)[biasOffset[layer] + node] = value;
-    this.refreshLoss();
+    this.#rt.check(this.#rt.m._nn_experiment_set_bias(this.#handle(), layer, node, value));
   }
 
   /** Recomputes the current losses after writing params() (the curve's last row is replaced). */
@@ -353,13 +378,15 @@ export class Experiment {
     this.#rt.m._nn_experiment_refresh_loss(this.#handle());
   }
 
-  /** Back to the link's initial state: same data, same initial weights, epoch 0. */
+  /** Back to epoch 0: same data, same initial weights, the settings now as the link's base,
+   * no changes. */
   reset() {
     this.#forgetShape();
     this.#rt.check(this.#rt.m._nn_experiment_reset(this.#handle()));
   }
 
-  /** TFP's "regenerate": a new seed from the running stream, then rebuilt as a fresh load. */
+  /** TFP's "regenerate": a new seed from the running stream, then rebuilt as a fresh load of
+   * the settings now (no changes). */
   regenerate() {
     this.#forgetShape();
     this.#rt.check(this.#rt.m._nn_experiment_regenerate(this.#handle()));

@@ -64,7 +64,7 @@
  * @typedef {object} ParsedHash
  * @property {State} state
  * @property {Notice[]} notices
- * @property {string} hash  the canonical serialization (no seed when none was given)
+ * @property {string} hash  the canonical link: base parameters (no seed when none was given), `epoch=` and the changes
  */
 
 /**
