@@ -1,0 +1,89 @@
+// The link holds the whole screen: a live setting changed mid-way goes on from the current
+// network and epoch, the address bar is the link, and opening a link — whatever was changed on
+// the way, by the controls, window.nnplay or by hand — gives the same epoch, the same network
+// bit for bit and the same curves.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, openPage, fixture, hashParams } from './support.js';
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/**
+ * What the screen holds, to compare bit for bit: every number as String(x) (shortest round
+ * trip; "-0" for negative zero).
+ * @param {Page} page
+ */
+export function screen(page) {
+  return page.evaluate(() => {
+    const s = (/** @type {number | null} */ x) => (x === null ? 'null' : Object.is(x, -0) ? '-0' : String(x));
+    const n = window.nnplay;
+    return {
+      epoch: n.epoch,
+      network: n.network().map((layer) => layer.map((u) => [s(u.bias), u.weights.map(s), u.dead ?? []])),
+      loss: n.lossCurve().map((r) => r.map(s)),
+      accuracy: n.accuracyCurve().map((r) => r.map(s)),
+      state: n.state(),
+    };
+  });
+}
+
+/** Waits until the address bar is the page's link(). @param {Page} page */
+export function addressIsLink(page) {
+  return page.waitForFunction(() => location.href === window.nnplay.link(), null, { timeout: 5000 });
+}
+
+test('a learning rate changed at epoch 200 goes on from epoch 200', async (t) => {
+  const { server, browser } = await setup(t);
+  const fx = fixture('dev01');
+
+  /** @param {string} how @param {(page: Page) => Promise<void>} change */
+  const at200 = (how, change) => t.test(how, async () => {
+    const { page, context, errors } = await openPage(browser, server.url, fx.hash);
+    try {
+      await page.evaluate(() => window.nnplay.step(200));
+      const before = await screen(page);
+      await change(page);
+      const after = await screen(page);
+      assert.equal(after.epoch, 200);
+      assert.deepEqual(after.network, before.network, 'the network is kept');
+      assert.equal(after.state.learningRate, 0.3);
+      assert.equal(await page.inputValue('select[name="learningRate"]'), '0.3');
+      const curve = await page.evaluate(() => window.nnplay.lossCurve());
+      assert.deepEqual(curve, fx.loss_curve.slice(0, 201), 'the first 201 rows are the plain link\'s');
+      await page.evaluate(() => window.nnplay.step(1));
+      assert.equal(await page.evaluate(() => window.nnplay.epoch), 201);
+      const next = await page.evaluate(() => window.nnplay.lossCurve()[201]);
+      assert.notDeepEqual(next, fx.loss_curve[201], 'epoch 201 trains at the new rate');
+      await addressIsLink(page);
+      const params = hashParams(page.url());
+      assert.equal(params.get('learningRate'), '0.03', 'the base keeps the link\'s rate');
+      assert.equal(params.get('epoch'), '201');
+      assert.equal(params.get('learningRate@200'), '0.3');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  await at200('chosen on the menu', (page) => page.selectOption('select[name="learningRate"]', '0.3').then(() => {}));
+  await at200('through nnplay.set', (page) => page.evaluate(() => window.nnplay.set('learningRate', '0.3')));
+  await t.test('while playing, training goes on without a pause', async () => {
+    const { page, context, errors } = await openPage(browser, server.url, fx.hash);
+    try {
+      await page.evaluate(() => window.nnplay.play());
+      await page.waitForFunction(() => window.nnplay.epoch >= 30);
+      const e = await page.evaluate(() => window.nnplay.epoch);
+      await page.selectOption('select[name="regularization"]', 'L2');
+      assert.ok(await page.evaluate(() => window.nnplay.epoch) >= e);
+      await page.waitForFunction((e0) => window.nnplay.epoch >= e0 + 20, e);
+      assert.equal(await page.getAttribute('[data-control="playButton"]', 'aria-pressed'), 'true');
+      await page.evaluate(() => window.nnplay.pause());
+      await addressIsLink(page);
+      assert.ok([...hashParams(page.url()).keys()].some((k) => /^regularization@\d+$/.test(k)));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
