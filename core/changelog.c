@@ -243,7 +243,9 @@ bool nn_changelog_parse(const char *hash, const nn_config *base, nn_changelog *l
     for (eq = pos; eq < end && hash[eq] != '='; eq++)
       if (hash[eq] == '@') at = eq;
     size_t name_len = eq - pos;
-    if (at != (size_t)-1 && name_len <= NN_MAX_PARAM_NAME_LEN) { /* longer: state.c says so */
+    /* `<name>_hide` entries are the hash parser's, whatever their name holds */
+    bool hide = name_len >= 5 && memcmp(hash + eq - 5, "_hide", 5) == 0;
+    if (at != (size_t)-1 && !hide && name_len <= NN_MAX_PARAM_NAME_LEN) { /* longer: state.c */
       const char *value = eq < end ? hash + eq + 1 : NULL;
       size_t value_len = eq < end ? end - eq - 1 : 0;
       if (value && memchr(value, '=', value_len)) {

@@ -27,13 +27,15 @@ static const char RUN_HELP[] =
     "  --hash H             the part of the link after '#' (a leading '#' is dropped);\n"
     "                       quote it: it contains '&'. Bad values fall back to TFP's defaults\n"
     "                       and are listed under \"notices\".\n"
-    "  --epochs N           epochs to train, 0 to 1000000 (default 0)\n"
+    "  --epochs N           epochs to train, 0 to 1000000 (default: the link's epoch=, else 0);\n"
+    "                       the link's changes (NAME@EPOCH=VALUE) apply at their epochs\n"
     "  --unseeded-random R  for a hash without a seed: use the seed TFP would draw if its\n"
     "                       unseeded Math.random() returned R (0 <= R < 1; 0.5 -> \"0.50000\").\n"
     "                       Without it such a hash gets a random seed.\n"
     "\n"
-    "Output fields: state, derived, train, test, network (initial), loss_curve (epochs 0..N),\n"
-    "accuracy_curve ([train, test] per epoch; NaN for regression), notices. Numbers have 17 significant digits; NaN and infinities are strings.\n"
+    "Output fields: state (the link's base parameters), derived, train, test, network (initial),\n"
+    "loss_curve (epochs 0..N), accuracy_curve ([train, test] per epoch; NaN for regression),\n"
+    "final_network (after training, as network), notices. Numbers have 17 significant digits; NaN and infinities are strings.\n"
     "Exit status: 0 done, 1 failure (memory, output), 2 bad command line.\n";
 
 static const char PARAMS_HELP[] =
@@ -194,6 +196,7 @@ static void put_perceptron(buffer *b, const nn_experiment *e) {
 typedef struct {
   const char *hash;
   long epochs;
+  bool have_epochs; /* else the link's epoch */
   bool have_r;
   double r;
 } run_args;
@@ -239,10 +242,11 @@ static bool parse_epochs(const char *s, long *out) {
 
 /* Parses argv[2..] of `run`. Returns -1 when fine, else the exit status (help or error). */
 static int parse_run_args(int argc, char **argv, run_args *a, FILE *out, FILE *err) {
-  bool have_hash = false, have_epochs = false;
+  bool have_hash = false;
   char tmp[48];
   a->hash = NULL;
   a->epochs = 0;
+  a->have_epochs = false;
   a->have_r = false;
   a->r = 0;
   for (int i = 2; i < argc; i++) {
@@ -274,7 +278,7 @@ static int parse_run_args(int argc, char **argv, run_args *a, FILE *out, FILE *e
     } else {
       return usage_error(err, "%s needs a value", flags[which]);
     }
-    bool *seen = which == 0 ? &have_hash : which == 1 ? &have_epochs : &a->have_r;
+    bool *seen = which == 0 ? &have_hash : which == 1 ? &a->have_epochs : &a->have_r;
     if (*seen) return usage_error(err, "%s given twice", flags[which]);
     *seen = true;
     if (which == 0) {
@@ -321,7 +325,13 @@ static double random_unit(void) {
 static int run(const run_args *a, FILE *out, FILE *err) {
   nn_config cfg;
   nn_notices notices;
+  nn_changelog log;
+  nn_changelog_init(&log);
   nn_state_parse(a->hash, &cfg, &notices);
+  if (!nn_changelog_parse(a->hash, &cfg, &log, &notices)) {
+    fprintf(err, "nnplay: out of memory\n");
+    return NN_CLI_FAILED;
+  }
   if (cfg.seed[0] == '\0') {
     char seed[8];
     nn_seed_from_unseeded(a->have_r ? a->r : random_unit(), seed);
@@ -332,15 +342,16 @@ static int run(const run_args *a, FILE *out, FILE *err) {
   nn_experiment *e = NULL;
   nn_status s = nn_experiment_create(&e, &cfg);
   if (s != NN_OK) {
+    nn_changelog_free(&log);
     fprintf(err, "nnplay: cannot build the experiment: %s\n", nn_status_message(s));
     return s == NN_ERR_INVALID ? NN_CLI_USAGE : NN_CLI_FAILED;
   }
 
   buffer b = {NULL, 0, 0, false};
-  size_t need = nn_state_json(nn_experiment_config(e), NULL, 0);
+  size_t need = nn_state_json(nn_experiment_base_config(e), NULL, 0);
   put(&b, "{\"state\":");
   if (reserve(&b, need)) {
-    nn_state_json(nn_experiment_config(e), b.p + b.len, need + 1);
+    nn_state_json(nn_experiment_base_config(e), b.p + b.len, need + 1);
     b.len += need;
   }
   put(&b, ",\n\"derived\":");
@@ -352,10 +363,13 @@ static int run(const run_args *a, FILE *out, FILE *err) {
   pts = nn_experiment_test_points(e, &count);
   put(&b, ",\n\"test\":");
   put_points(&b, pts, count);
-  put(&b, ",\n\"network\":"); /* the initial network: written before any training */
+  put(&b, ",\n\"network\":"); /* the initial network: before any training or change */
   put_network(&b, nn_experiment_network(e));
 
-  s = nn_experiment_train(e, (int)a->epochs);
+  s = nn_experiment_set_changes(e, &log);
+  nn_changelog_free(&log);
+  if (s == NN_OK)
+    s = nn_experiment_train(e, a->have_epochs ? (int)a->epochs : nn_experiment_target_epoch(e));
   if (s != NN_OK) {
     fprintf(err, "nnplay: training failed: %s\n", nn_status_message(s));
     nn_experiment_destroy(e);
@@ -381,7 +395,8 @@ static int run(const run_args *a, FILE *out, FILE *err) {
     put_num(&b, acc[2 * r + 1]);
     put(&b, "]");
   }
-  put(&b, "]");
+  put(&b, "],\n\"final_network\":");
+  put_network(&b, nn_experiment_network(e));
   if (nn_experiment_config(e)->model == NN_MODEL_PERCEPTRON) put_perceptron(&b, e);
   put(&b, ",\n\"notices\":");
   need = nn_notices_json(&notices, NULL, 0);

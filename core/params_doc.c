@@ -46,6 +46,16 @@ size_t nn_params_markdown(char *out, size_t cap) {
     nn_write(&w, p->control ? p->control : "");
     nn_write(&w, " |\n");
   }
+  nn_write(&w, "| `epoch` | `0`, any 0 ≤ epoch ≤ 1000000, whole (above: 1000000, with a notice): the "
+               "epoch the link shows; opening it trains to that epoch, applying the changes below "
+               "| the epoch counter |\n");
+  nn_write(&w, "| `NAME@EPOCH` | a change made while training, in the order made, after `epoch`: "
+               "NAME a parameter marked live here but `speed`, `showTestData`, `discretize` "
+               "(`learningRate@200=0.3`, value as its row accepts), or a hand edit `wL.F.T` "
+               "(the weight from node F of layer L−1 to node T of layer L, L ≥ 1 after the "
+               "inputs) or `bL.N` (a bias) with the number as JavaScript's `String(x)` writes it "
+               "(`-0` kept); applied when the experiment is at EPOCH (≤ `epoch`, in order); at "
+               "most 1000 | the live controls; a weight's or bias's editor |\n");
   nn_write(&w, "| `<name>_hide` | `true` hides the control marked `data-control=\"<name>\"` "
                "(names below) | \"Use it in class\" |\n\n`_hide` names: ");
   bool first = true;
@@ -75,5 +85,10 @@ size_t nn_params_help(char *out, size_t cap) {
     nn_write(&w, line);
   }
   nn_write(&w, "  <name>_hide         false     true hides that control of the page\n");
+  nn_write(&w, "  epoch               0         0 <= epoch <= 1000000, whole: the epoch the link "
+               "shows\n");
+  nn_write(&w, "  NAME@EPOCH          -         a change at EPOCH: a live NAME (not speed, "
+               "showTestData,\n                                discretize), wL.F.T (a weight) "
+               "or bL.N (a bias)\n");
   return w.len;
 }

@@ -2,7 +2,8 @@
 // curves) held in wasm memory, until dispose(). Its lecture and state-transfer calls are in
 // lecture.js and transfer.js.
 
-import { INTERNAL, INT_MAX, checkInt, checkFinite, describe } from './runtime.js';
+import { INTERNAL, INT_MAX, checkInt, checkFinite } from './runtime.js';
+import { change } from './changes.js';
 import { readState, writtenText } from './config.js';
 import { readShape, readNetwork, readLayout } from './network.js';
 import { saveState, loadState } from './transfer.js';
@@ -275,14 +276,7 @@ export class Experiment {
    * @param {string} value as a link writes it ("0.3", "adam")
    */
   change(name, value) {
-    const rt = this.#rt;
-    const e = this.#handle();
-    if (typeof name !== 'string' || typeof value !== 'string') {
-      throw new RangeError(`change(name, value): name and value must be strings, got ${describe(name)}, ${describe(value)}`);
-    }
-    const status = rt.withCString(name, (n) => rt.withCString(value, (v) => rt.m._nnw_experiment_change(e, n, v)));
-    if (status === 2) throw new RangeError(`change(${name}): ${rt.string(rt.m._nnw_change_reason())}`);
-    rt.check(status);
+    change(this.#rt, this.#handle(), name, value);
   }
 
   /** What the hash asked for that was ignored or corrected, and why. @returns {Notice[]} */
