@@ -6,7 +6,7 @@
 import { el } from './dom.js';
 
 /** Training time per frame, ms: the page answers input between chunks. */
-const BUDGET_MS = 40;
+const BUDGET_MS = 25;
 /** Progress shows once training to the link has taken this long, ms. */
 const QUIET_MS = 500;
 

@@ -6,32 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, openPage, fixture, hashParams } from './support.js';
+import { screen, addressIsLink } from './screen.js';
 
 /** @typedef {import('playwright-core').Page} Page */
-
-/**
- * What the screen holds, to compare bit for bit: every number as String(x) (shortest round
- * trip; "-0" for negative zero).
- * @param {Page} page
- */
-export function screen(page) {
-  return page.evaluate(() => {
-    const s = (/** @type {number | null} */ x) => (x === null ? 'null' : Object.is(x, -0) ? '-0' : String(x));
-    const n = window.nnplay;
-    return {
-      epoch: n.epoch,
-      network: n.network().map((layer) => layer.map((u) => [s(u.bias), u.weights.map(s), u.dead ?? []])),
-      loss: n.lossCurve().map((r) => r.map(s)),
-      accuracy: n.accuracyCurve().map((r) => r.map(s)),
-      state: n.state(),
-    };
-  });
-}
-
-/** Waits until the address bar is the page's link(). @param {Page} page */
-export function addressIsLink(page) {
-  return page.waitForFunction(() => location.href === window.nnplay.link(), null, { timeout: 5000 });
-}
 
 test('a learning rate changed at epoch 200 goes on from epoch 200', async (t) => {
   const { server, browser } = await setup(t);
