@@ -64,3 +64,58 @@ test('a learning rate changed at epoch 200 goes on from epoch 200', async (t) =>
     }
   });
 });
+
+test('"Apply this update" of the step-through is in the link', async (t) => {
+  const { server, browser } = await setup(t);
+  const { page, context, errors } = await openPage(browser, server.url, 'lesson=backprop');
+  t.after(() => context.close());
+  await page.evaluate(() => window.nnplay.step(20));
+  await page.click('.bp-start');
+  await page.click('.bp-other');
+  for (let i = 0; i < 4; i++) await page.click('.bp-next');
+  const trace = await page.evaluate(() => window.nnplay.backprop());
+  await page.click('.bp-apply');
+  await page.evaluate(() => window.nnplay.step(3));
+  await addressIsLink(page);
+  const link = await page.evaluate(() => window.nnplay.link());
+  assert.ok(/[wb]\d[.\d]*@20=/.test(link), 'the update is logged as edits at epoch 20');
+  const want = await screen(page);
+  const fresh = await openPage(browser, server.url, new URL(link).hash.slice(1));
+  try {
+    const got = await screen(fresh.page);
+    assert.deepEqual(got, want);
+    assert.deepEqual(fresh.errors, []);
+  } finally {
+    await fresh.context.close();
+  }
+  assert.notDeepEqual(trace.paramsAfter, trace.params);
+  assert.deepEqual(errors, []);
+});
+
+test('at speed max (a worker trains), a change goes on and the link reproduces the network', async (t) => {
+  const { server, browser } = await setup(t);
+  const fx = fixture('dev02');
+  const { page, context, errors } = await openPage(browser, server.url, `${fx.hash}&speed=max`);
+  t.after(() => context.close());
+  await page.evaluate(() => window.nnplay.play());
+  await page.waitForFunction(() => window.nnplay.epoch >= 200);
+  await page.evaluate(() => window.nnplay.set('optimizer', 'momentum'));
+  const after = await page.evaluate(() => window.nnplay.epoch);
+  await page.waitForFunction((e) => window.nnplay.epoch >= e + 200, after);
+  await page.evaluate(() => window.nnplay.pause());
+  await addressIsLink(page);
+  const link = await page.evaluate(() => window.nnplay.link());
+  const at = Number(/&optimizer@(\d+)=momentum$/.exec(link)?.[1]);
+  assert.ok(at >= 200 && at <= after, link);
+  const want = await screen(page);
+  const fresh = await openPage(browser, server.url, new URL(link).hash.slice(1));
+  try {
+    const got = await screen(fresh.page);
+    assert.equal(got.epoch, want.epoch);
+    assert.deepEqual(got.network, want.network);
+    assert.deepEqual(got.state, want.state);
+  } finally {
+    await fresh.context.close();
+  }
+  assert.deepEqual(errors, []);
+});
