@@ -237,8 +237,11 @@ export class Controller {
     const ex = this.live();
     if (names.length === 1 && value !== null) {
       try {
+        const fresh = ex.epoch === 0 && !ex.hash().includes('@');
         ex.change(names[0], value);
+        if (fresh) ex.reset(); // nothing trained or edited yet: the change is the link's base
         this.showSettings(ex.state());
+        this.writeLink();
         this.loop.draw();
         return;
       } catch (e) {
