@@ -61,9 +61,8 @@ int nn_change_param_id(const char *name, size_t len) {
  * the current value). */
 static void reason_of(const nn_notices *ns, char *why) {
   const char *r = ns->count > 0 ? ns->items[0].reason : "refused";
-  size_t n = strlen(r);
-  const char *cut = strstr(r, "; using ");
-  if (cut) n = (size_t)(cut - r);
+  size_t n = 0;
+  while (r[n] && !(r[n] == ';' && r[n + 1] == ' ' && r[n + 2] == 'u')) n++; /* "; using" */
   memcpy(why, r, n);
   why[n] = '\0';
 }
@@ -116,83 +115,60 @@ static long digits_value(const char *s, size_t n) {
   return v > NN_MAX_EPOCH ? -2 : v;
 }
 
-/* Reads n >= 0 decimal digits at *p (< end); false when none or too large. */
-static bool read_index(const char **p, const char *end, int *out) {
-  long v = 0;
+/* The next '.'-separated whole number of an edit's name at *p (< end), or -1. */
+static long next_index(const char **p, const char *end) {
   const char *s = *p;
-  while (s < end && *s >= '0' && *s <= '9' && s - *p < 4) v = v * 10 + (*s++ - '0');
-  if (s == *p) return false;
-  *p = s;
-  *out = (int)v;
-  return true;
+  while (s < end && *s != '.') s++;
+  long v = digits_value(*p, (size_t)(s - *p));
+  *p = s < end ? s + 1 : s;
+  return v;
 }
 
-/* "wL.F.T" or "bL.N": fills kind and indices; false when the name is neither. */
-static bool parse_edit_name(const char *s, size_t n, nn_change *c) {
+/* "wL.F.T" or "bL.N" naming a weight or bias of the layers `sizes` (layers of them): fills c
+ * and returns 1; 0 when the name is not an edit's; -1 when it names none there is. */
+static int parse_edit_name(const char *s, size_t n, const int *sizes, int layers,
+                           nn_change *c) {
+  if (n < 2 || (s[0] != 'w' && s[0] != 'b') || s[1] < '0' || s[1] > '9') return 0;
   const char *p = s + 1, *end = s + n;
-  if (n < 2 || (s[0] != 'w' && s[0] != 'b')) return false;
   c->kind = s[0] == 'w' ? NN_CHANGE_WEIGHT : NN_CHANGE_BIAS;
-  c->from = 0;
-  if (!read_index(&p, end, &c->layer) || p == end || *p++ != '.') return false;
-  if (c->kind == NN_CHANGE_WEIGHT) {
-    if (!read_index(&p, end, &c->from) || p == end || *p++ != '.') return false;
-  }
-  return read_index(&p, end, &c->to) && p == end;
+  long layer = next_index(&p, end);
+  long from = c->kind == NN_CHANGE_WEIGHT ? next_index(&p, end) : 0;
+  long to = next_index(&p, end);
+  if (p != end || layer < 1 || layer >= layers || from < 0 || to < 0 || to >= sizes[layer] ||
+      (c->kind == NN_CHANGE_WEIGHT && from >= sizes[layer - 1]))
+    return -1;
+  c->layer = (int)layer;
+  c->from = (int)from;
+  c->to = (int)to;
+  return 1;
 }
 
-static void parse_entry(const char *name, size_t name_len, const char *at, const char *value,
-                        size_t value_len, const int *sizes, int layers, nn_changelog *log,
-                        int *last_epoch, long *over, nn_notices *ns) {
-  const char *epoch_text = at + 1;
-  size_t epoch_len = (size_t)(name + name_len - epoch_text);
-  size_t base_len = (size_t)(at - name);
-  long epoch = digits_value(epoch_text, epoch_len);
-#define REFUSE(...) nn_notice_add(ns, name, name_len, value, value_len, __VA_ARGS__)
-  if (epoch < 0) {
-    REFUSE("the epoch after '@' must be a whole number from 0 to %d; ignored", NN_MAX_EPOCH);
-    return;
-  }
-  if (epoch > log->target_epoch) {
-    REFUSE("epoch %ld is beyond the link's epoch %d; ignored", epoch, log->target_epoch);
-    return;
-  }
-  if (epoch < *last_epoch) {
-    REFUSE("epoch %ld comes after an entry at epoch %d (out of order); ignored", epoch,
-           *last_epoch);
-    return;
-  }
-  if (value == NULL) {
-    REFUSE("no value given; ignored");
-    return;
-  }
+/* Logs one entry NAME@EPOCH=VALUE; returns why it was refused, or NULL (logged, or counted in
+ * *over when the log is full). */
+static const char *parse_entry(const char *name, size_t name_len, const char *at,
+                               const char *value, size_t value_len, const int *sizes, int layers,
+                               nn_changelog *log, int *last_epoch, long *over, char *why) {
+  long epoch = digits_value(at + 1, (size_t)(name + name_len - at - 1));
+  if (epoch < 0) return "the epoch after '@' must be a whole number from 0 to 1000000";
+  if (epoch > log->target_epoch) return "its epoch is beyond the link's epoch";
+  if (epoch < *last_epoch) return "its epoch is before the previous change's (out of order)";
+  if (value == NULL) return "no value given";
   nn_change c;
   memset(&c, 0, sizeof c);
-  char why[NN_NOTICE_REASON_LEN + 1];
-  if (parse_edit_name(name, base_len, &c)) {
-    bool exists = c.layer >= 1 && c.layer < layers && c.to < sizes[c.layer] &&
-                  (c.kind == NN_CHANGE_BIAS || c.from < sizes[c.layer - 1]);
-    if (!exists) {
-      REFUSE("no such %s in this network; ignored", c.kind == NN_CHANGE_WEIGHT ? "weight" : "bias");
-      return;
-    }
-    double v = nn_js_string_to_number(value, value_len);
+  int edit = parse_edit_name(name, (size_t)(at - name), sizes, layers, &c);
+  if (edit < 0) return "no such weight or bias in this network";
+  if (edit) {
     const char *p = value;
-    if (nn_js_trim(&p, value_len) == 0 || !isfinite(v)) {
-      REFUSE("not a finite number; ignored");
-      return;
-    }
-    c.number = v;
+    c.number = nn_js_string_to_number(value, value_len);
+    if (nn_js_trim(&p, value_len) == 0 || !isfinite(c.number)) return "not a finite number";
     c.epoch = (int)epoch;
-  } else if (!nn_change_make_param(&c, name, base_len, value, value_len, (int)epoch, why)) {
-    REFUSE("%s; ignored", why);
-    return;
+  } else if (!nn_change_make_param(&c, name, (size_t)(at - name), value, value_len, (int)epoch,
+                                   why)) {
+    return why;
   }
-  if (!nn_changelog_append(log, &c)) {
-    (*over)++;
-    return;
-  }
-  *last_epoch = (int)epoch;
-#undef REFUSE
+  if (!nn_changelog_append(log, &c)) (*over)++;
+  else *last_epoch = (int)epoch;
+  return NULL;
 }
 
 bool nn_changelog_parse(const char *hash, const nn_config *base, nn_changelog *log,
@@ -248,15 +224,17 @@ bool nn_changelog_parse(const char *hash, const nn_config *base, nn_changelog *l
     if (at != (size_t)-1 && !hide && name_len <= NN_MAX_PARAM_NAME_LEN) { /* longer: state.c */
       const char *value = eq < end ? hash + eq + 1 : NULL;
       size_t value_len = eq < end ? end - eq - 1 : 0;
-      if (value && memchr(value, '=', value_len)) {
-        nn_notice_add(ns, hash + pos, name_len, value, value_len, "a second '=' in the value; "
-                      "ignored");
-      } else if (layers < 0) {
-        nn_notice_add(ns, hash + pos, name_len, value, value_len, "no network; ignored");
-      } else {
-        parse_entry(hash + pos, name_len, hash + at, value, value_len, sizes, layers, log,
-                    &last_epoch, &over, ns);
-      }
+      size_t second = 0; /* a second '=' (the first ends the name) */
+      while (value && second < value_len && value[second] != '=') second++;
+      char why[NN_NOTICE_REASON_LEN + 1];
+      const char *refused = value && second < value_len ? "a second '=' in the value"
+                            : layers < 0                ? "no network"
+                                                        : parse_entry(hash + pos, name_len,
+                                                                      hash + at, value, value_len,
+                                                                      sizes, layers, log,
+                                                                      &last_epoch, &over, why);
+      if (refused)
+        nn_notice_add(ns, hash + pos, name_len, value, value_len, "%s; ignored", refused);
     }
     pos = end + 1;
   }
@@ -279,9 +257,12 @@ static void write_index(nn_writer *w, int v) {
   nn_write(w, num);
 }
 
-size_t nn_changelog_write(const nn_changelog *log, int count, int epoch, bool and, char *out,
-                          size_t cap) {
-  nn_writer w = nn_writer_start(out, cap);
+size_t nn_link_write(const nn_config *base, const nn_changelog *log, int count, int epoch,
+                     char *out, size_t cap) {
+  size_t n = nn_state_serialize(base, out, cap);
+  size_t rest = n < cap ? cap - n : 0;
+  nn_writer w = nn_writer_start(rest ? out + n : NULL, rest);
+  bool and = n > 0;
   char num[32];
   if (epoch > 0) {
     nn_write(&w, and ? "&epoch=" : "epoch=");
@@ -316,7 +297,7 @@ size_t nn_changelog_write(const nn_changelog *log, int count, int epoch, bool an
       nn_write(&w, num);
     }
   }
-  return w.len;
+  return n + w.len;
 }
 
 uint64_t nn_fnv1a(uint64_t h, const void *bytes, size_t n) {

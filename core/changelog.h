@@ -77,10 +77,10 @@ void nn_change_apply_param(const nn_change *c, nn_config *cfg);
 bool nn_changelog_parse(const char *hash, const nn_config *base, nn_changelog *log,
                         nn_notices *notices);
 
-/* Writes "epoch=E" (when epoch > 0) and entries [0, count) of log, each preceded by '&' when
- * `and` or anything was written before it. snprintf-like through w. */
-size_t nn_changelog_write(const nn_changelog *log, int count, int epoch, bool and, char *out,
-                          size_t cap);
+/* Writes the link of base (nn_state_serialize) followed by "&epoch=E" (when E > 0) and
+ * entries [0, count) of log, each after a '&'. snprintf-like. */
+size_t nn_link_write(const nn_config *base, const nn_changelog *log, int count, int epoch,
+                     char *out, size_t cap);
 
 /* FNV-1a (64 bits) over bytes, continued from h (start with NN_FNV_START). */
 #define NN_FNV_START UINT64_C(0xcbf29ce484222325)

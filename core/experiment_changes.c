@@ -50,12 +50,10 @@ void nn_exp_settings_at(const nn_experiment *e, int count, nn_config *out) {
 
 uint64_t nn_exp_link_id(const nn_experiment *e, int count) {
   char small[4096];
-  size_t base = nn_state_serialize(&e->base, NULL, 0);
-  size_t need = base + nn_changelog_write(&e->log, count, 0, base > 0, NULL, 0);
+  size_t need = nn_link_write(&e->base, &e->log, count, 0, NULL, 0);
   char *text = need < sizeof small ? small : malloc(need + 1);
   if (text == NULL) return 0; /* no memory: no id, the load is refused */
-  nn_state_serialize(&e->base, text, base + 1);
-  nn_changelog_write(&e->log, count, 0, base > 0, text + base, need - base + 1);
+  nn_link_write(&e->base, &e->log, count, 0, text, need + 1);
   uint64_t h = nn_fnv1a(NN_FNV_START, text, need);
   if (text != small) free(text);
   return h;
@@ -85,7 +83,9 @@ static nn_status log_and_apply(nn_experiment *e, const nn_change *c, char *why) 
   if (c->kind == NN_CHANGE_PARAM) {
     char num[32];
     const char *now = nn_state_value_text(&e->cfg, nn_param_row(c->param), num);
-    if (strcmp(now, c->value) == 0) return NN_OK; /* already so: nothing to log */
+    size_t k = 0;
+    while (now[k] && now[k] == c->value[k]) k++;
+    if (now[k] == c->value[k]) return NN_OK; /* already so: nothing to log */
   }
   if (!nn_changelog_append(&e->log, c)) return NN_ERR_NOMEM;
   nn_exp_apply_due(e);
@@ -132,8 +132,5 @@ nn_status nn_experiment_set_bias(nn_experiment *e, int layer, int node, double v
 }
 
 size_t nn_experiment_link(const nn_experiment *e, char *out, size_t cap) {
-  size_t n = nn_state_serialize(&e->base, out, cap);
-  size_t rest = n < cap ? cap - n : 0;
-  return n + nn_changelog_write(&e->log, e->cursor, e->epoch, n > 0, rest ? out + n : NULL,
-                                rest);
+  return nn_link_write(&e->base, &e->log, e->cursor, e->epoch, out, cap);
 }

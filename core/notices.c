@@ -6,9 +6,9 @@
 #include <string.h>
 
 #ifdef __EMSCRIPTEN__
-/* musl's integer-only vsnprintf (see wasm-bindings/small_printf.c): notices format no
- * floating-point values. */
-int vsniprintf(char *restrict s, size_t n, const char *restrict fmt, va_list ap);
+/* The wasm build's small integer-only formatter (wasm-bindings/small_printf.c): notices format
+ * no floating-point values. */
+int nn_wasm_vsnprintf(char *restrict s, size_t n, const char *restrict fmt, va_list ap);
 #endif
 
 /* Copies s[0..n) into dst (capacity cap+1), cutting to cap bytes ending in "..." when longer,
@@ -42,7 +42,7 @@ void nn_notice_add(nn_notices *ns, const char *param, size_t plen, const char *v
   va_list ap;
   va_start(ap, fmt);
 #ifdef __EMSCRIPTEN__
-  vsniprintf(it->reason, sizeof it->reason, fmt, ap);
+  nn_wasm_vsnprintf(it->reason, sizeof it->reason, fmt, ap);
 #else
   vsnprintf(it->reason, sizeof it->reason, fmt, ap);
 #endif

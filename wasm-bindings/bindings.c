@@ -54,10 +54,7 @@ void nnw_parsed_free(nnw_parsed *p) {
 
 /* The canonical link of a parsed hash: base parameters, epoch and every change. snprintf-like. */
 size_t nnw_parsed_link(const nnw_parsed *p, char *out, size_t cap) {
-  size_t n = nn_state_serialize(&p->cfg, out, cap);
-  size_t rest = n < cap ? cap - n : 0;
-  return n + nn_changelog_write(&p->log, p->log.count, p->log.target_epoch, n > 0,
-                                rest ? out + n : NULL, rest);
+  return nn_link_write(&p->cfg, &p->log, p->log.count, p->log.target_epoch, out, cap);
 }
 const nn_config *nnw_parsed_config(const nnw_parsed *p) { return &p->cfg; }
 const nn_notices *nnw_parsed_notices(const nnw_parsed *p) { return &p->notices; }
