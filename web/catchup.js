@@ -3,7 +3,7 @@
 // controller imports this module only for such a link. Every epoch's losses are evaluated, so
 // the curves are those of training step by step.
 
-import { el } from './dom.js';
+import { el, byId } from './dom.js';
 
 /** Training time per frame, ms: the page answers input between chunks. */
 const BUDGET_MS = 25;
@@ -11,26 +11,27 @@ const BUDGET_MS = 25;
 const QUIET_MS = 500;
 
 /**
- * Trains `ex` to its link's epoch (ex.targetEpoch()).
+ * Trains `ex`, the controller's experiment, to its link's epoch (ex.targetEpoch()), then shows it.
+ * @param {import('./controller.js').Controller} ctrl
  * @param {import('./types.js').Experiment} ex
- * @param {HTMLElement} container where the progress line goes while it shows
- * @param {(epoch: number) => void} onEpoch after each frame's chunk (the epoch counter)
- * @returns {{cancel(): void, done: Promise<void>}} done: resolved at the link's epoch, or when
- *   cancelled (training stops where it is)
+ * @param {{cancel(): void, cancelled: boolean}} job the controller's handle: cancel() stops
+ *   the training where it is (the page goes on from there)
+ * @returns {Promise<void>} resolved at the link's epoch, or when cancelled
  */
-export function trainTo(ex, container, onEpoch) {
+export function trainTo(ctrl, ex, job) {
+  if (job.cancelled) return Promise.resolve();
   const target = ex.targetEpoch();
   const start = performance.now();
-  const line = el('p', 'catch-up', undefined);
+  const line = el('p', 'catch-up');
   line.setAttribute('role', 'status');
   let msPerEpoch = 0;
   let chunk = 1;
-  let stopped = false;
   /** @type {() => void} */
   let finish = () => {};
-  const done = /** @type {Promise<void>} */ (new Promise((resolve) => { finish = () => { stopped = true; line.remove(); resolve(undefined); }; }));
+  const done = /** @type {Promise<void>} */ (new Promise((resolve) => { finish = () => { job.cancelled = true; line.remove(); resolve(undefined); }; }));
+  job.cancel = finish;
   const frame = () => {
-    if (stopped) return;
+    if (job.cancelled) return;
     const t0 = performance.now();
     try {
       while (ex.epoch < target && performance.now() - t0 < BUDGET_MS) {
@@ -47,14 +48,21 @@ export function trainTo(ex, container, onEpoch) {
       finish(); // the page goes on from where training stopped; the error is the frame's
       throw e;
     }
-    onEpoch(ex.epoch);
-    if (ex.epoch >= target) return finish();
+    ctrl.views.controls.setEpoch(ex.epoch);
+    if (ex.epoch >= target) {
+      finish();
+      ctrl.catchUp = null;
+      ctrl.checkDivergence();
+      ctrl.views.output.clearLoss();
+      ctrl.loop.draw();
+      return;
+    }
     if (performance.now() - start > QUIET_MS) {
       line.textContent = `Training to epoch ${target.toLocaleString('en-US')}… ${Math.floor(100 * ex.epoch / target)} %`;
-      if (!line.isConnected) container.prepend(line);
+      if (!line.isConnected) byId('notices').prepend(line);
     }
     requestAnimationFrame(frame);
   };
   frame();
-  return { cancel: finish, done };
+  return done;
 }

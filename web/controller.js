@@ -19,7 +19,6 @@ import { Edits } from './edits.js';
 import { datasetPoints, featureGrids } from './reference-data.js';
 import { speedFromState, speedValue } from './speed.js';
 import { isHidden, setParams } from './urlstate.js';
-import { byId } from './dom.js';
 
 /** Grid cells per side of the big heatmap; neuron thumbnails sample it more coarsely. */
 const DENSITY = 50;
@@ -43,7 +42,7 @@ export class Controller {
     /** The page's own display switches (in the link, not in the experiment). */
     this.display = { showTestData: false, discretize: false };
     this.link = new Link((hash) => this.load(hash, true));
-    /** @type {{cancel(): void} | null} training to the link's epoch (catchup.js) */
+    /** @type {{cancel(): void, cancelled: boolean} | null} training to the link's epoch (catchup.js) */
     this.catchUp = null;
     /** @type {Promise<void>} settled once the page shows the epoch the link asked for */
     this.caughtUp = Promise.resolve();
@@ -178,27 +177,12 @@ export class Controller {
     this.scene.dropoutOn = st.dropout > 0;
   }
 
-  /**
-   * A link's `epoch`: trained to in chunks, a frame at a time, with progress (catchup.js).
-   * @param {Experiment} ex
-   */
+  /** A link's `epoch`: trained to in chunks, a frame at a time, with progress (catchup.js).
+   * @param {Experiment} ex */
   trainToLink(ex) {
-    let cancelled = false;
-    /** @type {{cancel(): void, done: Promise<void>} | null} */
-    let run = null;
-    const job = { cancel: () => { cancelled = true; run?.cancel(); } };
+    const job = { cancel() { job.cancelled = true; }, cancelled: false };
     this.catchUp = job;
-    this.caughtUp = import('./catchup.js').then(({ trainTo }) => {
-      if (cancelled) return;
-      run = trainTo(ex, byId('notices'), (epoch) => this.views.controls.setEpoch(epoch));
-      return run.done;
-    }).then(() => {
-      if (cancelled) return;
-      this.catchUp = null;
-      this.checkDivergence();
-      this.views.output.clearLoss();
-      this.loop.draw();
-    });
+    this.caughtUp = import('./catchup.js').then((m) => m.trainTo(this, ex, job));
   }
 
   /** Before anything changes the experiment: a worker's or a link's training stops where it is. */
