@@ -89,12 +89,10 @@ bool nn_change_make_param(nn_change *out, const char *name, size_t name_len, con
   out->param = id;
   char num[32];
   const char *text = nn_state_value_text(&cfg, nn_param_row(id), num);
-  size_t n = strlen(text);
-  if (n >= sizeof out->value) { /* every live value is a number or a short name */
-    strcpy(why, "value too long");
-    return false;
-  }
-  memcpy(out->value, text, n + 1);
+  size_t n = strlen(text); /* a live value is a number (String(x): at most 24) or a short name */
+  if (n >= sizeof out->value) n = sizeof out->value - 1;
+  memcpy(out->value, text, n);
+  out->value[n] = '\0';
   return true;
 }
 
@@ -131,27 +129,26 @@ static int parse_edit_name(const char *s, size_t n, const int *sizes, int layers
   if (n < 2 || (s[0] != 'w' && s[0] != 'b') || s[1] < '0' || s[1] > '9') return 0;
   const char *p = s + 1, *end = s + n;
   c->kind = s[0] == 'w' ? NN_CHANGE_WEIGHT : NN_CHANGE_BIAS;
-  long layer = next_index(&p, end);
-  long from = c->kind == NN_CHANGE_WEIGHT ? next_index(&p, end) : 0;
-  long to = next_index(&p, end);
-  if (p != end || layer < 1 || layer >= layers || from < 0 || to < 0 || to >= sizes[layer] ||
-      (c->kind == NN_CHANGE_WEIGHT && from >= sizes[layer - 1]))
-    return -1;
-  c->layer = (int)layer;
-  c->from = (int)from;
-  c->to = (int)to;
-  return 1;
+  c->layer = (int)next_index(&p, end);
+  c->from = c->kind == NN_CHANGE_WEIGHT ? (int)next_index(&p, end) : 0;
+  c->to = (int)next_index(&p, end);
+  return p == end && nn_change_edit_exists(c, sizes, layers) ? 1 : -1;
+}
+
+bool nn_change_edit_exists(const nn_change *c, const int *sizes, int layers) {
+  return c->layer >= 1 && c->layer < layers && c->from >= 0 && c->to >= 0 &&
+         c->to < sizes[c->layer] && (c->kind == NN_CHANGE_BIAS || c->from < sizes[c->layer - 1]);
 }
 
 /* Logs one entry NAME@EPOCH=VALUE; returns why it was refused, or NULL (logged, or counted in
  * *over when the log is full). */
 static const char *parse_entry(const char *name, size_t name_len, const char *at,
                                const char *value, size_t value_len, const int *sizes, int layers,
-                               nn_changelog *log, int *last_epoch, long *over, char *why) {
+                               nn_changelog *log, int *last_epoch, int *over, char *why) {
   long epoch = digits_value(at + 1, (size_t)(name + name_len - at - 1));
   if (epoch < 0) return "the epoch after '@' must be a whole number from 0 to 1000000";
   if (epoch > log->target_epoch) return "its epoch is beyond the link's epoch";
-  if (epoch < *last_epoch) return "its epoch is before the previous change's (out of order)";
+  if (epoch < *last_epoch) return "out of order: its epoch is before the previous one's";
   if (value == NULL) return "no value given";
   nn_change c;
   memset(&c, 0, sizeof c);
@@ -204,7 +201,7 @@ bool nn_changelog_parse(const char *hash, const nn_config *base, nn_changelog *l
       v = NN_MAX_EPOCH;
     } else if (v < 0) {
       nn_notice_add(ns, "epoch", 5, epoch_value, epoch_len,
-                    "must be a whole number from 0 to %d; using 0", NN_MAX_EPOCH);
+                    "must be a whole number from %s to %s; using %s", "0", "1000000", "0");
       v = 0;
     }
     log->target_epoch = (int)v;
@@ -212,7 +209,7 @@ bool nn_changelog_parse(const char *hash, const nn_config *base, nn_changelog *l
 
   /* Pass 2: the entries, in link order. */
   int last_epoch = 0;
-  long over = 0;
+  int over = 0; /* fewer than the hash's bytes */
   for (size_t pos = 0; pos <= n;) {
     size_t end = pos, eq, at = (size_t)-1;
     while (end < n && hash[end] != '&') end++;
@@ -243,7 +240,7 @@ bool nn_changelog_parse(const char *hash, const nn_config *base, nn_changelog *l
       nn_changelog_free(log);
       return false;
     }
-    nn_notice_add(ns, "@", 1, "", 0, "more than %d changes; ignored %ld of them", NN_MAX_CHANGES,
+    nn_notice_add(ns, "@", 1, "", 0, "more than %d changes; ignored %d of them", NN_MAX_CHANGES,
                   over);
   }
   return true;

@@ -54,7 +54,6 @@ typedef struct {
 
 void nn_changelog_init(nn_changelog *log);            /* empty, target 0 */
 void nn_changelog_free(nn_changelog *log);            /* back to empty; NULL allowed */
-bool nn_changelog_copy(nn_changelog *dst, const nn_changelog *src); /* false: no memory */
 /* Appends c; false (nothing changed) when full (NN_MAX_CHANGES) or out of memory. */
 bool nn_changelog_append(nn_changelog *log, const nn_change *c);
 
@@ -67,6 +66,9 @@ int nn_change_param_id(const char *name, size_t len);
  * reason (one sentence) in why[NN_NOTICE_REASON_LEN + 1]. */
 bool nn_change_make_param(nn_change *out, const char *name, size_t name_len, const char *value,
                           size_t value_len, int epoch, char *why);
+
+/* True when the WEIGHT or BIAS edit c names one of a network of `layers` layers of sizes. */
+bool nn_change_edit_exists(const nn_change *c, const int *sizes, int layers);
 
 /* Applies a PARAM change to cfg. */
 void nn_change_apply_param(const nn_change *c, nn_config *cfg);

@@ -366,7 +366,7 @@ static int run(const run_args *a, FILE *out, FILE *err) {
   put(&b, ",\n\"network\":"); /* the initial network: before any training or change */
   put_network(&b, nn_experiment_network(e));
 
-  s = nn_experiment_set_changes(e, &log);
+  s = nn_experiment_set_changes(e, &log); /* moved in */
   nn_changelog_free(&log);
   if (s == NN_OK)
     s = nn_experiment_train(e, a->have_epochs ? (int)a->epochs : nn_experiment_target_epoch(e));

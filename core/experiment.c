@@ -398,8 +398,19 @@ nn_perceptron_report nn_experiment_perceptron_report(const nn_experiment *e) {
  * n / 10^5 - r is closest to zero, the larger n on an exact tie. Computed exactly: r =
  * m / 2^s with m < 2^53, so r * 10^5 = m * 3125 / 2^(s-5), a 65-bit numerator. printf would
  * round ties to even (0.015625 -> "0.01562"; JS gives "0.01563"). */
+#ifdef __EMSCRIPTEN__
+/* In the wasm build the host's own toFixed does it (wasm-bindings/engine/instantiate.js). */
+int nnw_js_to_fixed5(double x, char *out);
+#endif
+
 void nn_seed_from_unseeded(double r, char out[8]) {
   uint32_t n = 0;
+#ifdef __EMSCRIPTEN__
+  if (r >= 0 && r < 1) {
+    nnw_js_to_fixed5(r, out);
+    return;
+  }
+#else
   if (r >= 1e-6 && r < 1) { /* below 1e-6, r * 10^5 < 0.1 rounds to 0 */
     int e2;
     double f = frexp(r, &e2);                  /* r = f * 2^e2, f in [0.5, 1), e2 in [-19, 0] */
@@ -427,6 +438,7 @@ void nn_seed_from_unseeded(double r, char out[8]) {
     int round_up = rem_hi > half_hi || (rem_hi == half_hi && rem_lo >= half_lo);
     n = (uint32_t)q + (round_up ? 1u : 0u);
   }
+#endif
   /* "0.ddddd", or "1.00000" when r rounds up to 1 */
   out[0] = (char)('0' + n / 100000);
   out[1] = '.';

@@ -129,7 +129,7 @@ nn_status nn_experiment_load_state(nn_experiment *e, const uint8_t *in, size_t s
  * of the current epoch (its row of the curves is replaced, as by refresh_loss).
  *
  *   nn_experiment_set_changes: gives a new experiment (epoch 0) the log parsed from its link
- *     (nn_changelog_parse), copied; entries at epoch 0 apply at once.
+ *     (nn_changelog_parse), moved in (*log is left empty); entries at epoch 0 apply at once.
  *   nn_experiment_change: a live change of parameter `name` (nn_change_param_id) to `value` as
  *     a link writes it, logged at the current epoch. NN_ERR_INVALID, nothing changed, with
  *     the reason in why[NN_NOTICE_REASON_LEN + 1] (may be NULL) for a name that is not live, a
@@ -138,14 +138,13 @@ nn_status nn_experiment_load_state(nn_experiment *e, const uint8_t *in, size_t s
  *     the inputs, the weight from node `from` of layer-1 to node `to` of layer; v finite.
  *   Logging an entry drops the entries the log held for later epochs (the link was opened and
  *   then changed on the way), and the target epoch becomes the current one if it was later.
- *   A change to the value the parameter already has logs nothing.
  *   nn_experiment_link: the link of the screen: the base's hash, "epoch=E" (when E > 0) and
  *     the entries applied so far. snprintf-like. Opening it (nn_state_parse, create,
  *     nn_changelog_parse, set_changes) and training to its target epoch gives the same epoch,
  *     parameters and curves (rows evaluated by both) bit for bit.
  *   reset and regenerate make the settings now the new base and clear the log; restore_finite
  *   goes back to the settings of the finite state and drops the entries after it. */
-nn_status nn_experiment_set_changes(nn_experiment *e, const nn_changelog *log);
+nn_status nn_experiment_set_changes(nn_experiment *e, nn_changelog *log);
 nn_status nn_experiment_change(nn_experiment *e, const char *name, const char *value,
                                char *why);
 nn_status nn_experiment_set_weight(nn_experiment *e, int layer, int from, int to, double v);

@@ -49,19 +49,20 @@ void nn_exp_settings_at(const nn_experiment *e, int count, nn_config *out) {
 }
 
 uint64_t nn_exp_link_id(const nn_experiment *e, int count) {
-  char small[4096];
   size_t need = nn_link_write(&e->base, &e->log, count, 0, NULL, 0);
-  char *text = need < sizeof small ? small : malloc(need + 1);
+  char *text = malloc(need + 1);
   if (text == NULL) return 0; /* no memory: no id, the load is refused */
   nn_link_write(&e->base, &e->log, count, 0, text, need + 1);
   uint64_t h = nn_fnv1a(NN_FNV_START, text, need);
-  if (text != small) free(text);
+  free(text);
   return h;
 }
 
-nn_status nn_experiment_set_changes(nn_experiment *e, const nn_changelog *log) {
+nn_status nn_experiment_set_changes(nn_experiment *e, nn_changelog *log) {
   if (!e || !log || e->epoch != 0 || e->cursor != 0) return NN_ERR_INVALID;
-  if (!nn_changelog_copy(&e->log, log)) return NN_ERR_NOMEM;
+  nn_changelog_free(&e->log);
+  e->log = *log; /* moved in */
+  nn_changelog_init(log);
   nn_exp_apply_due(e);
   return NN_OK;
 }
@@ -75,18 +76,11 @@ int nn_experiment_changes_applied(const nn_experiment *e) { return e->cursor; }
  * goes another way) and applies it. */
 static nn_status log_and_apply(nn_experiment *e, const nn_change *c, char *why) {
   if (e->cursor >= NN_MAX_CHANGES) {
-    strcpy(why, "the link holds the most changes it can; reset to make more");
+    strcpy(why, "a link holds at most 1000 changes");
     return NN_ERR_INVALID;
   }
   e->log.count = e->cursor;
   if (e->log.target_epoch > e->epoch) e->log.target_epoch = e->epoch;
-  if (c->kind == NN_CHANGE_PARAM) {
-    char num[32];
-    const char *now = nn_state_value_text(&e->cfg, nn_param_row(c->param), num);
-    size_t k = 0;
-    while (now[k] && now[k] == c->value[k]) k++;
-    if (now[k] == c->value[k]) return NN_OK; /* already so: nothing to log */
-  }
   if (!nn_changelog_append(&e->log, c)) return NN_ERR_NOMEM;
   nn_exp_apply_due(e);
   return NN_OK;
@@ -96,10 +90,7 @@ nn_status nn_experiment_change(nn_experiment *e, const char *name, const char *v
                                char *why) {
   char unused[NN_NOTICE_REASON_LEN + 1];
   if (!why) why = unused;
-  if (!e || !name || !value) {
-    strcpy(why, "missing name or value");
-    return NN_ERR_INVALID;
-  }
+  if (!e || !name || !value) return NN_ERR_INVALID;
   nn_change c;
   if (!nn_change_make_param(&c, name, strlen(name), value, strlen(value), e->epoch, why))
     return NN_ERR_INVALID;
@@ -109,17 +100,16 @@ nn_status nn_experiment_change(nn_experiment *e, const char *name, const char *v
 static nn_status edit(nn_experiment *e, nn_change_kind kind, int layer, int from, int to,
                       double v) {
   char why[NN_NOTICE_REASON_LEN + 1];
-  if (!e || layer < 1 || layer >= e->net.num_layers || to < 0 || to >= e->net.sizes[layer] ||
-      from < 0 || (kind == NN_CHANGE_WEIGHT && from >= e->net.sizes[layer - 1]) || !isfinite(v))
-    return NN_ERR_INVALID;
   nn_change c;
   memset(&c, 0, sizeof c);
-  c.epoch = e->epoch;
   c.kind = kind;
   c.layer = layer;
   c.from = from;
   c.to = to;
   c.number = v;
+  if (!e || !nn_change_edit_exists(&c, e->net.sizes, e->net.num_layers) || !isfinite(v))
+    return NN_ERR_INVALID;
+  c.epoch = e->epoch;
   return log_and_apply(e, &c, why);
 }
 

@@ -361,7 +361,7 @@ void nn_state_parse(const char *hash, nn_config *cfg, nn_notices *notices) {
   }
 
   /* Pass 2: <name>_hide entries in first-seen order, last value wins; over-long names. */
-  long long hide_ignored = 0;
+  int hide_ignored = 0; /* fewer than the hash's bytes */
   pos = 0;
   while (next_piece(hash, n, &pos, &pc)) {
     if (is_hide_name(pc.name)) {
@@ -387,14 +387,14 @@ void nn_state_parse(const char *hash, nn_config *cfg, nn_notices *notices) {
       }
       cfg->hide[k].hidden = hidden;
     } else if (pc.name.n > NN_MAX_PARAM_NAME_LEN) {
-      notice(notices, pc.name, pc.value, "parameter name is %zu characters long; ignored",
-             pc.name.n);
+      notice(notices, pc.name, pc.value, "parameter name is %d characters long; ignored",
+             pc.name.n > 1000000 ? 1000000 : (int)pc.name.n);
     }
   }
   span empty = {"", 0};
   if (hide_ignored > 0)
     notice(notices, lit("_hide"), empty, "more than %d different _hide parameters; "
-           "ignored %lld of them", NN_MAX_HIDE, hide_ignored);
+           "ignored %d of them", NN_MAX_HIDE, hide_ignored);
 }
 
 /* ---------------------------------------------------------------- serializing */

@@ -136,29 +136,28 @@ int nnw_feature_count(void) { return NN_FEAT_COUNT; }
 /* ---- experiment ---------------------------------------------------------------------------- */
 
 /* Builds the experiment for a parsed hash. When the hash gave no seed, the seed is
- * toFixed(5) of `unseeded_random` (TFP's Math.random().toFixed(5)). Returns NULL and sets
- * *status when the engine refuses. */
-nn_experiment *nnw_experiment_create(const nnw_parsed *p, double unseeded_random,
+ * toFixed(5) of `unseeded_random` (TFP's Math.random().toFixed(5)). The parsed change log moves
+ * into the experiment (a parsed hash builds one). Returns NULL and sets *status when the
+ * engine refuses. */
+nn_experiment *nnw_experiment_create(nnw_parsed *p, double unseeded_random,
                                      nn_status *status) {
   nn_config cfg = p->cfg;
   if (cfg.seed[0] == '\0') nn_seed_from_unseeded(unseeded_random, cfg.seed);
   nn_experiment *e = NULL;
   *status = nn_experiment_create(&e, &cfg);
   if (*status != NN_OK) return NULL;
-  *status = nn_experiment_set_changes(e, &p->log);
+  *status = nn_experiment_set_changes(e, &p->log); /* the parsed log moves in */
   if (*status == NN_OK) return e;
   nn_experiment_destroy(e);
   return NULL;
 }
 
-/* The reason the last nnw_experiment_change refused (one sentence). */
-static char change_reason[NN_NOTICE_REASON_LEN + 1];
-const char *nnw_change_reason(void) { return change_reason; }
-
-/* A logged live change (nn_experiment_change); the reason of a refusal in nnw_change_reason. */
-nn_status nnw_experiment_change(nn_experiment *e, const char *name, const char *value) {
-  change_reason[0] = '\0';
-  return nn_experiment_change(e, name, value, change_reason);
+/* A logged live change (nn_experiment_change): NULL when made, else why not (one sentence,
+ * owned here; "out of memory" for NN_ERR_NOMEM). */
+const char *nnw_experiment_change(nn_experiment *e, const char *name, const char *value) {
+  static char why[NN_NOTICE_REASON_LEN + 1];
+  nn_status s = nn_experiment_change(e, name, value, why);
+  return s == NN_OK ? NULL : s == NN_ERR_NOMEM ? nn_status_message(s) : why;
 }
 
 /* The Math.random() draw counts as doubles (exact below 2^53): generator, shuffle, weights. */

@@ -16,4 +16,9 @@ mergeInto(LibraryManager.library, {
   nnw_js_number_to_string: function (x, out, cap) {
     throw new Error('nnw_js_number_to_string: supplied by engine.js');
   },
+  // x.toFixed(5) into out (8 bytes, NUL-terminated), for 0 <= x < 1 (core/experiment.c:
+  // nn_seed_from_unseeded).
+  nnw_js_to_fixed5: function (x, out) {
+    throw new Error('nnw_js_to_fixed5: supplied by engine.js');
+  },
 });

@@ -45,6 +45,7 @@ export async function instantiate(url) {
     },
     nnw_js_number: (/** @type {number} */ s, /** @type {number} */ len) => Number(decoder.decode(u8().subarray(s, s + len))),
     nnw_js_number_to_string: (/** @type {number} */ x, /** @type {number} */ out, /** @type {number} */ cap) => writeUtf8(String(x), out, cap),
+    nnw_js_to_fixed5: (/** @type {number} */ x, /** @type {number} */ out) => writeUtf8(x.toFixed(5), out, 8),
   };
   /** @type {WebAssembly.WebAssemblyInstantiatedSource} */
   let source;
