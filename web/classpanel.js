@@ -3,9 +3,61 @@
 // playground as one file for a room without a network. controller.js makes the
 // panel's <details> and imports this module when a teacher first opens it.
 
-import { HIDABLE_CONTROLS, FEATURES, withHides, isHidden } from './urlstate.js';
+import { FEATURES, setParams, isHidden } from './urlstate.js';
 import { el } from './dom.js';
 import { t } from './i18n.js';
+
+/** Controls a `<name>_hide=true` parameter can hide, with the key of the label the class panel shows (i18n.js). */
+const HIDABLE_CONTROLS = /** @type {const} */ ([
+  ['showTestData', 'output.showTestData'],
+  ['discretize', 'output.discretize'],
+  ['playButton', 'hide.playButton'],
+  ['stepButton', 'hide.stepButton'],
+  ['resetButton', 'hide.resetButton'],
+  ['learningRate', 'controls.learningRate'],
+  ['activation', 'controls.activation'],
+  ['regularization', 'controls.regularization'],
+  ['regularizationRate', 'controls.regularizationRate'],
+  ['problem', 'controls.problem'],
+  ['dataset', 'hide.dataset'],
+  ['percTrainData', 'hide.percTrainData'],
+  ['noise', 'hide.noise'],
+  ['batchSize', 'data.batchSize'],
+  ['numHiddenLayers', 'hide.numHiddenLayers'],
+  // nnplay's own (training-controls.js, speed.js, accuracy.js)
+  ['optimizer', 'training.optimizer'],
+  ['momentum', 'training.momentum'],
+  ['rho', 'hide.rho'],
+  ['beta1', 'hide.beta1'],
+  ['beta2', 'hide.beta2'],
+  ['epsilon', 'hide.epsilon'],
+  ['init', 'training.init'],
+  ['dropout', 'training.dropout'],
+  ['loss', 'training.loss'],
+  ['speed', 'speed.label'],
+  ['showAccuracy', 'accuracy.show'],
+]);
+
+/**
+ * Every hideable name: the controls, then the features.
+ * @returns {string[]}
+ */
+function hideableNames() {
+  return [...HIDABLE_CONTROLS.map((c) => c[0]), ...FEATURES.map((f) => f[0])];
+}
+
+/**
+ * `hash` with exactly the given controls hidden (`<name>_hide=true`) and no other `_hide` of a
+ * hideable name; `hideText` set as given.
+ * @param {string} hash @param {Set<string>} hidden @param {boolean} hideText @returns {string}
+ */
+export function withHides(hash, hidden, hideText) {
+  /** @type {Record<string, string | null>} */
+  const values = {};
+  for (const name of hideableNames()) values[`${name}_hide`] = hidden.has(name) ? 'true' : null;
+  values.hideText = hideText ? 'true' : 'false';
+  return setParams(hash, values);
+}
 
 export class ClassPanel {
   /** @param {HTMLDetailsElement} root the panel's <details>, its <summary> already in it */
@@ -40,6 +92,8 @@ export class ClassPanel {
     this.open = /** @type {HTMLAnchorElement} */ (el('a', 'text-button', row, t('class.open')));
     this.open.target = '_blank';
     this.open.rel = 'noopener';
+    this.copied = el('span', 'copy-status', row);
+    this.copied.setAttribute('role', 'status');
     const embedRow = el('div', 'link-row', this.root);
     this.embed = /** @type {HTMLInputElement} */ (el('input', 'class-embed', embedRow));
     this.embed.readOnly = true;
@@ -72,14 +126,25 @@ export class ClassPanel {
     const url = new URL(location.href);
     url.hash = withHides(this.hash, hidden, this.hideText.checked);
     this.link.value = url.href;
+    this.copied.textContent = '';
     this.open.href = url.href;
     this.embed.value = embedCode(url.href);
   }
 
-  /** Selects a field's text and copies it. @param {HTMLInputElement} field */
+  /** Copies a field's text, or leaves it selected and says to copy it: on a page served over
+   * plain http there is no navigator.clipboard, and execCommand('copy') may be refused too.
+   * @param {HTMLInputElement} field */
   copy(field) {
     field.select();
-    navigator.clipboard?.writeText(field.value).catch(() => document.execCommand('copy'));
+    const shown = (/** @type {boolean} */ ok) => {
+      this.copied.textContent = ok ? t('class.copied') : t('class.copyByHand');
+    };
+    const byCommand = () => {
+      field.select();
+      try { return document.execCommand('copy'); } catch { return false; }
+    };
+    if (navigator.clipboard) navigator.clipboard.writeText(field.value).then(() => shown(true), () => shown(byCommand()));
+    else shown(byCommand());
   }
 }
 

@@ -3,10 +3,13 @@
 // (frame-loop.js), what a redraw paints (scene.js) and hand edits (edits.js). main.js loads the
 // engine and exposes window.nnplay, whose calls land here.
 //
-// State lives in the engine. The link is the serialized state: every control change rewrites one
-// parameter of the engine's canonical hash and rebuilds the experiment from it, so the address
-// bar always reproduces what is on screen. Only the two display switches (showTestData,
-// discretize) change the link without rebuilding, as in TFP, and the speed (epochs per frame).
+// State lives in the engine. The link is the serialized state, and reproduces the screen: the
+// settings at epoch 0, the epoch, and each change made on the way (the engine's hash). A change
+// of a live setting (learning rate, regularization, optimiser, dropout, batch size) or a hand
+// edit goes on from the current network and epoch, logged by the engine; any other control
+// change starts a new experiment from the settings now shown. The display switches
+// (showTestData, discretize) and the speed change only the page's part of the link. While
+// paused the address bar is the link; while playing it follows about once a second.
 
 import { createViews } from './views.js';
 import { Link } from './link.js';
@@ -15,14 +18,15 @@ import { Scene } from './scene.js';
 import { Edits } from './edits.js';
 import { datasetPoints, featureGrids } from './reference-data.js';
 import { speedFromState, speedValue } from './speed.js';
-import { isHidden } from './urlstate.js';
+import { isHidden, setParams } from './urlstate.js';
 import { setPalette } from './palette.js';
 import { t, languageNotices } from './i18n.js';
 
 /** Grid cells per side of the big heatmap while playing (TFP's 100) and of the feature grids. */
 const DENSITY = 100;
-/** Parameters whose change TFP applies without resetting training (we rebuild, but keep playing). */
-const KEEP_PLAYING = new Set(['learningRate', 'regularizationRate']);
+/** Least time between two writes of the address bar, ms, paused and playing: Chromium ignores
+ * more than 200 history changes in 10 s. */
+const LINK_INTERVAL_MS = [100, 1000];
 
 /**
  * @typedef {import('./types.js').Engine} Engine
@@ -40,9 +44,16 @@ export class Controller {
     /** The page's own display switches (in the link, not in the experiment). */
     this.display = { showTestData: false, discretize: false };
     this.link = new Link((hash) => this.load(hash, true));
+    /** @type {{cancel(): void, cancelled: boolean} | null} training to the link's epoch (catchup.js) */
+    this.catchUp = null;
+    /** @type {Promise<void>} settled once the page shows the epoch the link asked for */
+    this.caughtUp = Promise.resolve();
+    this.linkTime = 0;
+    /** @type {ReturnType<typeof setTimeout> | 0} */
+    this.linkTimer = 0;
     this.edits = new Edits({
       experiment: () => this.live(),
-      before: () => this.loop.stopTraining(),
+      before: () => this.settle(),
       after: () => { this.checkDivergence(); this.views.output.clearLoss(); this.loop.draw(); },
     });
     this.views = createViews(/** @type {any} */ (engine), this);
@@ -52,18 +63,20 @@ export class Controller {
       experiment: () => this.live(),
       every: () => views.output.chart.stride,
       trained: () => this.checkDivergence(),
-      draw: (text, chart, playing) => this.scene.draw(this.live(), text, chart, playing),
+      draw: (text, chart, playing) => { this.scene.draw(this.live(), text, chart, playing); this.followLink(); },
       playingChanged: (playing) => { views.controls.setPlaying(playing); if (!playing) views.summary.announce(); },
       failed: (e) => views.notices.update([{ param: 'engine', value: '', reason: e instanceof Error ? e.message : String(e) }]),
     });
     views.dataPanel.setThumbnails(datasetPoints(engine));
   }
 
-  /** Opens the link the page was loaded with and, once its panels are in, starts the frames. */
+  /** Opens the link the page was loaded with and, once its panels are in and it shows the
+   * link's epoch, starts the frames. */
   async start() {
     this.load(Link.read(), true);
     await this.views.lecture.pending;
     this.loop.start();
+    await this.caughtUp;
   }
 
   /** @returns {Experiment} */
@@ -84,7 +97,21 @@ export class Controller {
 
   /** @returns {[string, EngineState]} the link's hash and the state it shows */
   current() {
-    return [this.link.hash, this.state()];
+    return [this.hash(), this.state()];
+  }
+
+  /** @returns {string} the hash of the screen: the engine's, with the page's own parameters */
+  hash() {
+    return setParams(this.live().hash(), {
+      showTestData: String(this.display.showTestData),
+      discretize: String(this.display.discretize),
+      speed: this.loop.speed === 1 ? null : speedValue(this.loop.speed),
+    });
+  }
+
+  /** @returns {string} the link that reproduces the screen */
+  fullLink() {
+    return `${location.href.split('#')[0]}#${this.hash()}`;
   }
 
   /** @param {number} index @returns {number} the live experiment's parameter at `index` */
@@ -102,7 +129,7 @@ export class Controller {
    * @param {string} hash without '#' @param {boolean} fromUrl show its notices even if none
    */
   load(hash, fromUrl) {
-    this.loop.stopTraining();
+    this.settle();
     /** @type {Experiment} */
     let ex;
     /** @type {import('./types.js').Notice[]} */
@@ -120,18 +147,15 @@ export class Controller {
     setPalette(st.palette);
     this.display = { showTestData: !!st.showTestData, discretize: !!st.discretize };
     this.loop.load(speedFromState(st.speed), st.model !== 'perceptron');
-    this.writeLink();
     const notices = [...extra, ...languageNotices(st.lang), ...ex.notices()];
     if (fromUrl || notices.length > 0) v.notices.update(notices);
 
     document.body.classList.toggle('hide-text', !!st.hideText);
-    v.controls.update(st);
-    v.training.update(st);
+    this.showSettings(st);
     v.speedControl.update(this.loop.speed);
     v.accuracy.setApplies(st.problem === 'classification');
     v.divergence.clear();
     v.divergence.check(ex);
-    v.dataPanel.update(st);
     v.network.build(ex.layout(), st, DENSITY, this.scene.featureGrids);
     v.output.setDisplay(this.display);
     v.output.heatmap.setPoints(ex.data(), this.display.showTestData);
@@ -143,27 +167,77 @@ export class Controller {
     }
     v.lecture.load(ex, st);
     this.scene.load({ discretize: this.display.discretize, dropoutOn: st.dropout > 0 });
+    if (ex.targetEpoch() > ex.epoch) this.trainToLink(ex);
+    else this.writeLink();
     this.loop.draw();
   }
 
-  /** The engine's canonical hash plus the page's own parameters, into the address bar. */
+  /** The controls show the experiment's settings now. @param {EngineState} st */
+  showSettings(st) {
+    this.views.controls.update(st);
+    this.views.training.update(st);
+    this.views.dataPanel.update(st);
+    this.scene.dropoutOn = st.dropout > 0;
+  }
+
+  /** A link's `epoch`: trained to in chunks, a frame at a time, with progress (catchup.js).
+   * @param {Experiment} ex */
+  trainToLink(ex) {
+    const job = { cancel() { job.cancelled = true; }, cancelled: false };
+    this.catchUp = job;
+    this.caughtUp = import('./catchup.js').then((m) => m.trainTo(this, ex, job));
+  }
+
+  /** Before anything changes the experiment: a worker's or a link's training stops where it is. */
+  settle() {
+    this.loop.stopTraining();
+    this.catchUp?.cancel();
+    this.catchUp = null;
+  }
+
+  /** The link of the screen into the address bar now. */
   writeLink() {
-    this.link.write(this.live().hash(), {
-      showTestData: String(this.display.showTestData),
-      discretize: String(this.display.discretize),
-      speed: this.loop.speed === 1 ? null : speedValue(this.loop.speed),
-    });
+    clearTimeout(this.linkTimer);
+    this.linkTimer = 0;
+    this.linkTime = performance.now();
+    this.link.write(this.hash());
+  }
+
+  /** After a redraw: the address bar follows, at most every LINK_INTERVAL_MS (not while a link's
+   * epoch is being trained to: it still shows that link). */
+  followLink() {
+    if (this.linkTimer || this.catchUp) return;
+    const wait = this.linkTime + LINK_INTERVAL_MS[+this.loop.playing] - performance.now();
+    this.linkTimer = setTimeout(() => { if (!this.catchUp) this.writeLink(); this.linkTimer = 0; }, Math.max(0, wait));
   }
 
   /**
-   * Parameters changed together by one control (null removes one): rebuild from the new link.
+   * Parameters changed together by one control (null removes one). One live setting goes on
+   * from the current network (ex.change); anything else builds a new experiment from the
+   * settings now shown with these values.
    * @param {Record<string, string | null>} values
    */
   changeParams(values) {
-    const keep = this.loop.playing && Object.keys(values).every((name) => KEEP_PLAYING.has(name));
+    const names = Object.keys(values);
+    const value = values[names[0]];
+    this.settle();
+    const ex = this.live();
+    if (names.length === 1 && value !== null) {
+      try {
+        const fresh = ex.epoch === 0 && !ex.hash().includes('@');
+        ex.change(names[0], value);
+        if (fresh) ex.reset(); // nothing trained or edited yet: the change is the link's base
+        this.showSettings(ex.state());
+        this.writeLink();
+        this.loop.draw();
+        return;
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e; // not live, or refused: a new experiment
+      }
+    }
     this.setPlaying(false);
-    this.load(this.link.with(values), false);
-    if (keep) this.setPlaying(true);
+    ex.reset(); // the settings now become the new experiment's base
+    this.load(setParams(this.hash(), values), false);
   }
 
   /** The Speed menu: epochs per frame (0 = max). Written to the link; training goes on. @param {number} speed */
@@ -192,6 +266,7 @@ export class Controller {
 
   /** @param {boolean} playing */
   setPlaying(playing) {
+    if (playing) this.settle();
     this.loop.setPlaying(playing);
   }
 
@@ -204,6 +279,7 @@ export class Controller {
   restoreFinite() {
     this.setPlaying(false);
     this.live().restoreFinite();
+    this.showSettings(this.live().state());
     this.views.divergence.check(this.live());
     this.views.output.clearLoss();
     this.loop.draw();
@@ -211,7 +287,7 @@ export class Controller {
 
   /** @param {number} n */
   step(n) {
-    this.loop.stopTraining();
+    this.settle();
     this.live().train(n);
     this.checkDivergence();
     this.loop.draw();
@@ -220,6 +296,7 @@ export class Controller {
 
   reset() {
     this.setPlaying(false);
+    this.settle();
     this.live().reset();
     this.views.divergence.check(this.live());
     this.views.output.clearLoss();
@@ -228,6 +305,7 @@ export class Controller {
 
   regenerate() {
     this.setPlaying(false);
+    this.settle();
     this.live().regenerate();
     this.views.divergence.check(this.live());
     this.writeLink();

@@ -1,7 +1,7 @@
 // edits.js — what the user changes by hand. Two kinds:
 // - in place, on the live experiment (a weight, a bias, every parameter at once from the
 //   backprop step-through): training stops first, then the page checks for divergence and
-//   redraws; the link does not change (the engine's hash is the experiment as built);
+//   redraws; the engine logs each edit at the current epoch, so the link reproduces it;
 // - through the link, as new parameter values to rebuild from (the network's shape, a feature
 //   switched on or off): pure functions of the current state.
 
@@ -40,9 +40,25 @@ export class Edits {
     this.apply((ex) => ex.setBias(layer, node, value));
   }
 
-  /** Every parameter at once (network order, as ex.params()). @param {number[]} values */
+  /**
+   * Every parameter at once (network order, as ex.params()): each one that changes is a logged
+   * edit, so the link reproduces it.
+   * @param {number[]} values
+   */
   setParams(values) {
-    this.apply((ex) => { ex.params().set(values); ex.refreshLoss(); });
+    this.apply((ex) => {
+      const { layerSizes: sizes, weightOffset, biasOffset } = ex.layout();
+      for (let l = 1; l < sizes.length; l++) {
+        for (let j = 0; j < sizes[l]; j++) {
+          for (let i = 0; i < sizes[l - 1]; i++) {
+            const k = weightOffset[l] + j * sizes[l - 1] + i;
+            if (!Object.is(ex.params()[k], values[k])) ex.setWeight(l, i, j, values[k]);
+          }
+          const k = biasOffset[l] + j;
+          if (!Object.is(ex.params()[k], values[k])) ex.setBias(l, j, values[k]);
+        }
+      }
+    });
   }
 }
 
@@ -60,11 +76,13 @@ export function removeLayer(state) {
 
 /**
  * @param {EngineState} state @param {number} layer hidden layer, from 0 @param {number} delta
- * @returns {Record<string, string>} that layer with `delta` neurons more, within 1..MAX_NEURONS
+ * @returns {Record<string, string>} that layer with `delta` neurons more, at least 1; "+" adds none
+ *   past MAX_NEURONS (TFP's button), "−" removes one from however many a link gave
  */
 export function changeNeurons(state, layer, delta) {
   const shape = [...state.networkShape];
-  shape[layer] = Math.min(MAX_NEURONS, Math.max(1, shape[layer] + delta));
+  const n = shape[layer];
+  shape[layer] = Math.max(1, delta > 0 ? Math.max(n, Math.min(MAX_NEURONS, n + delta)) : n + delta);
   return { networkShape: shape.join(',') };
 }
 

@@ -27,6 +27,13 @@ function boot() {
   const api = {
     ready,
     state: () => need().state(),
+    /** @param {string} name @param {string | number | boolean} value */
+    set: (name, value) => import('./set-param.js').then((m) => m.setParam(need(), name, value)),
+    /** @param {number} layer @param {number} from @param {number} to @param {number} value */
+    setWeight: (layer, from, to, value) => need().edits.setWeight(layer, from, to, value),
+    /** @param {number} layer @param {number} node @param {number} value */
+    setBias: (layer, node, value) => need().edits.setBias(layer, node, value),
+    link: () => need().fullLink(),
     /** @param {number} [n] */
     step: (n = 1) => {
       if (!Number.isInteger(n) || n < 0) throw new RangeError('nnplay.step(n): n must be an integer >= 0');

@@ -2,37 +2,6 @@
 // (engine.parseHash / experiment.state()); this module only rewrites `name=value` pieces of a
 // canonical hash the engine produced, so the engine stays the single judge of what a link means.
 
-/** Controls a `<name>_hide=true` parameter can hide, with the key of the label the class panel shows (i18n.js). */
-export const HIDABLE_CONTROLS = /** @type {const} */ ([
-  ['showTestData', 'output.showTestData'],
-  ['discretize', 'output.discretize'],
-  ['playButton', 'hide.playButton'],
-  ['stepButton', 'hide.stepButton'],
-  ['resetButton', 'hide.resetButton'],
-  ['learningRate', 'controls.learningRate'],
-  ['activation', 'controls.activation'],
-  ['regularization', 'controls.regularization'],
-  ['regularizationRate', 'controls.regularizationRate'],
-  ['problem', 'controls.problem'],
-  ['dataset', 'hide.dataset'],
-  ['percTrainData', 'hide.percTrainData'],
-  ['noise', 'hide.noise'],
-  ['batchSize', 'data.batchSize'],
-  ['numHiddenLayers', 'hide.numHiddenLayers'],
-  // nnplay's own (training-controls.js, speed.js, accuracy.js)
-  ['optimizer', 'training.optimizer'],
-  ['momentum', 'training.momentum'],
-  ['rho', 'hide.rho'],
-  ['beta1', 'hide.beta1'],
-  ['beta2', 'hide.beta2'],
-  ['epsilon', 'hide.epsilon'],
-  ['init', 'training.init'],
-  ['dropout', 'training.dropout'],
-  ['loss', 'training.loss'],
-  ['speed', 'speed.label'],
-  ['showAccuracy', 'accuracy.show'],
-]);
-
 /** Input features in TFP's order, with their labels (the same in every language). Hiding one removes it from the network. */
 export const FEATURES = /** @type {const} */ ([
   ['x', 'X₁'],
@@ -53,6 +22,8 @@ export const REGULARIZATIONS = /** @type {const} */ ([['none', 'option.none'], [
 export const PROBLEMS = /** @type {const} */ ([['classification', 'option.classification'], ['regression', 'option.regression']]);
 export const CLASSIFICATION_DATASETS = /** @type {const} */ ([['circle', 'dataset.circle'], ['xor', 'dataset.xor'], ['gauss', 'dataset.gauss'], ['spiral', 'dataset.spiral']]);
 export const REGRESSION_DATASETS = /** @type {const} */ ([['reg-plane', 'dataset.plane'], ['reg-gauss', 'dataset.multiGauss']]);
+/** Where TFP's buttons stop: "+" adds no layer past 6, no neuron past 8. A link may ask for more,
+ * up to the engine's limits (core/config.h), and "−" then removes one at a time. */
 export const MAX_LAYERS = 6;
 export const MAX_NEURONS = 8;
 
@@ -79,27 +50,6 @@ export function setParams(hash, values) {
     if (!done.has(name) && v !== null) out.push(`${name}=${v}`);
   }
   return out.join('&');
-}
-
-/**
- * Every hideable name: the controls, then the features.
- * @returns {string[]}
- */
-export function hideableNames() {
-  return [...HIDABLE_CONTROLS.map((c) => c[0]), ...FEATURES.map((f) => f[0])];
-}
-
-/**
- * `hash` with exactly the given controls hidden (`<name>_hide=true`) and no other `_hide` of a
- * hideable name; `hideText` set as given.
- * @param {string} hash @param {Set<string>} hidden @param {boolean} hideText @returns {string}
- */
-export function withHides(hash, hidden, hideText) {
-  /** @type {Record<string, string | null>} */
-  const values = {};
-  for (const name of hideableNames()) values[`${name}_hide`] = hidden.has(name) ? 'true' : null;
-  values.hideText = hideText ? 'true' : 'false';
-  return setParams(hash, values);
 }
 
 /**

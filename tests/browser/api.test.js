@@ -15,7 +15,8 @@ test('window.nnplay answers as the design table says', async (t) => {
     assert.deepEqual(keys, ['data', 'epoch', 'loss', 'lossCurve', 'network', 'notices', 'pause', 'play', 'ready',
       'regenerate', 'reset', 'state', 'step',
       'accuracy', 'accuracyCurve', 'divergedAt', 'restoreFinite', 'dropoutMask',
-      'lessons', 'misclassified', 'perceptron', 'backprop'].sort());
+      'lessons', 'misclassified', 'perceptron', 'backprop',
+      'set', 'setWeight', 'setBias', 'link'].sort());
     assert.equal(await page.evaluate(() => window.nnplay.ready instanceof Promise), true);
   });
 
@@ -50,7 +51,7 @@ test('window.nnplay answers as the design table says', async (t) => {
     assert.equal(await page.getAttribute('[data-control="playButton"]', 'aria-pressed'), 'false');
   });
 
-  await t.test('reset() goes back to the link\'s experiment', async () => {
+  await t.test('reset() goes back to epoch 0 of the link\'s experiment', async () => {
     await page.evaluate(() => window.nnplay.reset());
     assert.equal(await page.evaluate(() => window.nnplay.epoch), 0);
     assert.deepEqual(await page.evaluate(() => window.nnplay.network()), fx.network);

@@ -86,8 +86,10 @@ test('divergence pauses training, says so, and restores the last finite state', 
       await page.click('[data-control="resetButton"]');
       assert.equal(await page.isVisible('.divergence'), false);
       await page.evaluate(() => window.nnplay.step(5));
-      await page.selectOption('select[name="learningRate"]', '0.01');
+      assert.equal(await page.isVisible('.divergence'), true);
+      await page.selectOption('select[name="activation"]', 'tanh'); // a new experiment
       assert.equal(await page.isVisible('.divergence'), false);
+      await page.selectOption('select[name="learningRate"]', '0.01'); // live, from epoch 0
       await page.evaluate(() => window.nnplay.step(50));
       assert.equal(await page.isVisible('.divergence'), false, 'a lower learning rate converges');
     } finally {
@@ -119,7 +121,8 @@ test('dropout marks the neurons it dropped in the last step', async (t) => {
   await page.evaluate(() => window.nnplay.pause());
   assert.notEqual(await page.evaluate(() => /** @type {HTMLCanvasElement} */ (document.querySelector('.thumbs')).toDataURL()), withMarks);
   await page.selectOption('select[name="dropout"]', '0');
-  assert.equal(hashParams(page.url()).has('dropout'), false);
+  const epoch = await page.evaluate(() => window.nnplay.epoch);
+  assert.equal(hashParams(page.url()).get(`dropout@${epoch}`), '0', 'a live setting: the link says when it changed');
   await page.evaluate(() => window.nnplay.step(1));
   assert.equal(await page.locator('.node.dropped').count(), 0, 'no dropout, no marks');
   assert.deepEqual(errors, []);

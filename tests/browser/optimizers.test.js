@@ -30,17 +30,19 @@ test('the training options drive the URL and the training', async (t) => {
     return page.evaluate(() => window.nnplay.lossCurve());
   };
 
-  await t.test('choosing Adam writes optimizer=adam and trains otherwise than SGD', async () => {
+  await t.test('choosing Adam at epoch 30 writes optimizer@30=adam and trains on otherwise than SGD', async () => {
     const { page, errors } = await open();
-    const sgd = await curveAfter(page, 30);
+    const sgd = await curveAfter(page, 60);
+    await page.evaluate(() => window.nnplay.reset());
+    await curveAfter(page, 30);
     assert.deepEqual(await visible(page, HYPER), [], 'SGD has no hyperparameter beyond the learning rate');
     await page.selectOption('select[name="optimizer"]', 'adam');
-    assert.equal(hashParams(page.url()).get('optimizer'), 'adam');
-    assert.equal(await page.evaluate(() => window.nnplay.epoch), 0, 'a new optimiser starts over');
+    assert.equal(hashParams(page.url()).get('optimizer@30'), 'adam');
+    assert.equal(await page.evaluate(() => window.nnplay.epoch), 30, 'a live setting: training goes on');
     assert.deepEqual(await visible(page, HYPER), ['beta1', 'beta2', 'epsilon']);
     const adam = await curveAfter(page, 30);
-    assert.deepEqual(adam[0], sgd[0], 'same start');
-    assert.notDeepEqual(adam[30], sgd[30]);
+    assert.deepEqual(adam.slice(0, 31), sgd.slice(0, 31), 'the same first 30 epochs');
+    assert.notDeepEqual(adam[60], sgd[60]);
     assert.equal((await page.evaluate(() => window.nnplay.state())).optimizer, 'adam');
     await screenshot(page, 'optimizer-adam');
     assert.deepEqual(errors, []);
@@ -48,32 +50,37 @@ test('the training options drive the URL and the training', async (t) => {
 
   await t.test('each optimiser shows only its own hyperparameters, and they change the training', async () => {
     const { page, errors } = await open();
-    await page.selectOption('select[name="optimizer"]', 'momentum');
+    // Each choice is made at epoch 0 (after a reset), where it becomes the link's base.
+    const choose = async (/** @type {string} */ name, /** @type {string} */ value) => {
+      await page.evaluate(() => window.nnplay.reset());
+      await page.selectOption(`select[name="${name}"]`, value);
+    };
+    await choose('optimizer', 'momentum');
     assert.deepEqual(await visible(page, HYPER), ['momentum']);
     const mu09 = await curveAfter(page, 20);
-    await page.selectOption('select[name="momentum"]', '0.5');
+    await choose('momentum', '0.5');
     assert.equal(hashParams(page.url()).get('momentum'), '0.5');
     assert.notDeepEqual(await curveAfter(page, 20), mu09);
 
-    await page.selectOption('select[name="optimizer"]', 'rmsprop');
+    await choose('optimizer', 'rmsprop');
     assert.deepEqual(await visible(page, HYPER), ['epsilon', 'rho']);
     const rho09 = await curveAfter(page, 20);
-    await page.selectOption('select[name="rho"]', '0.99');
+    await choose('rho', '0.99');
     assert.equal(hashParams(page.url()).get('rho'), '0.99');
     assert.notDeepEqual(await curveAfter(page, 20), rho09);
 
-    await page.selectOption('select[name="optimizer"]', 'adam');
+    await choose('optimizer', 'adam');
     const eps = await curveAfter(page, 20);
-    await page.selectOption('select[name="epsilon"]', '0.1');
+    await choose('epsilon', '0.1');
     assert.equal(hashParams(page.url()).get('epsilon'), '0.1');
     assert.notDeepEqual(await curveAfter(page, 20), eps);
-    await page.selectOption('select[name="beta1"]', '0.5');
-    await page.selectOption('select[name="beta2"]', '0.99');
+    await choose('beta1', '0.5');
+    await choose('beta2', '0.99');
     const p = hashParams(page.url());
     assert.equal(p.get('beta1'), '0.5');
     assert.equal(p.get('beta2'), '0.99');
 
-    await page.selectOption('select[name="optimizer"]', 'sgd');
+    await choose('optimizer', 'sgd');
     assert.equal(hashParams(page.url()).has('optimizer'), false, 'the default is not written');
     assert.deepEqual(await visible(page, HYPER), []);
     assert.deepEqual(errors, []);
@@ -139,16 +146,18 @@ test('the training options drive the URL and the training', async (t) => {
     const first = await open(hash);
     const curve = await curveAfter(first.page, 60);
     const acc = await first.page.evaluate(() => window.nnplay.accuracyCurve());
+    await first.page.waitForFunction(() => location.href === window.nnplay.link());
     const url = first.page.url();
     const p = hashParams(url);
     for (const [k, v] of [['activation', 'elu'], ['optimizer', 'rmsprop'], ['rho', '0.95'], ['epsilon', '0.0001'],
-      ['init', 'he'], ['dropout', '0.2'], ['loss', 'crossentropy'], ['speed', '20']]) assert.equal(p.get(k), v, k);
+      ['init', 'he'], ['dropout', '0.2'], ['loss', 'crossentropy'], ['speed', '20'], ['epoch', '60']]) assert.equal(p.get(k), v, k);
     for (const [name, value] of [['optimizer', 'rmsprop'], ['rho', '0.95'], ['epsilon', '0.0001'], ['init', 'he'], ['dropout', '0.2'], ['loss', 'crossentropy'], ['speed', '20']]) {
       assert.equal(await first.page.inputValue(`select[name="${name}"]`), value, `${name} shows the link's value`);
     }
-    const second = await open(url.slice(url.indexOf('#') + 1));
-    assert.deepEqual(await curveAfter(second.page, 60), curve);
+    const second = await open(url.slice(url.indexOf('#') + 1)); // trains to its epoch 60
+    assert.deepEqual(await curveAfter(second.page, 0), curve);
     assert.deepEqual(await second.page.evaluate(() => window.nnplay.accuracyCurve()), acc);
+    await second.page.waitForFunction(() => location.href === window.nnplay.link());
     assert.equal(second.page.url(), url, 'the same canonical link');
     assert.deepEqual(first.errors, []);
     assert.deepEqual(second.errors, []);

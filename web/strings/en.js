@@ -160,6 +160,8 @@ export default {
   'class.hideText': ' Hide the explanatory text',
   'class.link': 'Link for your class',
   'class.copy': 'Copy link',
+  'class.copied': 'Copied',
+  'class.copyByHand': 'Select and copy the link (Ctrl+C or ⌘C)',
   'class.open': 'Open',
   'class.embed': 'Embed code',
   'class.copyCode': 'Copy code',

@@ -160,6 +160,8 @@ export default {
   'class.hideText': ' Cacher le texte explicatif',
   'class.link': 'Lien pour votre classe',
   'class.copy': 'Copier le lien',
+  'class.copied': 'Copié',
+  'class.copyByHand': 'Sélectionnez et copiez le lien (Ctrl+C ou ⌘C)',
   'class.open': 'Ouvrir',
   'class.embed': 'Code d’intégration',
   'class.copyCode': 'Copier le code',
