@@ -4,6 +4,7 @@
 // the curves are those of training step by step.
 
 import { el, byId } from './dom.js';
+import { t, languageCode } from './i18n.js';
 
 /** Training time per frame, ms: the page answers input between chunks. */
 const BUDGET_MS = 25;
@@ -58,7 +59,7 @@ export function trainTo(ctrl, ex, job) {
       return;
     }
     if (performance.now() - start > QUIET_MS) {
-      line.textContent = `Training to epoch ${target.toLocaleString('en-US')}… ${Math.floor(100 * ex.epoch / target)} %`;
+      line.textContent = t('catchup.progress', target.toLocaleString(languageCode()), Math.floor(100 * ex.epoch / target));
       if (!line.isConnected) byId('notices').prepend(line);
     }
     requestAnimationFrame(frame);

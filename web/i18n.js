@@ -36,6 +36,11 @@ export function t(key, ...values) {
   return fill(current.table[key] ?? en[/** @type {keyof typeof en} */ (key)] ?? key, values);
 }
 
+/** The page's language code ('en', 'fr', ...), for number formatting. @returns {string} */
+export function languageCode() {
+  return current.code;
+}
+
 /** `key.one` or `key.other` as the language's plural rule says for `n`, with n as `{0}`.
  * @param {string} key @param {number} n @returns {string} */
 export function tn(key, n) {

@@ -77,6 +77,7 @@ export default {
   'backprop.tableLabel': 'The numbers of this stage',
   'network.showOutput': 'Show the output on the big heatmap',
   'network.showNeuron': 'Show neuron {0} on the big heatmap',
+  'catchup.progress': 'Training to epoch {0}… {1} %',
   'network.addLayer': 'Add a hidden layer',
   'network.removeLayer': 'Remove the last hidden layer',
   'network.layers.one': '{0} hidden layer',

@@ -77,6 +77,7 @@ export default {
   'backprop.tableLabel': 'Les nombres de cette étape',
   'network.showOutput': 'Afficher la sortie sur la grande carte',
   'network.showNeuron': 'Afficher le neurone {0} sur la grande carte',
+  'catchup.progress': 'Entraînement jusqu’à l’époque {0}… {1} %',
   'network.addLayer': 'Ajouter une couche cachée',
   'network.removeLayer': 'Retirer la dernière couche cachée',
   'network.layers.one': '{0} couche cachée',
