@@ -72,9 +72,24 @@ const nn_config *nn_experiment_base_config(const nn_experiment *e) { return &e->
 const nn_changelog *nn_experiment_changes(const nn_experiment *e) { return &e->log; }
 int nn_experiment_changes_applied(const nn_experiment *e) { return e->cursor; }
 
+/* A setting changed again at the same epoch (a slider dragged) replaces its entry: the link
+ * stays short and means the same. Not the optimiser, whose every change restarts its state. */
+static bool replaces_last(const nn_experiment *e, const nn_change *c) {
+  if (c->kind != NN_CHANGE_PARAM || c->param == NN_P_OPTIMIZER || e->cursor == 0) return false;
+  const nn_change *last = &e->log.items[e->cursor - 1];
+  return last->kind == NN_CHANGE_PARAM && last->param == c->param && last->epoch == e->epoch;
+}
+
 /* Logs c at the current epoch (the entries the link planned later are dropped: training now
  * goes another way) and applies it. */
 static nn_status log_and_apply(nn_experiment *e, const nn_change *c, char *why) {
+  if (replaces_last(e, c)) {
+    e->log.count = e->cursor;
+    if (e->log.target_epoch > e->epoch) e->log.target_epoch = e->epoch;
+    e->log.items[e->cursor - 1] = *c;
+    apply_change(e, c);
+    return NN_OK;
+  }
   if (e->cursor >= NN_MAX_CHANGES) {
     strcpy(why, "a link holds at most 1000 changes");
     return NN_ERR_INVALID;

@@ -4,21 +4,23 @@
 // page fetches nothing, opened from file:// too.
 //
 // scripts/offline.mjs puts `var nnplayBuiltIn = {wasm, worker}` before the page's script: `wasm`
-// maps each engine module's file name to its bytes in base64, `worker` is the worker's script
+// maps each engine module's file name to its gzipped bytes in base64 (inflated here by fflate,
+// which every browser that runs the page can run, unlike DecompressionStream), `worker` is the worker's script
 // (training-worker.js bundled with this module). The worker gets `{wasm}` the same way, before
 // its script in the Blob.
 
+import { gunzipSync } from 'fflate';
 import { loadEngine } from '../wasm-bindings/engine.js';
 
 /** @type {{wasm: Record<string, string>, worker?: string}} */
 const builtIn = /** @type {any} */ (globalThis).nnplayBuiltIn;
 
-/** @param {string} base64 @returns {Uint8Array} */
+/** @param {string} base64 gzipped bytes @returns {Uint8Array} the bytes inflated */
 function bytes(base64) {
   const text = atob(base64);
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
-  return out;
+  return gunzipSync(out);
 }
 
 /** The engine, built in; it loads the module it chose from the page. */

@@ -316,6 +316,34 @@ static void a_change_midway_drops_later_entries(void **state) {
   nn_experiment_destroy(e);
 }
 
+/* A slider dragged at one epoch logs one entry, its last value; the optimiser, whose every
+ * change restarts its state, logs each. The link still reopens bit for bit. */
+static void a_setting_changed_again_at_one_epoch_is_one_entry(void **state) {
+  (void)state;
+  nn_experiment *e = nn_test_open_link(PLAIN, NULL);
+  assert_int_equal(nn_experiment_train(e, 30), NN_OK);
+  static const char *const sizes[] = {"11", "12", "13", "14"};
+  for (int i = 0; i < 4; i++)
+    assert_int_equal(nn_experiment_change(e, "batchSize", sizes[i], NULL), NN_OK);
+  assert_int_equal(nn_experiment_change(e, "optimizer", "adam", NULL), NN_OK);
+  assert_int_equal(nn_experiment_change(e, "optimizer", "momentum", NULL), NN_OK);
+  assert_int_equal(nn_experiment_change(e, "learningRate", "0.1", NULL), NN_OK);
+  assert_int_equal(nn_experiment_train(e, 5), NN_OK);
+  assert_int_equal(nn_experiment_change(e, "learningRate", "0.3", NULL), NN_OK);
+  assert_int_equal(nn_experiment_changes(e)->count, 5);
+  assert_int_equal(nn_experiment_config(e)->batch_size, 14);
+  char *link = nn_test_link_of(e);
+  assert_non_null(strstr(link, "&epoch=35&batchSize@30=14&optimizer@30=adam&"
+                               "optimizer@30=momentum&learningRate@30=0.1&learningRate@35=0.3"));
+  assert_int_equal(nn_experiment_train(e, 20), NN_OK);
+  nn_experiment *again = nn_test_open_link(link, NULL);
+  assert_int_equal(nn_experiment_train(again, 55), NN_OK);
+  nn_test_assert_same_screen(e, again);
+  free(link);
+  nn_experiment_destroy(again);
+  nn_experiment_destroy(e);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(a_learning_rate_change_continues_training),
@@ -328,6 +356,7 @@ int main(void) {
       cmocka_unit_test(ten_thousand_entries),
       cmocka_unit_test(reset_regenerate_and_restore),
       cmocka_unit_test(a_change_midway_drops_later_entries),
+      cmocka_unit_test(a_setting_changed_again_at_one_epoch_is_one_entry),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
