@@ -41,6 +41,7 @@ export class Controller {
     this.engine = engine;
     /** @type {Experiment | null} */
     this.ex = null;
+    this.loading = false; // load() is rebuilding the views
     /** The page's own display switches (in the link, not in the experiment). */
     this.display = { showTestData: false, discretize: false };
     this.link = new Link((hash) => this.load(hash, true));
@@ -129,6 +130,19 @@ export class Controller {
    * @param {string} hash without '#' @param {boolean} fromUrl show its notices even if none
    */
   load(hash, fromUrl) {
+    // Views rebuilt below may send events on the way (a focused neuron removed blurs): they
+    // draw once load() has given every view the new experiment, not halfway.
+    this.loading = true;
+    try {
+      this.build(hash, fromUrl);
+    } finally {
+      this.loading = false;
+    }
+    this.loop.draw();
+  }
+
+  /** @param {string} hash @param {boolean} fromUrl */
+  build(hash, fromUrl) {
     this.settle();
     /** @type {Experiment} */
     let ex;
@@ -169,7 +183,6 @@ export class Controller {
     this.scene.load({ discretize: this.display.discretize, dropoutOn: st.dropout > 0 });
     if (ex.targetEpoch() > ex.epoch) this.trainToLink(ex);
     else this.writeLink();
-    this.loop.draw();
   }
 
   /** The controls show the experiment's settings now. @param {EngineState} st */
@@ -261,7 +274,7 @@ export class Controller {
   /** @param {HoverTarget | null} target */
   hover(target) {
     this.scene.hover(target);
-    this.loop.draw();
+    if (!this.loading) this.loop.draw();
   }
 
   /** @param {boolean} playing */

@@ -253,3 +253,19 @@ test('palette=viridis recolours the heatmaps, points and links, and stays in the
     await p.context.close();
   }
 });
+
+// Found by the browser fuzz test: a focused neuron removed by a rebuild blurs, and the redraw
+// that hover(null) asked for ran halfway through the rebuild, on the experiment just disposed.
+test('a focused neuron removed by a new experiment draws nothing halfway and raises no error', async (t) => {
+  const { server, browser } = await setup(t);
+  const { page, context, errors } = await openPage(browser, server.url, 'model=perceptron&dataset=gauss&seed=0.5');
+  t.after(() => context.close());
+  await page.evaluate(() => window.nnplay.step(3));
+  await page.focus('[data-node]');
+  assert.equal(await page.evaluate(() => document.activeElement?.hasAttribute('data-node')), true);
+  await page.selectOption('select[name="model"]', 'mlp');
+  assert.equal(await page.evaluate(() => window.nnplay.state().model), 'mlp');
+  await page.evaluate(() => window.nnplay.step(2));
+  assert.equal(await page.evaluate(() => window.nnplay.epoch), 2);
+  assert.deepEqual(errors, []);
+});

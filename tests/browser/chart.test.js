@@ -48,6 +48,8 @@ test('after 50 epochs the loss chart draws both losses over every epoch, and the
   t.after(() => context.close());
   await page.evaluate(() => window.nnplay.step(50));
   await frames(page, 2);
+  // Chartist comes with the chart's first line (web/chart-lib.js, loaded on use): wait for it.
+  await page.waitForFunction(() => document.querySelectorAll('.loss-chart path.ct-line').length >= 2);
   /** Each visible line of the chart: its class, vertices, box (in the chart's pixels) and stroke. */
   const lines = () => page.evaluate(() => {
     const chart = /** @type {HTMLElement} */ (document.querySelector('.loss-chart'));
