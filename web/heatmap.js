@@ -54,6 +54,16 @@ export class HeatmapView {
     }).observe(frame);
   }
 
+  /** The frame's width in device pixels: the ResizeObserver's, or measured once before it first
+   * reports (the page's first drawing comes before it, and must already be the still one).
+   * @returns {number} */
+  deviceWidth() {
+    if (this.devicePixels === 0) {
+      this.devicePixels = Math.round(this.frame.getBoundingClientRect().width * (window.devicePixelRatio || 1));
+    }
+    return this.devicePixels;
+  }
+
   /**
    * Paints one node's slice. Allocates only when the density changes.
    * @param {Float32Array} values @param {number} offset @param {number} density

@@ -8,8 +8,10 @@ export class Link {
   constructor(navigated) {
     /** The hash the address bar shows now, without '#'. */
     this.hash = '';
-    window.addEventListener('hashchange', () => {
-      const h = Link.read();
+    // The event's own URL: a link the page wrote with replaceState between the user's change
+    // and this event would otherwise hide what the user asked for.
+    window.addEventListener('hashchange', (e) => {
+      const h = new URL(e.newURL).hash.slice(1);
       if (h !== this.hash) navigated(h);
     });
   }

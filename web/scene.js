@@ -82,7 +82,7 @@ export class Scene {
       // pixel when still; the thumbnails come from a coarse grid of every node below.
       const outputNode = (network.layout ? network.layout.numNodes : ex.layout().numNodes) - 1;
       const node = h && h.kind === 'node' ? h.index : outputNode;
-      const still = Math.min(MAX_STILL_DENSITY, output.heatmap.devicePixels);
+      const still = Math.min(MAX_STILL_DENSITY, output.heatmap.deviceWidth());
       const density = playing || still < 2 ? this.density : still;
       output.heatmap.update(ex.evaluateNode(node, density), 0, density, !h && this.discretize);
     }

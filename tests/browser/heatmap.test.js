@@ -87,3 +87,28 @@ test('the still heatmap shows the engine\'s output cell for cell', async (t) => 
     await context.close();
   }
 });
+
+// The first drawing is the still one at once, even when the ResizeObserver reports late (as on a
+// loaded machine): nnplay.ready means the page shows its settled picture.
+test('when nnplay.ready resolves, the heatmap already has its device-pixel size', async (t) => {
+  const { server, browser } = await setup(t);
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  t.after(() => context.close());
+  await context.addInitScript(() => {
+    const Native = window.ResizeObserver;
+    window.ResizeObserver = class extends Native {
+      /** @param {ResizeObserverCallback} callback */
+      constructor(callback) { super((entries, o) => setTimeout(() => callback(entries, o), 1000)); }
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}#${fixture('dev01').hash}`);
+  const at = await page.evaluate(async () => {
+    await window.nnplay.ready;
+    const c = /** @type {HTMLCanvasElement} */ (document.querySelector('.heatmap-grid'));
+    const frame = /** @type {HTMLElement} */ (document.querySelector('.heatmap-frame'));
+    return { width: c.width, device: Math.round(frame.getBoundingClientRect().width * devicePixelRatio) };
+  });
+  assert.ok(at.device > 100, `the frame is ${at.device} device px`);
+  assert.equal(at.width, at.device);
+});
