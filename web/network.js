@@ -1,6 +1,7 @@
 // network.js — the network diagram: input features (click to toggle), hidden layers with their
 // +/- controls, every neuron's live heatmap thumbnail, links and biases (links.js), and a
-// hovercard that shows a weight or bias and lets the user type a new one.
+// hovercard that shows a weight or bias and lets the user type a new one. From the keyboard,
+// Enter on a neuron opens the card on its bias; ↑ ↓ move through its incoming weights.
 
 import { makeLut, paintSlice, formatParam } from './palette.js';
 import { LinksLayer } from './links.js';
@@ -61,7 +62,7 @@ export class NetworkView {
     this.body.appendChild(this.thumbs);
     this.thumbsCtx = /** @type {CanvasRenderingContext2D} */ (this.thumbs.getContext('2d'));
     this.nodesBox = el('div', 'nodes', this.body);
-    this.card = new HoverCard(this.body, handlers);
+    this.card = new HoverCard(this.body, handlers, (target) => this.paramName(target));
     this.lut = makeLut(160);
     this.thumbImage = new ImageData(THUMB, THUMB);
     this.thumbPixels = new Uint32Array(this.thumbImage.data.buffer);
@@ -153,8 +154,11 @@ export class NetworkView {
         // Keyboard and touch: focus (Tab, or a tap) shows the neuron as hovering does.
         node.tabIndex = 0;
         node.setAttribute('role', 'button');
-        node.setAttribute('aria-label', output ? tr('network.showOutput') : tr('network.showNeuron', layout.nodeIds[k]));
+        node.setAttribute('aria-label', `${output ? tr('network.showOutput') : tr('network.showNeuron', layout.nodeIds[k])}; ${tr('network.editHint')}`);
         node.addEventListener('focus', () => this.h.hover({ kind: 'node', index: k }));
+        node.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.card.open(this.incoming(k), node); }
+        });
         node.addEventListener('blur', () => this.h.hover(null));
         node.dataset.node = String(k);
         this.placed.push({ el: node, layer: l, row: j, slot: j, index: k });
@@ -259,6 +263,41 @@ export class NetworkView {
     this.card.refresh(params);
   }
 
+  /**
+   * Node k's bias, then the weights of its incoming links, as hovercard targets.
+   * @param {number} k network-order index of a hidden or output neuron
+   * @returns {import('./links.js').LinkTarget[]}
+   */
+  incoming(k) {
+    const L = this.links;
+    const b = k - this.firstLive;
+    const layer = L.biasMeta[2 * b];
+    const node = L.biasMeta[2 * b + 1];
+    /** @type {import('./links.js').LinkTarget[]} */
+    const list = [{ kind: 'bias', layer, node, param: L.biasParam[b], x: L.biasGeom[2 * b] + 3, y: L.biasGeom[2 * b + 1] + 3 }];
+    for (let m = 0; m < L.numLinks; m++) {
+      if (L.meta[3 * m] !== layer || L.meta[3 * m + 2] !== node) continue;
+      const g = L.geom;
+      list.push({ kind: 'weight', layer, from: L.meta[3 * m + 1], to: node, param: L.param[m],
+        x: (g[4 * m] + g[4 * m + 2]) / 2, y: (g[4 * m + 1] + g[4 * m + 3]) / 2 });
+    }
+    return list;
+  }
+
+  /** A weight's or bias's name, e.g. "Weight from X₁ to neuron 2". @param {import('./links.js').LinkTarget} target */
+  paramName(target) {
+    const layout = /** @type {import('./types.js').Layout} */ (this.layout);
+    const sizes = layout.layerSizes;
+    const at = (/** @type {number} */ l, /** @type {number} */ i) => layout.nodeOffset[l] + i;
+    const to = target.kind === 'bias' ? target.node : target.to;
+    const output = target.layer === sizes.length - 1;
+    const id = layout.nodeIds[at(target.layer, to)];
+    if (target.kind === 'bias') return output ? tr('network.biasOfOutput') : tr('network.biasOf', id);
+    const from = layout.nodeIds[at(target.layer - 1, target.from)];
+    const source = target.layer === 1 ? FEATURES.find((f) => f[0] === from)?.[1] ?? from : tr('network.neuronName', from);
+    return output ? tr('network.weightToOutput', source) : tr('network.weightFrom', source, id);
+  }
+
   /** @param {MouseEvent} e */
   onMove(e) {
     if (this.card.contains(/** @type {Node} */ (e.target))) return;
@@ -277,11 +316,17 @@ export class NetworkView {
   }
 }
 
-/** The weight/bias hovercard: shows the value; typing a number and Enter sets it. */
+/** The weight/bias hovercard: shows the value; typing a number and Enter sets it. Opened from
+ * a neuron with the keyboard, it keeps the focus: ↑ ↓ move through the neuron's bias and
+ * incoming weights, Escape gives the focus back to the neuron. */
 class HoverCard {
-  /** @param {HTMLElement} parent @param {NetworkHandlers} handlers */
-  constructor(parent, handlers) {
+  /**
+   * @param {HTMLElement} parent @param {NetworkHandlers} handlers
+   * @param {(target: import('./links.js').LinkTarget) => string} name the field's label
+   */
+  constructor(parent, handlers, name) {
     this.h = handlers;
+    this.name = name;
     this.root = el('div', 'hovercard', parent);
     this.root.hidden = true;
     const label = el('label', '', this.root);
@@ -290,13 +335,37 @@ class HoverCard {
     this.input.type = 'text';
     this.input.inputMode = 'decimal';
     this.input.spellcheck = false;
+    this.hint = el('div', 'hc-hint', this.root, tr('network.cardHint'));
+    this.hint.id = 'hc-hint';
+    this.hint.hidden = true;
     /** @type {import('./links.js').LinkTarget | null} */
     this.target = null;
+    /** Opened from the keyboard: the neuron's bias and weights, the one shown, the neuron.
+     * @type {import('./links.js').LinkTarget[]} */
+    this.list = [];
+    this.at = 0;
+    /** @type {HTMLElement | null} */
+    this.returnTo = null;
     this.input.addEventListener('keydown', (e) => {
+      const n = this.list.length;
       if (e.key === 'Enter') this.commit();
-      else if (e.key === 'Escape') this.hide();
+      else if (e.key === 'Escape') {
+        const back = this.returnTo;
+        this.hide();
+        back?.focus();
+      } else if (n > 1 && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+        e.preventDefault();
+        this.at = (this.at + (e.key === 'ArrowDown' ? 1 : n - 1)) % n;
+        this.place(this.list[this.at]);
+        this.input.select();
+      }
     });
-    this.input.addEventListener('change', () => this.commit());
+    // From the keyboard the card lives while its field has the focus.
+    this.input.addEventListener('blur', () => { if (this.returnTo) this.hide(); });
+    // Enter commits and Chrome then fires change too: commit on change only what Enter did not.
+    this.dirty = false;
+    this.input.addEventListener('input', () => { this.dirty = true; });
+    this.input.addEventListener('change', () => { if (this.dirty) this.commit(); });
     this.root.addEventListener('mouseleave', () => this.leave());
   }
 
@@ -306,11 +375,32 @@ class HoverCard {
   /** @param {import('./links.js').LinkTarget} target */
   show(target) {
     if (document.activeElement === this.input && this.target) return;
+    this.place(target);
+  }
+
+  /**
+   * Opens the card on a neuron's first target with the focus in its field.
+   * @param {import('./links.js').LinkTarget[]} list @param {HTMLElement} from the neuron
+   */
+  open(list, from) {
+    this.list = list;
+    this.at = 0;
+    this.place(list[0]);
+    this.returnTo = from;
+    this.hint.hidden = false;
+    this.input.setAttribute('aria-describedby', this.hint.id);
+    this.input.focus();
+    this.input.select();
+  }
+
+  /** @param {import('./links.js').LinkTarget} target */
+  place(target) {
     const same = this.target && this.target.param === target.param;
     this.target = target;
     this.root.hidden = false;
     this.root.dataset.kind = target.kind;
     this.kind.textContent = tr(target.kind === 'bias' ? 'network.bias' : 'network.weight');
+    this.input.setAttribute('aria-label', this.name(target));
     if (!same) {
       this.root.style.left = `${target.x + 8}px`;
       this.root.style.top = `${target.y - 30}px`;
@@ -327,6 +417,10 @@ class HoverCard {
   hide() {
     this.root.hidden = true;
     this.target = null;
+    this.list = [];
+    this.returnTo = null;
+    this.hint.hidden = true;
+    this.input.removeAttribute('aria-describedby');
     if (document.activeElement === this.input) this.input.blur();
   }
 
@@ -343,8 +437,9 @@ class HoverCard {
     const value = Number(text);
     if (!t || text === '' || !Number.isFinite(value)) { this.input.classList.add('invalid'); return; }
     this.input.classList.remove('invalid');
+    this.dirty = false;
     if (t.kind === 'bias') this.h.setBias(t.layer, t.node, value);
     else this.h.setWeight(t.layer, t.from, t.to, value);
-    this.input.blur();
+    if (!this.returnTo) this.input.blur();
   }
 }
