@@ -1,8 +1,10 @@
 // network.js — the network diagram: input features (click to toggle), hidden layers with their
 // +/- controls, every neuron's live heatmap thumbnail, links and biases (links.js), and a
-// hovercard that shows a weight or bias and lets the user type a new one.
+// hovercard (hovercard.js) that shows a weight or bias and lets the user type a new one. From
+// the keyboard, Enter on a neuron opens the card on its bias and incoming weights.
 
-import { makeLut, paintSlice, formatParam } from './palette.js';
+import { makeLut, paintSlice } from './palette.js';
+import { HoverCard } from './hovercard.js';
 import { LinksLayer } from './links.js';
 import { FEATURES, MAX_LAYERS, MAX_NEURONS, isHidden } from './urlstate.js';
 import { el } from './dom.js';
@@ -61,7 +63,7 @@ export class NetworkView {
     this.body.appendChild(this.thumbs);
     this.thumbsCtx = /** @type {CanvasRenderingContext2D} */ (this.thumbs.getContext('2d'));
     this.nodesBox = el('div', 'nodes', this.body);
-    this.card = new HoverCard(this.body, handlers);
+    this.card = new HoverCard(this.body, handlers, (target) => this.paramName(target));
     this.lut = makeLut(160);
     this.thumbImage = new ImageData(THUMB, THUMB);
     this.thumbPixels = new Uint32Array(this.thumbImage.data.buffer);
@@ -153,8 +155,11 @@ export class NetworkView {
         // Keyboard and touch: focus (Tab, or a tap) shows the neuron as hovering does.
         node.tabIndex = 0;
         node.setAttribute('role', 'button');
-        node.setAttribute('aria-label', output ? tr('network.showOutput') : tr('network.showNeuron', layout.nodeIds[k]));
+        node.setAttribute('aria-label', `${output ? tr('network.showOutput') : tr('network.showNeuron', layout.nodeIds[k])}; ${tr('network.editHint')}`);
         node.addEventListener('focus', () => this.h.hover({ kind: 'node', index: k }));
+        node.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.card.open(this.incoming(k), node); }
+        });
         node.addEventListener('blur', () => this.h.hover(null));
         node.dataset.node = String(k);
         this.placed.push({ el: node, layer: l, row: j, slot: j, index: k });
@@ -259,6 +264,41 @@ export class NetworkView {
     this.card.refresh(params);
   }
 
+  /**
+   * Node k's bias, then the weights of its incoming links, as hovercard targets.
+   * @param {number} k network-order index of a hidden or output neuron
+   * @returns {import('./links.js').LinkTarget[]}
+   */
+  incoming(k) {
+    const L = this.links;
+    const b = k - this.firstLive;
+    const layer = L.biasMeta[2 * b];
+    const node = L.biasMeta[2 * b + 1];
+    /** @type {import('./links.js').LinkTarget[]} */
+    const list = [{ kind: 'bias', layer, node, param: L.biasParam[b], x: L.biasGeom[2 * b] + 3, y: L.biasGeom[2 * b + 1] + 3 }];
+    for (let m = 0; m < L.numLinks; m++) {
+      if (L.meta[3 * m] !== layer || L.meta[3 * m + 2] !== node) continue;
+      const g = L.geom;
+      list.push({ kind: 'weight', layer, from: L.meta[3 * m + 1], to: node, param: L.param[m],
+        x: (g[4 * m] + g[4 * m + 2]) / 2, y: (g[4 * m + 1] + g[4 * m + 3]) / 2 });
+    }
+    return list;
+  }
+
+  /** A weight's or bias's name, e.g. "Weight from X₁ to neuron 2". @param {import('./links.js').LinkTarget} target */
+  paramName(target) {
+    const layout = /** @type {import('./types.js').Layout} */ (this.layout);
+    const sizes = layout.layerSizes;
+    const at = (/** @type {number} */ l, /** @type {number} */ i) => layout.nodeOffset[l] + i;
+    const to = target.kind === 'bias' ? target.node : target.to;
+    const output = target.layer === sizes.length - 1;
+    const id = layout.nodeIds[at(target.layer, to)];
+    if (target.kind === 'bias') return output ? tr('network.biasOfOutput') : tr('network.biasOf', id);
+    const from = layout.nodeIds[at(target.layer - 1, target.from)];
+    const source = target.layer === 1 ? FEATURES.find((f) => f[0] === from)?.[1] ?? from : tr('network.neuronName', from);
+    return output ? tr('network.weightToOutput', source) : tr('network.weightFrom', source, id);
+  }
+
   /** @param {MouseEvent} e */
   onMove(e) {
     if (this.card.contains(/** @type {Node} */ (e.target))) return;
@@ -274,77 +314,5 @@ export class NetworkView {
     for (const p of this.placed) {
       p.el.classList.toggle('hovered', p.el.dataset.node === String(index));
     }
-  }
-}
-
-/** The weight/bias hovercard: shows the value; typing a number and Enter sets it. */
-class HoverCard {
-  /** @param {HTMLElement} parent @param {NetworkHandlers} handlers */
-  constructor(parent, handlers) {
-    this.h = handlers;
-    this.root = el('div', 'hovercard', parent);
-    this.root.hidden = true;
-    const label = el('label', '', this.root);
-    this.kind = el('span', 'hc-label', label);
-    this.input = /** @type {HTMLInputElement} */ (el('input', 'hc-input', label));
-    this.input.type = 'text';
-    this.input.inputMode = 'decimal';
-    this.input.spellcheck = false;
-    /** @type {import('./links.js').LinkTarget | null} */
-    this.target = null;
-    this.input.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') this.commit();
-      else if (e.key === 'Escape') this.hide();
-    });
-    this.input.addEventListener('change', () => this.commit());
-    this.root.addEventListener('mouseleave', () => this.leave());
-  }
-
-  /** @param {Node} node */
-  contains(node) { return this.root.contains(node); }
-
-  /** @param {import('./links.js').LinkTarget} target */
-  show(target) {
-    if (document.activeElement === this.input && this.target) return;
-    const same = this.target && this.target.param === target.param;
-    this.target = target;
-    this.root.hidden = false;
-    this.root.dataset.kind = target.kind;
-    this.kind.textContent = tr(target.kind === 'bias' ? 'network.bias' : 'network.weight');
-    if (!same) {
-      this.root.style.left = `${target.x + 8}px`;
-      this.root.style.top = `${target.y - 30}px`;
-      this.input.classList.remove('invalid');
-      this.input.value = formatParam(this.h.paramValue(target.param));
-    }
-  }
-
-  /** The mouse left the link: hide unless the user is typing. */
-  leave() {
-    if (document.activeElement !== this.input) this.hide();
-  }
-
-  hide() {
-    this.root.hidden = true;
-    this.target = null;
-    if (document.activeElement === this.input) this.input.blur();
-  }
-
-  /** @param {Float64Array} params */
-  refresh(params) {
-    if (!this.target || document.activeElement === this.input) return;
-    const text = formatParam(params[this.target.param]);
-    if (this.input.value !== text) this.input.value = text;
-  }
-
-  commit() {
-    const t = this.target;
-    const text = this.input.value.trim();
-    const value = Number(text);
-    if (!t || text === '' || !Number.isFinite(value)) { this.input.classList.add('invalid'); return; }
-    this.input.classList.remove('invalid');
-    if (t.kind === 'bias') this.h.setBias(t.layer, t.node, value);
-    else this.h.setWeight(t.layer, t.from, t.to, value);
-    this.input.blur();
   }
 }

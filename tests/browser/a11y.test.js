@@ -269,3 +269,65 @@ test('a focused neuron removed by a new experiment draws nothing halfway and rai
   assert.equal(await page.evaluate(() => window.nnplay.epoch), 2);
   assert.deepEqual(errors, []);
 });
+
+test('the keyboard alone edits a neuron\'s bias and incoming weights, as the mouse does', async (t) => {
+  const { server, browser } = await setup(t);
+  const { page, context, errors } = await openPage(browser, server.url, fixture('dev01').hash);
+  t.after(() => context.close());
+  await page.evaluate(() => window.nnplay.step(3));
+  // The second neuron of the first hidden layer (TFP's neuron 2), fed by X₁ and X₂.
+  const neuron = '[data-node="3"]';
+  assert.match(await page.getAttribute(neuron, 'aria-label') ?? '', /^Show neuron 2 on the big heatmap; press Enter to edit its bias and incoming weights$/);
+  await page.focus(neuron);
+  await page.keyboard.press('Enter');
+  const field = () => page.evaluate(() => {
+    const e = /** @type {HTMLInputElement} */ (document.activeElement);
+    return { cls: e.className, name: e.getAttribute('aria-label'), value: e.value,
+      hint: document.getElementById(e.getAttribute('aria-describedby') ?? '')?.textContent };
+  });
+  const before = await page.evaluate(() => window.nnplay.network()[0][1]);
+  let f = await field();
+  assert.equal(f.cls, 'hc-input', 'the card\'s field has the focus');
+  assert.equal(f.name, 'Bias of neuron 2');
+  assert.equal(Number(f.value).toFixed(4), before.bias.toFixed(4));
+  assert.equal(f.hint, '↑ ↓ other weights · Enter sets · Esc closes');
+  assert.equal(await page.getAttribute('.hovercard', 'data-kind'), 'bias');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('-0.375');
+  await page.keyboard.press('Enter');
+  f = await field();
+  assert.equal(f.cls, 'hc-input', 'the field keeps the focus after Enter');
+  // ↓ goes through the incoming weights; ↑ from the bias wraps to the last.
+  await page.keyboard.press('ArrowDown');
+  f = await field();
+  assert.equal(f.name, 'Weight from X₁ to neuron 2');
+  assert.equal(Number(f.value).toFixed(4), before.weights[0].toFixed(4));
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  f = await field();
+  assert.equal(f.name, 'Weight from X₂ to neuron 2');
+  assert.equal(await page.getAttribute('.hovercard', 'data-kind'), 'weight');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2.5');
+  await page.keyboard.press('Enter');
+  const after = await page.evaluate(() => window.nnplay.network()[0][1]);
+  assert.equal(after.bias, -0.375);
+  assert.deepEqual(after.weights, [before.weights[0], 2.5]);
+  const link = new URLSearchParams((await page.evaluate(() => window.nnplay.link())).split('#')[1]);
+  const edits = [...link].filter(([k]) => /^[wb][\d.]+@\d+$/.test(k));
+  assert.deepEqual(edits.map(([k, v]) => `${k[0]}=${v}`).sort(), ['b=-0.375', 'w=2.5'], `the link: ${[...link]}`);
+  // A deeper neuron names a neuron as the weight's source; the output says so.
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-node')), '3', 'Escape gives the focus back');
+  assert.equal(await page.isHidden('.hovercard'), true);
+  await page.focus('[data-node="8"]');
+  await page.keyboard.press(' ');
+  assert.equal((await field()).name, 'Bias of the output');
+  await page.keyboard.press('ArrowDown');
+  assert.equal((await field()).name, 'Weight from neuron 5 to the output');
+  // Tab away closes the card.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.isHidden('.hovercard'), true);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+});
