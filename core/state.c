@@ -292,6 +292,25 @@ static bool is_hide_name(span name) {
 
 enum { P_COUNT = NN_P_COUNT };
 
+/* Does lesson `index`'s hash set parameter `id`? */
+static bool in_lesson_of(int index, int id) {
+  const char *lh = nn_lesson_hash(index);
+  size_t pos = 0, len = strlen(nn_param_row(id)->name);
+  piece pc;
+  while (next_piece(lh, strlen(lh), &pos, &pc))
+    if (pc.name.n == len && memcmp(pc.name.p, nn_param_row(id)->name, len) == 0) return true;
+  return false;
+}
+
+/* A refused text the lesson sets keeps the lesson's: the notice says so. */
+static void say_lesson_value(nn_notice *it) {
+  char *then = strrchr(it->reason, ';');
+  size_t at = then ? (size_t)(then - it->reason) : strlen(it->reason);
+  static const char said[] = "; using the lesson's value";
+  if (at + sizeof said > sizeof it->reason) at = sizeof it->reason - sizeof said;
+  memcpy(it->reason + at, said, sizeof said);
+}
+
 void nn_state_parse(const char *hash, nn_config *cfg, nn_notices *notices) {
   nn_config_default(cfg);
   if (notices != NULL) memset(notices, 0, sizeof *notices);
@@ -331,14 +350,27 @@ void nn_state_parse(const char *hash, nn_config *cfg, nn_notices *notices) {
           from_lesson[i] = pc;
           break;
         }
-    for (int i = 0; i < NN_P_COUNT; i++)
-      if (in_lesson[i] && !present[i]) {
+    for (int i = 0; i < NN_P_COUNT; i++) {
+      if (!in_lesson[i]) continue;
+      /* A refused value falls back to the page's default, except for text (the seed): empty,
+       * it is left out of the link, whose next reading would take the lesson's seed. So the
+       * lesson's text goes first and a refused one keeps it. */
+      if (present[i] && nn_param_row(i)->kind == NN_PARAM_TEXT)
+        apply_param(cfg, i, from_lesson[i].value, false, NULL);
+      else if (!present[i]) {
         present[i] = true;
         last[i] = from_lesson[i];
       }
+    }
   }
-  for (int i = 0; i < NN_P_COUNT; i++)
-    if (present[i]) apply_param(cfg, i, last[i].value, last[i].extra_eq, notices);
+  for (int i = 0; i < NN_P_COUNT; i++) {
+    if (!present[i]) continue;
+    int before = notices ? notices->count : 0;
+    apply_param(cfg, i, last[i].value, last[i].extra_eq, notices);
+    if (lesson >= 0 && notices && notices->count > before &&
+        nn_param_row(i)->kind == NN_PARAM_TEXT && in_lesson_of(lesson, i))
+      say_lesson_value(&notices->items[before]);
+  }
   if (cfg->model == NN_MODEL_PERCEPTRON && cfg->problem != NN_PROBLEM_CLASSIFICATION) {
     notice(notices, lit("model"), lit("perceptron"), "the perceptron is a classifier and this "
            "is a regression problem; using mlp");

@@ -40,6 +40,7 @@ export const OUTCOMES = {
   'then.ignoredSome': 'ignored {0} of them',
   'then.textIgnored': 'the text after it was ignored, as TFP does',
   'then.randomSeed': 'a random seed is drawn instead',
+  'then.lessonValue': 'using the lesson\'s value',
   'then.noTutorial': 'no tutorial',
   'then.noLesson': 'no lesson',
   'then.browserLanguage': 'the browser\'s language',

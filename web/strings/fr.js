@@ -263,6 +263,7 @@ export default {
   'then.ignoredSome': '{0} d’entre eux ignorés',
   'then.textIgnored': 'le texte qui suit a été ignoré, comme le fait TFP',
   'then.randomSeed': 'une graine aléatoire est tirée à la place',
+  'then.lessonValue': 'la valeur de la leçon est gardée',
   'then.noTutorial': 'pas de tutoriel',
   'then.noLesson': 'pas de leçon',
   'then.browserLanguage': 'la langue du navigateur',
