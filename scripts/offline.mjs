@@ -27,17 +27,18 @@ if (!site || !engineDir) {
 const MODULES = ['nnplay-wasm.wasm', 'nnplay-wasm-nosimd.wasm'];
 const web = path.resolve('web');
 
-/** @type {esbuild.Plugin} */
-const builtInAssets = {
+/** web/assets.js replaced by `file`. @param {string} file @returns {esbuild.Plugin} */
+const builtInAssets = (file) => ({
   name: 'built-in-assets',
   setup(build) {
     build.onResolve({ filter: /^\.\/assets\.js$/ }, (args) => (
-      path.resolve(args.resolveDir) === web ? { path: path.join(web, 'assets-offline.js') } : undefined));
+      path.resolve(args.resolveDir) === web ? { path: path.join(web, file) } : undefined));
   },
-};
+});
 
-/** One classic script: `entry` with everything it imports, lazily or not. @param {string} entry */
-async function classicScript(entry) {
+/** One classic script: `entry` with everything it imports, lazily or not, and `assets` (a file of
+ * web/) in web/assets.js's place. @param {string} entry @param {string} assets */
+async function classicScript(entry, assets) {
   const result = await esbuild.build({
     entryPoints: [entry],
     bundle: true,
@@ -49,7 +50,7 @@ async function classicScript(entry) {
     // here: the modules come from the page.
     external: ['node:*'],
     logOverride: { 'empty-import-meta': 'silent' },
-    plugins: [builtInAssets],
+    plugins: [builtInAssets(assets)],
   });
   return result.outputFiles[0].text;
 }
@@ -62,8 +63,9 @@ const entry = /<script type="module" src="([^"]+)"><\/script>\n?/.exec(html);
 if (!entry) throw new Error('index.html has no module script to inline');
 // Gzipped before base64: the file's own gzip cannot see through base64 (a third smaller so).
 const wasm = Object.fromEntries(MODULES.map((f) => [f, gzipSync(readFileSync(path.join(engineDir, f)), { level: 9 }).toString('base64')]));
-const worker = await classicScript('web/training-worker.js');
-const page = await classicScript(path.join('web', entry[1]));
+// The worker is handed the engines inflated (assets-offline.js), so it carries no inflater.
+const worker = await classicScript('web/training-worker.js', 'assets-offline-worker.js');
+const page = await classicScript(path.join('web', entry[1]), 'assets-offline.js');
 // JSON, with '<' escaped so that no "</script" or "<!--" can appear in the element.
 const builtIn = JSON.stringify({ wasm, worker }).replace(/</g, '\\u003c');
 const script = `"use strict";var nnplayBuiltIn=${builtIn};${page}`;

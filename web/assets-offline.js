@@ -5,9 +5,9 @@
 //
 // scripts/offline.mjs puts `var nnplayBuiltIn = {wasm, worker}` before the page's script: `wasm`
 // maps each engine module's file name to its gzipped bytes in base64 (inflated here by fflate,
-// which every browser that runs the page can run, unlike DecompressionStream), `worker` is the worker's script
-// (training-worker.js bundled with this module). The worker gets `{wasm}` the same way, before
-// its script in the Blob.
+// which every browser that runs the page can run, unlike DecompressionStream), `worker` is the
+// worker's script (training-worker.js bundled with assets-offline-worker.js). The worker gets
+// `{wasm}` the same way, inflated, before its script in the Blob.
 
 import { gunzipSync } from 'fflate';
 import { loadEngine } from '../wasm-bindings/engine.js';
@@ -35,8 +35,17 @@ export async function importEngine() {
   };
 }
 
-/** A new training worker, from a Blob of its source with the engine's modules before it. */
+/** A new training worker, from a Blob of its source with the engine's modules, inflated, before
+ * it (assets-offline-worker.js reads them). */
 export function newTrainingWorker() {
-  const source = `"use strict";var nnplayBuiltIn=${JSON.stringify({ wasm: builtIn.wasm })};${builtIn.worker}`;
+  /** @type {Record<string, string>} */
+  const wasm = {};
+  for (const [file, gz] of Object.entries(builtIn.wasm)) {
+    const raw = bytes(gz);
+    let text = '';
+    for (let i = 0; i < raw.length; i += 0x8000) text += String.fromCharCode(...raw.subarray(i, i + 0x8000));
+    wasm[file] = btoa(text);
+  }
+  const source = `"use strict";var nnplayBuiltIn=${JSON.stringify({ wasm })};${builtIn.worker}`;
   return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
 }
