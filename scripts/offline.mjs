@@ -64,7 +64,7 @@ if (!entry) throw new Error('index.html has no module script to inline');
 // Gzipped before base64: the file's own gzip cannot see through base64 (a third smaller so).
 const wasm = Object.fromEntries(MODULES.map((f) => [f, gzipSync(readFileSync(path.join(engineDir, f)), { level: 9 }).toString('base64')]));
 // The worker is handed the engines inflated (assets-offline.js), so it carries no inflater.
-const worker = await classicScript('web/training-worker.js', 'assets-offline-worker.js');
+const worker = await classicScript('web/training-worker.js', 'assets-worker-offline.js');
 const page = await classicScript(path.join('web', entry[1]), 'assets-offline.js');
 // JSON, with '<' escaped so that no "</script" or "<!--" can appear in the element.
 const builtIn = JSON.stringify({ wasm, worker }).replace(/</g, '\\u003c');

@@ -6,7 +6,7 @@
 // scripts/offline.mjs puts `var nnplayBuiltIn = {wasm, worker}` before the page's script: `wasm`
 // maps each engine module's file name to its gzipped bytes in base64 (inflated here by fflate,
 // which every browser that runs the page can run, unlike DecompressionStream), `worker` is the
-// worker's script (training-worker.js bundled with assets-offline-worker.js). The worker gets
+// worker's script (training-worker.js bundled with assets-worker-offline.js). The worker gets
 // `{wasm}` the same way, inflated, before its script in the Blob.
 
 import { gunzipSync } from 'fflate';
@@ -36,7 +36,7 @@ export async function importEngine() {
 }
 
 /** A new training worker, from a Blob of its source with the engine's modules, inflated, before
- * it (assets-offline-worker.js reads them). */
+ * it (assets-worker-offline.js reads them). */
 export function newTrainingWorker() {
   /** @type {Record<string, string>} */
   const wasm = {};

@@ -1,4 +1,4 @@
-// assets-offline-worker.js — assets.js for the training worker of the one-file page
+// assets-worker-offline.js — assets.js for the training worker of the one-file page
 // (dist/nnplay.html): the page starts the worker from a Blob with `var nnplayBuiltIn = {wasm}`
 // before its script, `wasm` mapping each engine module's file name to its bytes in base64, already
 // inflated by the page (assets-offline.js), so the worker carries no inflater.
