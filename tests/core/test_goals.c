@@ -17,22 +17,7 @@
 #include "lessons.h"
 #include "params.h"
 #include "state.h"
-
-static char *serialize(const nn_config *cfg) {
-  size_t n = nn_state_serialize(cfg, NULL, 0);
-  char *s = malloc(n + 1);
-  assert_non_null(s);
-  nn_state_serialize(cfg, s, n + 1);
-  return s;
-}
-
-static char *json(const nn_config *cfg) {
-  size_t n = nn_state_json(cfg, NULL, 0);
-  char *s = malloc(n + 1);
-  assert_non_null(s);
-  nn_state_json(cfg, s, n + 1);
-  return s;
-}
+#include "state_text.h"
 
 static void no_goal_by_default_and_none_written(void **state) {
   (void)state;
@@ -42,7 +27,7 @@ static void no_goal_by_default_and_none_written(void **state) {
   assert_int_equal(ns.count, 0);
   assert_true(cfg.goal_train_loss == NN_NO_GOAL);
   assert_true(cfg.goal_test_loss == NN_NO_GOAL);
-  char *h = serialize(&cfg), *j = json(&cfg);
+  char *h = nn_test_hash_of(&cfg), *j = nn_test_state_json_of(&cfg);
   assert_null(strstr(h, "goal"));
   assert_null(strstr(j, "goal"));
   free(h);
@@ -60,13 +45,13 @@ static void a_goal_is_kept_and_written_back_as_given(void **state) {
   assert_int_equal(ns.count, 0);
   assert_true(cfg.goal_test_loss == 0.05);
   assert_true(cfg.goal_train_loss == 0);
-  char *h = serialize(&cfg), *j = json(&cfg);
+  char *h = nn_test_hash_of(&cfg), *j = nn_test_state_json_of(&cfg);
   assert_non_null(strstr(h, "&goalTrainLoss=0&goalTestLoss=0.05"));
   assert_non_null(strstr(j, "\"goalTrainLoss\":0,\"goalTestLoss\":0.05"));
   nn_config again;
   nn_state_parse(h, &again, &ns);
   assert_int_equal(ns.count, 0);
-  char *h2 = serialize(&again);
+  char *h2 = nn_test_hash_of(&again);
   assert_string_equal(h, h2);
   free(h);
   free(h2);
@@ -112,7 +97,7 @@ static void a_lesson_gives_its_goal_and_the_link_may_change_it(void **state) {
   nn_state_parse("lesson=xor-mlp", &cfg, &ns);
   assert_int_equal(ns.count, 0);
   assert_true(cfg.goal_test_loss == 0.05 && cfg.goal_train_loss == NN_NO_GOAL);
-  char *h = serialize(&cfg);
+  char *h = nn_test_hash_of(&cfg);
   assert_non_null(strstr(h, "goalTestLoss=0.05"));
   free(h);
   nn_state_parse("lesson=xor-mlp&goalTestLoss=0.02", &cfg, &ns);

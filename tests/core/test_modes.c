@@ -16,22 +16,7 @@
 #include "each_fixture.h"
 #include "fixture.h"
 #include "state.h"
-
-static char *serialize(const nn_config *cfg) {
-  size_t n = nn_state_serialize(cfg, NULL, 0);
-  char *s = malloc(n + 1);
-  assert_non_null(s);
-  nn_state_serialize(cfg, s, n + 1);
-  return s;
-}
-
-static char *state_json(const nn_config *cfg) {
-  size_t n = nn_state_json(cfg, NULL, 0);
-  char *s = malloc(n + 1);
-  assert_non_null(s);
-  nn_state_json(cfg, s, n + 1);
-  return s;
-}
+#include "state_text.h"
 
 static void mode_and_model_accept_their_names(void **st) {
   (void)st;
@@ -103,10 +88,10 @@ static void writes_no_lecture_names(const nn_fixture *fx, const char *path, void
   (void)ctx;
   nn_config cfg;
   nn_state_parse(fx->hash, &cfg, NULL);
-  char *s = serialize(&cfg);
+  char *s = nn_test_hash_of(&cfg);
   if (strstr(s, "mode=") || strstr(s, "model=") || strstr(s, "lesson="))
     fail_msg("%s: %s", fx->name, s);
-  char *j = state_json(&cfg);
+  char *j = nn_test_state_json_of(&cfg);
   if (strstr(j, "\"mode\"") || strstr(j, "\"model\"") || strstr(j, "\"lesson\""))
     fail_msg("%s: %s", fx->name, j);
   free(j);
@@ -119,7 +104,7 @@ static void defaults_are_not_written_so_tfp_links_serialize_as_before(void **st)
   /* explicit defaults are dropped too */
   nn_config cfg;
   nn_state_parse("mode=complete&model=mlp&seed=a", &cfg, NULL);
-  char *s = serialize(&cfg);
+  char *s = nn_test_hash_of(&cfg);
   assert_null(strstr(s, "mode"));
   free(s);
 }
@@ -130,7 +115,7 @@ static void set_modes_are_written_after_tfp_parameters_and_round_trip(void **st)
   nn_notices ns;
   nn_state_parse("x_hide=true&model=perceptron&dataset=gauss&mode=simplified&seed=s", &a, &ns);
   assert_int_equal(ns.count, 0);
-  char *s1 = serialize(&a);
+  char *s1 = nn_test_hash_of(&a);
   const char *m = strstr(s1, "&mode=simplified&model=perceptron");
   if (!m) fail_msg("%s", s1);
   assert_true(m > strstr(s1, "hideText=")); /* after TFP's last parameter */
@@ -139,9 +124,9 @@ static void set_modes_are_written_after_tfp_parameters_and_round_trip(void **st)
   assert_int_equal(ns.count, 0);
   assert_int_equal(b.model, NN_MODEL_PERCEPTRON);
   assert_int_equal(b.mode, NN_MODE_SIMPLIFIED);
-  char *s2 = serialize(&b);
+  char *s2 = nn_test_hash_of(&b);
   assert_string_equal(s1, s2);
-  char *j = state_json(&b);
+  char *j = nn_test_state_json_of(&b);
   assert_non_null(strstr(j, "\"mode\":\"simplified\",\"model\":\"perceptron\""));
   free(j);
   free(s1);
