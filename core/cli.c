@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "experiment.h"
+#include "model_export.h"
 #include "network.h"
 #include "params.h"
 #include "perceptron.h"
@@ -18,6 +19,7 @@
 
 static const char USAGE[] =
     "Usage: nnplay run --hash '<TensorFlow Playground hash>' [--epochs N] [--unseeded-random R]\n"
+    "                  [--export json|python]\n"
     "       nnplay params [--markdown]\n"
     "       nnplay --help | nnplay run --help\n";
 
@@ -32,6 +34,8 @@ static const char RUN_HELP[] =
     "  --unseeded-random R  for a hash without a seed: use the seed TFP would draw if its\n"
     "                       unseeded Math.random() returned R (0 <= R < 1; 0.5 -> \"0.50000\").\n"
     "                       Without it such a hash gets a random seed.\n"
+    "  --export F           print the trained model instead: F = json (the model JSON) or\n"
+    "                       python (a Python file defining predict(x1, x2)); see README\n"
     "\n"
     "Output fields: state (the link's base parameters), derived, train, test, network (initial),\n"
     "loss_curve (epochs 0..N), accuracy_curve ([train, test] per epoch; NaN for regression),\n"
@@ -199,6 +203,7 @@ typedef struct {
   bool have_epochs; /* else the link's epoch */
   bool have_r;
   double r;
+  int export_format; /* nn_model_format, or -1: print the run's JSON */
 } run_args;
 
 #if defined(__GNUC__)
@@ -249,6 +254,8 @@ static int parse_run_args(int argc, char **argv, run_args *a, FILE *out, FILE *e
   a->have_epochs = false;
   a->have_r = false;
   a->r = 0;
+  a->export_format = -1;
+  bool have_export = false;
   for (int i = 2; i < argc; i++) {
     const char *arg = argv[i];
     if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
@@ -259,9 +266,9 @@ static int parse_run_args(int argc, char **argv, run_args *a, FILE *out, FILE *e
       return usage_error(err, "unexpected argument '%s'", shown(arg, tmp));
     const char *eq = strchr(arg, '=');
     size_t name_len = eq ? (size_t)(eq - arg) : strlen(arg);
-    const char *flags[] = {"--hash", "--epochs", "--unseeded-random"};
+    const char *flags[] = {"--hash", "--epochs", "--unseeded-random", "--export"};
     int which = -1;
-    for (int f = 0; f < 3; f++)
+    for (int f = 0; f < 4; f++)
       if (strlen(flags[f]) == name_len && strncmp(arg, flags[f], name_len) == 0) which = f;
     if (which < 0) {
       char name[48];
@@ -278,7 +285,10 @@ static int parse_run_args(int argc, char **argv, run_args *a, FILE *out, FILE *e
     } else {
       return usage_error(err, "%s needs a value", flags[which]);
     }
-    bool *seen = which == 0 ? &have_hash : which == 1 ? &a->have_epochs : &a->have_r;
+    bool *seen = which == 0   ? &have_hash
+                 : which == 1 ? &a->have_epochs
+                 : which == 2 ? &a->have_r
+                              : &have_export;
     if (*seen) return usage_error(err, "%s given twice", flags[which]);
     *seen = true;
     if (which == 0) {
@@ -293,6 +303,10 @@ static int parse_run_args(int argc, char **argv, run_args *a, FILE *out, FILE *e
                            NN_CLI_MAX_EPOCHS, shown(value, tmp));
       if (a->epochs > NN_CLI_MAX_EPOCHS)
         return usage_error(err, "--epochs is too large: at most %d", NN_CLI_MAX_EPOCHS);
+    } else if (which == 3) {
+      if (strcmp(value, "json") == 0) a->export_format = NN_MODEL_JSON;
+      else if (strcmp(value, "python") == 0) a->export_format = NN_MODEL_PYTHON;
+      else return usage_error(err, "--export must be json or python, not '%s'", shown(value, tmp));
     } else {
       char *end = NULL;
       double r = strtod(value, &end);
@@ -320,6 +334,35 @@ static double random_unit(void) {
     u ^= u >> 31;
   }
   return (double)(u >> 11) * 0x1p-53;
+}
+
+/* Prints the trained network of e as a model file (model_export.h) with e's link. */
+static int export_model(const nn_experiment *e, int format, FILE *out, FILE *err) {
+  const nn_network *net = nn_experiment_network(e);
+  if (!nn_model_params_finite(net)) {
+    fprintf(err, "nnplay: the network has non-finite parameters (training diverged at epoch %d); "
+                 "export an earlier epoch (--epochs)\n", nn_experiment_diverged_at(e));
+    return NN_CLI_FAILED;
+  }
+  size_t link_len = nn_experiment_link(e, NULL, 0);
+  char *link = malloc(link_len + 1);
+  if (link) nn_experiment_link(e, link, link_len + 1);
+  size_t need = link ? nn_model_write(net, format, link, NULL, 0) : 0;
+  char *text = link ? malloc(need + 1) : NULL;
+  if (text == NULL) {
+    free(link);
+    fprintf(err, "nnplay: out of memory\n");
+    return NN_CLI_FAILED;
+  }
+  size_t len = nn_model_write(net, format, link, text, need + 1);
+  bool ok = fwrite(text, 1, len, out) == len && fflush(out) == 0;
+  free(text);
+  free(link);
+  if (!ok) {
+    fprintf(err, "nnplay: cannot write the output\n");
+    return NN_CLI_FAILED;
+  }
+  return NN_CLI_OK;
 }
 
 static int run(const run_args *a, FILE *out, FILE *err) {
@@ -375,6 +418,12 @@ static int run(const run_args *a, FILE *out, FILE *err) {
     nn_experiment_destroy(e);
     free(b.p);
     return NN_CLI_FAILED;
+  }
+  if (a->export_format >= 0) {
+    free(b.p);
+    int status = export_model(e, a->export_format, out, err);
+    nn_experiment_destroy(e);
+    return status;
   }
   int rows;
   const double *curve = nn_experiment_loss_curve(e, &rows);
