@@ -3,7 +3,6 @@
 
 #include <math.h>
 
-#include "activation.h"
 #include "js_number.h"
 #include "json_writer.h"
 #include "model_python.h"
@@ -33,12 +32,31 @@ static void write_number(nn_writer *w, double x) {
 
 static void write_int(nn_writer *w, int v) { write_number(w, (double)v); }
 
+/* A JSON string: only '"', '\\' and control characters escaped, so the link stays readable
+ * (web/model-files.js writes it the same way). */
+static void write_string(nn_writer *w, const char *s) {
+  static const char hex[] = "0123456789abcdef";
+  nn_write(w, "\"");
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c == '"' || c == '\\') {
+      char esc[2] = {'\\', (char)c};
+      nn_write_bytes(w, esc, 2);
+    } else if (c < 0x20 || c == 0x7F) {
+      char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+      nn_write_bytes(w, esc, 6);
+    } else {
+      nn_write_bytes(w, (const char *)&c, 1);
+    }
+  }
+  nn_write(w, "\"");
+}
+
 size_t nn_model_json_write(const nn_network *net, const char *link, char *out, size_t cap) {
   nn_writer w = nn_writer_start(out, cap);
   const int layers = net->num_layers;
   nn_write(&w, "{\n  \"format\": \"nnplay-model\",\n  \"version\": 1,\n  \"link\": ");
-  link = link ? link : "";
-  nn_write_json_string(&w, link, nn_bounded_len(link, (size_t)-1));
+  write_string(&w, link ? link : "");
   nn_write(&w, ",\n  \"features\": [");
   for (int i = 0; i < net->sizes[0]; i++) {
     if (i) nn_write(&w, ", ");
@@ -51,9 +69,8 @@ size_t nn_model_json_write(const nn_network *net, const char *link, char *out, s
     if (l) nn_write(&w, ", ");
     write_int(&w, net->sizes[l]);
   }
-  const nn_activation_fn *hidden = nn_activation_get(net->hidden_activation);
   nn_write(&w, "],\n  \"hiddenActivation\": \"");
-  nn_write(&w, hidden ? hidden->name : "?");
+  nn_write(&w, nn_activation_name(net->hidden_activation));
   nn_write(&w, "\",\n  \"output\": \"");
   nn_write(&w, nn_model_output_kind(net));
   nn_write(&w, "\",\n  \"weights\": [");
