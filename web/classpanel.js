@@ -106,6 +106,7 @@ export class ClassPanel {
     download.href = 'nnplay.html';
     download.download = 'nnplay.html';
     offline.append(t('class.offlineTail'));
+    import('./takeaway.js').then((m) => m.takeawayRow(this.root));
     this.hash = '';
   }
 

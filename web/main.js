@@ -59,6 +59,12 @@ function boot() {
     divergedAt: () => need().live().divergedAt(),
     restoreFinite: () => need().restoreFinite(),
     dropoutMask: () => Array.from(need().live().dropoutMask()),
+    /** @param {string} kind */
+    export: (kind) => import('./takeaway.js').then((m) => m.exportText(need(), kind)),
+    /** @param {unknown} model */
+    import: (model) => import('./takeaway.js').then((m) => m.importModel(need(), model)),
+    /** @param {string} [view] */
+    png: (view) => import('./takeaway.js').then((m) => m.picture(need(), view)),
   };
   Object.defineProperty(window, 'nnplay', { value: Object.freeze(api), enumerable: true });
 

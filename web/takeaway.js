@@ -1,0 +1,126 @@
+// takeaway.js — taking the results away, and bringing a model back: window.nnplay's export(),
+// import() and png() (main.js imports this module on their first call), and the class panel's
+// row of buttons that download the same files (classpanel.js imports it when opened).
+
+import { modelJson, modelPython } from './model-files.js';
+import { readModel, modelHash, refuse } from './model-import.js';
+import { outputPng, pagePng } from './snapshot.js';
+import { el } from './dom.js';
+import { t } from './i18n.js';
+
+/**
+ * @typedef {import('./controller.js').Controller} Controller
+ * @typedef {import('./types.js').Experiment} Experiment
+ */
+
+/**
+ * The text of an export: 'csv' (the points), 'json' (the model) or 'python' (predict(x1, x2)).
+ * @param {Controller} ctrl @param {unknown} kind @returns {string}
+ */
+export function exportText(ctrl, kind) {
+  const ex = ctrl.live();
+  if (kind === 'json') return modelJson(ex);
+  if (kind === 'python') return modelPython(ex);
+  if (kind === 'csv') {
+    const csv = /** @type {{pointsCsv?: () => string}} */ (/** @type {unknown} */ (ex)).pointsCsv;
+    if (typeof csv !== 'function') throw new Error("export('csv'): this engine has no points writer (experiment.pointsCsv)");
+    return csv.call(ex);
+  }
+  throw new RangeError(`export(kind): kind must be 'csv', 'json' or 'python', not ${JSON.stringify(kind)}`);
+}
+
+/**
+ * Opens a model (its JSON text, or the parsed object): checked first, then built and compared
+ * with the model, weight by weight; refused (RangeError, the page unchanged) at any difference.
+ * @param {Controller} ctrl @param {unknown} input @returns {Promise<void>} once the page shows it
+ */
+export async function importModel(ctrl, input) {
+  const model = readModel(input);
+  const hash = modelHash(model);
+  const ex = ctrl.engine.experiment(hash);
+  try {
+    const layout = ex.layout();
+    const sizes = layout.layerSizes.join(',');
+    if (sizes !== model.layers.join(',')) {
+      refuse(`this page builds layers of ${sizes} nodes for it, not ${model.layers.join(',')}`
+        + (model.output === 'softmax' ? ' (its K classes need a page that has the classes= parameter)' : ''));
+    }
+    if (layout.inputIds.join(',') !== model.features.join(',')) refuse(`this page gives it the features ${layout.inputIds.join(', ')}`);
+    if (layout.hiddenActivation !== model.hiddenActivation) refuse(`this page gives it the activation ${layout.hiddenActivation}`);
+    ex.network().forEach((layer, l) => layer.forEach((node, j) => {
+      const same = Object.is(node.bias, model.biases[l][j]) && node.weights.every((w, i) => Object.is(w, model.weights[l][j][i]));
+      if (!same) refuse(`node ${j} of layer ${l + 1} did not take the model's parameters`);
+    }));
+  } finally {
+    ex.dispose();
+  }
+  ctrl.setPlaying(false);
+  ctrl.load(hash, false);
+  await ctrl.caughtUp;
+}
+
+/**
+ * A PNG of the output view ('output') or of the whole playground ('page').
+ * @param {Controller} ctrl @param {unknown} [view] @returns {Promise<Blob>}
+ */
+export function picture(ctrl, view = 'output') {
+  if (view === 'output') return outputPng(ctrl.views.output.heatmap);
+  if (view === 'page') return pagePng(/** @type {HTMLElement} */ (document.querySelector('main.playground')));
+  throw new RangeError(`png(view): view must be 'output' or 'page', not ${JSON.stringify(view)}`);
+}
+
+/** @param {string} name @param {Blob} blob */
+function download(name, blob) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+}
+
+/**
+ * @typedef {{export(kind: string): Promise<string>, import(model: unknown): Promise<void>,
+ *   png(view?: string): Promise<Blob>}} TakeawayApi the part of window.nnplay the buttons use
+ */
+
+/**
+ * The class panel's row: pictures, model and points to download, and a model to import.
+ * @param {HTMLElement} root
+ */
+export function takeawayRow(root) {
+  const api = /** @type {TakeawayApi} */ (/** @type {any} */ (window).nnplay);
+  el('h3', 'takeaway-title', root, t('take.title'));
+  const row = el('div', 'link-row takeaway', root);
+  const status = el('p', 'copy-status takeaway-status', root);
+  status.setAttribute('role', 'status');
+  /** @param {string} label @param {() => Promise<void>} action */
+  const button = (label, action) => {
+    const b = /** @type {HTMLButtonElement} */ (el('button', 'text-button', row, t(label)));
+    b.type = 'button';
+    b.addEventListener('click', () => {
+      status.textContent = '';
+      action().catch((e) => { status.textContent = t('take.failed', e instanceof Error ? e.message : String(e)); });
+    });
+    return b;
+  };
+  const text = (/** @type {string} */ kind, /** @type {string} */ name, /** @type {string} */ type) => () => api.export(kind).then((s) => download(name, new Blob([s], { type })));
+  button('take.outputPng', () => api.png('output').then((b) => download('nnplay-output.png', b)));
+  button('take.pagePng', () => api.png('page').then((b) => download('nnplay-playground.png', b)));
+  button('take.json', text('json', 'nnplay-model.json', 'application/json'));
+  button('take.python', text('python', 'nnplay_model.py', 'text/x-python'));
+  button('take.csv', text('csv', 'nnplay-points.csv', 'text/csv'));
+  const file = /** @type {HTMLInputElement} */ (el('input', 'takeaway-file', row));
+  file.type = 'file';
+  file.accept = '.json,application/json';
+  file.hidden = true;
+  file.tabIndex = -1;
+  button('take.import', async () => file.click());
+  file.addEventListener('change', () => {
+    const chosen = file.files?.[0];
+    file.value = '';
+    if (!chosen) return;
+    chosen.text().then((s) => api.import(s)).then(
+      () => { status.textContent = t('take.imported'); },
+      (e) => { status.textContent = t('take.failed', e instanceof Error ? e.message : String(e)); });
+  });
+}
