@@ -27,12 +27,15 @@ if (!site || !engineDir) {
 const MODULES = ['nnplay-wasm.wasm', 'nnplay-wasm-nosimd.wasm'];
 const web = path.resolve('web');
 
-/** web/assets.js replaced by `file`. @param {string} file @returns {esbuild.Plugin} */
+/** web/assets.js replaced by `file`, and takeaway.js by takeaway-offline.js. @param {string} file @returns {esbuild.Plugin} */
 const builtInAssets = (file) => ({
   name: 'built-in-assets',
   setup(build) {
     build.onResolve({ filter: /^\.\/assets\.js$/ }, (args) => (
       path.resolve(args.resolveDir) === web ? { path: path.join(web, file) } : undefined));
+    // The exports (model files, pictures, import) would take the file past its budget.
+    build.onResolve({ filter: /^\.\/takeaway\.js$/ }, (args) => (
+      path.resolve(args.resolveDir) === web ? { path: path.join(web, 'takeaway-offline.js') } : undefined));
   },
 });
 

@@ -1,7 +1,8 @@
 // classpanel.js — "Use it in class": a teacher ticks the controls to hide and copies a link
 // (or an iframe snippet) that opens this experiment with them hidden, or downloads the
-// playground as one file for a room without a network. controller.js makes the
-// panel's <details> and imports this module when a teacher first opens it.
+// playground as one file for a room without a network; its last row takes the results away
+// (pictures, model, points) and imports a model, through window.nnplay (takeaway.js).
+// controller.js makes the panel's <details> and imports this module when a teacher first opens it.
 
 import { FEATURES, setParams, isHidden } from './urlstate.js';
 import { el } from './dom.js';
@@ -106,7 +107,7 @@ export class ClassPanel {
     download.href = 'nnplay.html';
     download.download = 'nnplay.html';
     offline.append(t('class.offlineTail'));
-    import('./takeaway.js').then((m) => m.takeawayRow(this.root));
+    takeawayRow(this.root);
     this.hash = '';
   }
 
@@ -158,4 +159,60 @@ export function embedCode(href) {
   const src = href.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
   return `<iframe src="${src}" width="970" height="700" title="nnplay: neural network playground" `
     + 'style="border:0" allow="fullscreen" allowfullscreen></iframe>';
+}
+
+/** @param {string} name @param {Blob} blob */
+function download(name, blob) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+}
+
+/**
+ * @typedef {{export(kind: string): Promise<string>, import(model: unknown): Promise<void>,
+ *   png(view?: string): Promise<Blob>}} TakeawayApi the part of window.nnplay the buttons use
+ */
+
+/**
+ * The class panel's row: pictures, model and points to download, and a model to import.
+ * @param {HTMLElement} root
+ */
+function takeawayRow(root) {
+  const api = /** @type {TakeawayApi} */ (/** @type {any} */ (window).nnplay);
+  el('h3', 'takeaway-title', root, t('take.title'));
+  const row = el('div', 'link-row takeaway', root);
+  const status = el('p', 'copy-status takeaway-status', root);
+  status.setAttribute('role', 'status');
+  /** @param {string} label @param {() => Promise<void>} action */
+  const button = (label, action) => {
+    const b = /** @type {HTMLButtonElement} */ (el('button', 'text-button', row, t(label)));
+    b.type = 'button';
+    b.addEventListener('click', () => {
+      status.textContent = '';
+      action().catch((e) => { status.textContent = t('take.failed', e instanceof Error ? e.message : String(e)); });
+    });
+    return b;
+  };
+  const text = (/** @type {string} */ kind, /** @type {string} */ name, /** @type {string} */ type) => () => api.export(kind).then((s) => download(name, new Blob([s], { type })));
+  button('take.outputPng', () => api.png('output').then((b) => download('nnplay-output.png', b)));
+  button('take.pagePng', () => api.png('page').then((b) => download('nnplay-playground.png', b)));
+  button('take.json', text('json', 'nnplay-model.json', 'application/json'));
+  button('take.python', text('python', 'nnplay_model.py', 'text/x-python'));
+  button('take.csv', text('csv', 'nnplay-points.csv', 'text/csv'));
+  const file = /** @type {HTMLInputElement} */ (el('input', 'takeaway-file', row));
+  file.type = 'file';
+  file.accept = '.json,application/json';
+  file.hidden = true;
+  file.tabIndex = -1;
+  button('take.import', async () => file.click());
+  file.addEventListener('change', () => {
+    const chosen = file.files?.[0];
+    file.value = '';
+    if (!chosen) return;
+    chosen.text().then((s) => api.import(s)).then(
+      () => { status.textContent = t('take.imported'); },
+      (e) => { status.textContent = t('take.failed', e instanceof Error ? e.message : String(e)); });
+  });
 }

@@ -108,13 +108,14 @@ export async function pagePng(root) {
     } catch { /* a chart that cannot be drawn leaves its place blank */ }
   }
   for (const e of root.querySelectorAll(TEXT)) {
-    if (!shown(e) || !e.textContent) continue;
+    const text = (e instanceof HTMLElement ? e.innerText : e.textContent ?? '').trim().replace(/\s+/g, ' ');
+    if (!shown(e) || text === '') continue;
     const [x, y, , h] = place(e);
     const style = getComputedStyle(e);
     ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     ctx.fillStyle = style.color;
     ctx.textBaseline = 'middle';
-    ctx.fillText(e.textContent.trim().replace(/\s+/g, ' '), x, y + h / 2);
+    ctx.fillText(text, x, y + h / 2);
   }
   return png(canvas);
 }

@@ -1,12 +1,10 @@
 // takeaway.js — taking the results away, and bringing a model back: window.nnplay's export(),
-// import() and png() (main.js imports this module on their first call), and the class panel's
-// row of buttons that download the same files (classpanel.js imports it when opened).
+// import() and png(), which main.js imports on their first call (the class panel's buttons call
+// them too: classpanel.js).
 
 import { modelJson, modelPython } from './model-files.js';
 import { readModel, modelHash, refuse } from './model-import.js';
 import { outputPng, pagePng } from './snapshot.js';
-import { el } from './dom.js';
-import { t } from './i18n.js';
 
 /**
  * @typedef {import('./controller.js').Controller} Controller
@@ -67,60 +65,4 @@ export function picture(ctrl, view = 'output') {
   if (view === 'output') return outputPng(ctrl.views.output.heatmap);
   if (view === 'page') return pagePng(/** @type {HTMLElement} */ (document.querySelector('main.playground')));
   throw new RangeError(`png(view): view must be 'output' or 'page', not ${JSON.stringify(view)}`);
-}
-
-/** @param {string} name @param {Blob} blob */
-function download(name, blob) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
-}
-
-/**
- * @typedef {{export(kind: string): Promise<string>, import(model: unknown): Promise<void>,
- *   png(view?: string): Promise<Blob>}} TakeawayApi the part of window.nnplay the buttons use
- */
-
-/**
- * The class panel's row: pictures, model and points to download, and a model to import.
- * @param {HTMLElement} root
- */
-export function takeawayRow(root) {
-  const api = /** @type {TakeawayApi} */ (/** @type {any} */ (window).nnplay);
-  el('h3', 'takeaway-title', root, t('take.title'));
-  const row = el('div', 'link-row takeaway', root);
-  const status = el('p', 'copy-status takeaway-status', root);
-  status.setAttribute('role', 'status');
-  /** @param {string} label @param {() => Promise<void>} action */
-  const button = (label, action) => {
-    const b = /** @type {HTMLButtonElement} */ (el('button', 'text-button', row, t(label)));
-    b.type = 'button';
-    b.addEventListener('click', () => {
-      status.textContent = '';
-      action().catch((e) => { status.textContent = t('take.failed', e instanceof Error ? e.message : String(e)); });
-    });
-    return b;
-  };
-  const text = (/** @type {string} */ kind, /** @type {string} */ name, /** @type {string} */ type) => () => api.export(kind).then((s) => download(name, new Blob([s], { type })));
-  button('take.outputPng', () => api.png('output').then((b) => download('nnplay-output.png', b)));
-  button('take.pagePng', () => api.png('page').then((b) => download('nnplay-playground.png', b)));
-  button('take.json', text('json', 'nnplay-model.json', 'application/json'));
-  button('take.python', text('python', 'nnplay_model.py', 'text/x-python'));
-  button('take.csv', text('csv', 'nnplay-points.csv', 'text/csv'));
-  const file = /** @type {HTMLInputElement} */ (el('input', 'takeaway-file', row));
-  file.type = 'file';
-  file.accept = '.json,application/json';
-  file.hidden = true;
-  file.tabIndex = -1;
-  button('take.import', async () => file.click());
-  file.addEventListener('change', () => {
-    const chosen = file.files?.[0];
-    file.value = '';
-    if (!chosen) return;
-    chosen.text().then((s) => api.import(s)).then(
-      () => { status.textContent = t('take.imported'); },
-      (e) => { status.textContent = t('take.failed', e instanceof Error ? e.message : String(e)); });
-  });
 }

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { setup, openPage, ROOT } from './support.js';
+import { pathToFileURL } from 'node:url';
+import { setup, openPage, ROOT, DIST } from './support.js';
 
 const CLI = path.join(ROOT, 'build/native/nnplay');
 
@@ -234,6 +235,17 @@ test('results taken away and a model brought back', async (t) => {
     const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import a model (JSON)…' }).click()]);
     await chooser2.setFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"nnplay-model","version":9}') });
     await page.getByText('Not done: import: model version 9').waitFor();
+  });
+
+  await t.test('the one-file page says it carries no exports', async () => {
+    const offline = await browser.newContext();
+    t.after(() => offline.close());
+    const p = await offline.newPage();
+    await p.goto(`${pathToFileURL(path.join(DIST, 'nnplay.html')).href}#${NETWORKS[0]}`);
+    await p.waitForFunction(() => window.nnplay && window.nnplay.ready.then(() => true));
+    for (const call of [() => window.nnplay.export('json'), () => window.nnplay.import('{}'), () => window.nnplay.png()]) {
+      await assert.rejects(p.evaluate(call), /nnplay\.html does not carry the exports and imports: open the served page/);
+    }
   });
 
   assert.deepEqual(errors, []);
