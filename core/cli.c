@@ -339,6 +339,11 @@ static double random_unit(void) {
 /* Prints the trained network of e as a model file (model_export.h) with e's link. */
 static int export_model(const nn_experiment *e, int format, FILE *out, FILE *err) {
   const nn_network *net = nn_experiment_network(e);
+  if (nn_experiment_config(e)->model == NN_MODEL_PERCEPTRON) {
+    fprintf(err, "nnplay: a perceptron (model=perceptron) is not exported: its step output is "
+                 "not a network's output\n");
+    return NN_CLI_FAILED;
+  }
   if (!nn_model_params_finite(net)) {
     fprintf(err, "nnplay: the network has non-finite parameters (training diverged at epoch %d); "
                  "export an earlier epoch (--epochs)\n", nn_experiment_diverged_at(e));

@@ -24,6 +24,7 @@ function jsonString(s) {
  * @param {Experiment} ex @returns {string}
  */
 export function modelJson(ex) {
+  if (ex.state().model === 'perceptron') throw new RangeError('a perceptron (model=perceptron) is not exported: its step output is not a network\'s output');
   const layout = ex.layout();
   const net = ex.network();
   const sizes = layout.layerSizes;

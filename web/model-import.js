@@ -109,6 +109,7 @@ export function modelHash(model) {
     problem: OUTPUTS[model.output],
     classes: model.output === 'softmax' ? String(model.layers[model.layers.length - 1]) : null,
     model: null,
+    lesson: null, // its parameters are written out beside it; without it nothing overrides the model's
   };
   for (const f of FEATURE_NAMES) {
     net[f] = String(model.features.includes(f));

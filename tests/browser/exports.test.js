@@ -143,6 +143,12 @@ test('results taken away and a model brought back', async (t) => {
     for (const [s, why] of strings) await assert.rejects(page.evaluate((m) => window.nnplay.import(m), s), why, String(why));
     assert.equal(await page.evaluate(() => window.nnplay.link()), link);
     await assert.rejects(page.evaluate(() => window.nnplay.export('xml')), /'csv', 'json' or 'python'/);
+    await open(page, 'model=perceptron&dataset=gauss&seed=pp');
+    await assert.rejects(page.evaluate(() => window.nnplay.export('python')), /perceptron \(model=perceptron\) is not exported/);
+    // A lesson's link: the lesson's own settings (here a perceptron) do not override the model's network.
+    await page.evaluate((m) => window.nnplay.import(m), { ...good, link: `lesson=perceptron-xor&${good.link}` });
+    assert.equal(await page.evaluate(() => window.nnplay.state().model), 'mlp');
+    assert.deepEqual(await page.evaluate(() => window.nnplay.network().map((l) => l.map((n) => n.weights))), good.weights);
   });
 
   await t.test('a softmax model (K classes) is built and checked, or refused for want of classes=', async () => {

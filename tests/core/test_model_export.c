@@ -314,6 +314,13 @@ static void cli_exports_the_trained_model(void **state) {
   assert_int_equal(WEXITSTATUS(status), 1);
   assert_non_null(strstr(out, "non-finite parameters"));
   free(out);
+  /* A perceptron's step output is not a network's: not exported. */
+  snprintf(cmd, sizeof cmd, "'%s' run --hash 'model=perceptron&seed=p' --export python 2>&1",
+           NN_CLI_PATH);
+  out = command_output(cmd, &status);
+  assert_int_equal(WEXITSTATUS(status), 1);
+  assert_non_null(strstr(out, "perceptron (model=perceptron) is not exported"));
+  free(out);
   free(link);
   nn_experiment_destroy(e);
 }
