@@ -243,15 +243,21 @@ test('results taken away and a model brought back', async (t) => {
     await page.getByText('Not done: import: model version 9').waitFor();
   });
 
-  await t.test('the one-file page says it carries no exports', async () => {
+  await t.test('the one-file page exports and imports too', async () => {
     const offline = await browser.newContext();
     t.after(() => offline.close());
     const p = await offline.newPage();
     await p.goto(`${pathToFileURL(path.join(DIST, 'nnplay.html')).href}#${NETWORKS[0]}`);
     await p.waitForFunction(() => window.nnplay && window.nnplay.ready.then(() => true));
-    for (const call of [() => window.nnplay.export('json'), () => window.nnplay.import('{}'), () => window.nnplay.png()]) {
-      await assert.rejects(p.evaluate(call), /nnplay\.html does not carry the exports and imports: open the served page/);
-    }
+    await p.evaluate(() => window.nnplay.step(5));
+    const json = await p.evaluate(() => window.nnplay.export('json'));
+    assert.equal(json, execFileSync(CLI, ['run', '--hash', JSON.parse(json).link, '--export', 'json']).toString());
+    assert.match(await p.evaluate(() => window.nnplay.export('python')), /\ndef predict\(x1, x2, model=None\):/);
+    assert.equal(await p.evaluate(() => window.nnplay.png().then((b) => b.type)), 'image/png');
+    await p.evaluate(() => window.nnplay.step(5));
+    await p.evaluate((j) => window.nnplay.import(j), json);
+    assert.equal(await p.evaluate(() => window.nnplay.epoch), 0);
+    assert.match(await p.evaluate(() => window.nnplay.link()), /&w1\.0\.0@0=/);
   });
 
   assert.deepEqual(errors, []);
