@@ -21,6 +21,7 @@
 #include "backprop_trace.h"
 #include "config.h"
 #include "experiment.h"
+#include "layer_stats.h"
 #include "network.h"
 #include "perceptron.h"
 #include "state.h"
@@ -229,6 +230,28 @@ NNW_TRACE_GETTER(const double *, input_der)
 NNW_TRACE_GETTER(const double *, params)
 NNW_TRACE_GETTER(const double *, grad)
 NNW_TRACE_GETTER(const double *, params_after)
+
+/* ---- layer statistics (layer_stats.h): create, nn_experiment_layer_stats, read, destroy ---- */
+
+#define NNW_STATS_GETTER(type, name, expr) \
+  type nnw_stats_##name(const nn_layer_stats *s) { return (expr); }
+
+NNW_STATS_GETTER(int, num_layers, s->num_layers)
+NNW_STATS_GETTER(int, num_nodes, s->num_nodes)
+NNW_STATS_GETTER(int, num_points, s->num_points)
+NNW_STATS_GETTER(const int *, sizes, s->sizes)
+NNW_STATS_GETTER(const double *, act_q, s->act_q)
+NNW_STATS_GETTER(const double *, grad_q, s->grad_q)
+NNW_STATS_GETTER(const double *, hist_lo, s->hist_lo)
+NNW_STATS_GETTER(const double *, hist_hi, s->hist_hi)
+NNW_STATS_GETTER(const int *, hist, s->hist)
+NNW_STATS_GETTER(const int *, identical, s->identical)
+NNW_STATS_GETTER(const double *, act_mean, s->act_mean)
+NNW_STATS_GETTER(const double *, grad_mean_abs, s->grad_mean_abs)
+
+int nnw_stats_num_levels(void) { return NN_LAYER_STATS_NUM_LEVELS; }
+int nnw_stats_bins(void) { return NN_LAYER_STATS_BINS; }
+const double *nnw_stats_levels(void) { return NN_LAYER_STATS_LEVELS; }
 
 /* ---- diagnostics ------------------------------------------------------------------------- */
 

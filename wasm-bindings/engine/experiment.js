@@ -8,6 +8,7 @@ import { readState, writtenText } from './config.js';
 import { readShape, readNetwork, readLayout } from './network.js';
 import { saveState, loadState } from './transfer.js';
 import { misclassifiedView, perceptronReport, backpropTrace } from './lecture.js';
+import { layerStats } from './layer-stats.js';
 
 /**
  * @typedef {import('./runtime.js').Runtime} Runtime
@@ -22,6 +23,7 @@ import { misclassifiedView, perceptronReport, backpropTrace } from './lecture.js
  * @typedef {import('./types.js').Points} Points
  * @typedef {import('./types.js').PerceptronReport} PerceptronReport
  * @typedef {import('./types.js').BackpropTrace} BackpropTrace
+ * @typedef {import('./types.js').LayerStats} LayerStats
  */
 
 /** A curve row that `train(epochs, every)` did not evaluate (core/experiment.h: NN_NOT_EVALUATED;
@@ -236,6 +238,12 @@ export class Experiment {
    */
   backpropTrace(point) {
     return backpropTrace(this.#rt, this.#handle(), () => this.#points(0), point);
+  }
+
+  /** Each layer's activations and error signals over the training points, summarised
+   * (core/layer_stats.h). The experiment is not changed. @returns {LayerStats} */
+  layerStats() {
+    return layerStats(this.#rt, this.#handle());
   }
 
   /** The points as [x, y, label] in TFP's order. @returns {Points} */

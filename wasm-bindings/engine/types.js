@@ -155,4 +155,27 @@
  * @property {number[]} paramsAfter  per parameter, after the update
  */
 
+/**
+ * One layer after the inputs (hidden layers, then the output layer) over the training points
+ * (core/layer_stats.h): its sizes × numPoints activations and error signals dE/d total.
+ * @typedef {object} LayerSummary
+ * @property {number} size  neurons
+ * @property {number[]} activations  quantiles of the outputs at LayerStats.levels (NaN left out)
+ * @property {number[]} gradients  quantiles of dE/d total at LayerStats.levels
+ * @property {{lo: number, hi: number, counts: number[]}} histogram  the outputs in equal bins
+ *   over [lo, hi] (tanh [-1, 1], sigmoid [0, 1], else the values' range)
+ * @property {boolean} identical  more than one neuron, all with the same activation and
+ *   gradient at every point (zero initialisation's symmetry)
+ * @property {number[]} actMean  per neuron: the mean output
+ * @property {number[]} gradMeanAbs  per neuron: the mean |dE/d total|
+ */
+
+/**
+ * experiment.layerStats()'s answer.
+ * @typedef {object} LayerStats
+ * @property {number} numPoints  training points summarised
+ * @property {number[]} levels  the quantile levels: 0, 0.1, 0.25, 0.5, 0.75, 0.9, 1
+ * @property {LayerSummary[]} layers  as network(): per layer after the input layer
+ */
+
 export {};
