@@ -64,6 +64,24 @@ export class Lecture {
     this.bpStart.addEventListener('click', () => {
       if (!this.backprop) this.loadBackprop().then((bp) => bp.start(bp.point));
     });
+    // Inside the layers: a heading and a show/hide button; the view comes with layers.js.
+    this.lyRoot = el('section', 'layers-panel lecture-panel', where.networkColumn);
+    this.lyRoot.setAttribute('aria-label', t('layers.title'));
+    const lyHead = el('div', 'bp-head', this.lyRoot);
+    el('h2', 'col-title', lyHead, t('layers.title'));
+    this.lyToggle = /** @type {HTMLButtonElement} */ (el('button', 'text-button ly-toggle', lyHead, t('layers.show')));
+    this.lyToggle.type = 'button';
+    this.lyToggle.addEventListener('click', () => this.loadLayers().then((p) => { p.show(!p.active); handlers.redraw(); }));
+    /** @type {import('./layers.js').LayersPanel | null} */
+    this.layers = null;
+  }
+
+  /** @returns {Promise<import('./layers.js').LayersPanel>} the layer view, imported once */
+  async loadLayers() {
+    const { LayersPanel } = await import('./layers.js');
+    this.layers ??= new LayersPanel(this.lyRoot, this.lyToggle);
+    this.loadPanels();
+    return this.layers;
   }
 
   /** @returns {Promise<import('./backprop.js').BackpropPanel>} the step-through, imported once */
@@ -142,6 +160,8 @@ export class Lecture {
     this.bpRoot.hidden = bpLayout === null;
     this.bpStart.disabled = numTrain === 0;
     this.backprop?.load(bpLayout, numTrain);
+    this.lyRoot.hidden = bpLayout === null;
+    this.layers?.load(bpLayout !== null);
   }
 
   /**
@@ -157,6 +177,7 @@ export class Lecture {
       this.overlay?.setLine(this.perceptron.update(ex.params(), ex.misclassifiedCurveView(), () => ex.perceptronReport(), text));
     }
     this.backprop?.refresh(ex.params());
+    if (this.layers?.update(ex)) this.handlers.redraw(); // come back when the wait is over
     const t = this.backprop?.active ? this.backprop.trace : null;
     this.overlay?.setMarker(t ? t.x : null, t ? t.y : null);
   }
