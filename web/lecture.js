@@ -94,6 +94,7 @@ export class Lecture {
         apply: (values) => h.applyParams(values),
         pause: () => h.pause(),
         changed: () => h.redraw(),
+        batchSize: () => this.live().state().batchSize,
       });
       this.loadPanels();
     }

@@ -198,4 +198,9 @@ export default {
   'layers.range': 'Range of the histogram',
   'layers.gradRange': 'δ from 10 % to 90 % of the values',
   'layers.identical': 'All neurons identical',
+  'backprop.matrix': 'Matrix view',
+  'backprop.batch': 'Whole mini-batch',
+  'backprop.batchText': 'This sample’s mini-batch: training points {0}, one per column of A and Z.',
+  'backprop.layer': 'Layer {0}',
+  'backprop.outputLayer': 'Output layer',
 };

@@ -278,4 +278,9 @@ export default {
   'layers.range': 'Étendue de l’histogramme',
   'layers.gradRange': 'δ de 10 % à 90 % des valeurs',
   'layers.identical': 'Tous les neurones identiques',
+  'backprop.matrix': 'Vue matricielle',
+  'backprop.batch': 'Tout le mini-lot',
+  'backprop.batchText': 'Le mini-lot de cet exemple : points d’entraînement {0}, un par colonne de A et Z.',
+  'backprop.layer': 'Couche {0}',
+  'backprop.outputLayer': 'Couche de sortie',
 };
