@@ -30,23 +30,25 @@ static void output_ders(double *der, const nn_network *net, nn_loss_kind loss, d
   for (int j = 0; j < k; j++) der[j] = der[j] / sum - ((double)j == label ? 1.0 : 0.0);
 }
 
-/* The backward pass of nn_network_backward, started from every output node's dE/d output
- * (written into net->output_der by the caller); accumulates into the copy's grad, unused. */
-static void backward(nn_network *net) {
-  for (int l = net->num_layers - 1; l >= 1; l--) {
-    int o = net->node_offset[l], p = net->node_offset[l - 1];
-    nn_dense_backward(net->input_der + o, net->grad + net->weight_offset[l],
-                      net->grad + net->bias_offset[l], net->acc_count + o,
-                      l > 1 ? net->output_der + p : NULL, net->output_der + o, net->total + o,
-                      net->output + o, NULL, net->output + p,
-                      net->params + net->weight_offset[l], net->dead + net->weight_offset[l],
-                      net->sizes[l], net->sizes[l - 1], layer_activation(net, l));
+/* Heapsort, ascending (no NaN in v): small, and no libc qsort in the wasm module. */
+static void sift_down(double *v, int root, int n) {
+  for (int child; (child = 2 * root + 1) < n; root = child) {
+    if (child + 1 < n && v[child + 1] > v[child]) child++;
+    if (!(v[child] > v[root])) return;
+    double t = v[root];
+    v[root] = v[child];
+    v[child] = t;
   }
 }
 
-static int ascending(const void *a, const void *b) {
-  double x = *(const double *)a, y = *(const double *)b;
-  return (x > y) - (x < y);
+static void sort_ascending(double *v, int n) {
+  for (int i = n / 2 - 1; i >= 0; i--) sift_down(v, i, n);
+  for (int end = n - 1; end > 0; end--) {
+    double t = v[0];
+    v[0] = v[end];
+    v[end] = t;
+    sift_down(v, 0, end);
+  }
 }
 
 /* Quantiles of v[0 .. n) at every level into q; `sorted` is scratch of n doubles. */
@@ -54,7 +56,7 @@ static void quantiles(double *q, const double *v, int n, double *sorted) {
   int m = 0;
   for (int i = 0; i < n; i++)
     if (!isnan(v[i])) sorted[m++] = v[i];
-  qsort(sorted, (size_t)m, sizeof *sorted, ascending);
+  sort_ascending(sorted, m);
   for (int k = 0; k < NN_LAYER_STATS_NUM_LEVELS; k++) {
     if (m == 0) {
       q[k] = NAN;
@@ -123,10 +125,7 @@ nn_status nn_layer_stats_run(nn_layer_stats *s, const nn_network *net, const nn_
   /* acts and grads hold [(k - inputs) * n + p] for node k, point p; then a sort buffer. */
   size_t cells = (size_t)(nodes - inputs) * (size_t)n;
   double *block = malloc((2 * cells + (size_t)widest * (size_t)n + 1) * sizeof *block);
-  double *per_node = calloc(2 * (size_t)nodes + 1, sizeof *per_node);
-  if (!block || !per_node) {
-    free(block);
-    free(per_node);
+  if (!block) {
     nn_network_free(&work);
     return NN_ERR_NOMEM;
   }
@@ -137,29 +136,20 @@ nn_status nn_layer_stats_run(nn_layer_stats *s, const nn_network *net, const nn_
     double input[NN_FEAT_COUNT];
     nn_features_compute(input, net->input_features, inputs, pts[p].x, pts[p].y);
     nn_network_forward(&work, input);
+    /* Training's own backward pass; it starts from the last node's value and reads the other
+     * output nodes' (K classes) where they were written. */
     output_ders(work.output_der + out_first, &work, loss, pts[p].label);
-    backward(&work);
+    nn_network_backward(&work, work.output_der[nodes - 1]);
     for (int k = inputs; k < nodes; k++) {
       acts[(size_t)(k - inputs) * n + p] = work.output[k];
       grads[(size_t)(k - inputs) * n + p] = work.input_der[k];
     }
   }
 
-  free(s->act_mean); /* one block with grad_mean_abs */
   memset(s, 0, sizeof *s);
   s->num_layers = net->num_layers;
-  s->num_nodes = nodes;
   s->num_points = n;
   memcpy(s->sizes, net->sizes, sizeof s->sizes);
-  s->act_mean = per_node;
-  s->grad_mean_abs = per_node + nodes;
-  for (int k = inputs; k < nodes; k++) {
-    const double *a = acts + (size_t)(k - inputs) * n, *g = grads + (size_t)(k - inputs) * n;
-    double sa = 0, sg = 0;
-    for (int p = 0; p < n; p++) sa += a[p], sg += fabs(g[p]);
-    s->act_mean[k] = n > 0 ? sa / n : NAN;
-    s->grad_mean_abs[k] = n > 0 ? sg / n : NAN;
-  }
   for (int l = 1; l < net->num_layers; l++) {
     int size = net->sizes[l], len = size * n;
     const double *a = acts + (size_t)(net->node_offset[l] - inputs) * n;
@@ -181,15 +171,6 @@ nn_status nn_experiment_layer_stats(const nn_experiment *e, nn_layer_stats *s) {
   return nn_layer_stats_run(s, nn_experiment_network(e), nn_experiment_config(e), pts, count);
 }
 
-void nn_layer_stats_free(nn_layer_stats *s) {
-  if (!s) return;
-  free(s->act_mean);
-  memset(s, 0, sizeof *s);
-}
-
 nn_layer_stats *nn_layer_stats_create(void) { return calloc(1, sizeof(nn_layer_stats)); }
 
-void nn_layer_stats_destroy(nn_layer_stats *s) {
-  nn_layer_stats_free(s);
-  free(s);
-}
+void nn_layer_stats_destroy(nn_layer_stats *s) { free(s); }

@@ -21,16 +21,14 @@
  *   identical      1 when the layer has more than one neuron and every neuron has bit for bit the
  *                  same activation and the same gradient as neuron 0 at every point (the
  *                  symmetry zero initialisation never breaks), else 0.
- *   per node k (network order, input nodes 0): act_mean, the mean activation over the points,
- *                  and grad_mean_abs, the mean |gradient| (sums in point order, then divided).
  * Error derivative at the output: one output node: the config's loss (loss.h), as training;
  * K > 1 output nodes (K classes, linear totals): softmax cross-entropy, g_j = p_j - [j == label]
  * with p the softmax of the totals and the label the class index.
  *
  * Computed on a private copy of the network with the engine's own kernels: the experiment's
  * network, accumulators and curves are never touched, so training is unchanged bit for bit.
- * Memory: the per-node arrays belong to the struct; start from a zeroed one ({0}) or one from
- * nn_layer_stats_create; each run resizes them; errors are return values.
+ * The struct holds no pointers (the caller owns it; bindings use nn_layer_stats_create);
+ * errors are return values.
  */
 #ifndef NN_LAYER_STATS_H
 #define NN_LAYER_STATS_H
@@ -47,7 +45,6 @@ extern const double NN_LAYER_STATS_LEVELS[NN_LAYER_STATS_NUM_LEVELS];
 
 typedef struct {
   int num_layers;   /* of the network, input layer included */
-  int num_nodes;    /* length of the per-node arrays */
   int num_points;   /* training points summarised */
   int sizes[NN_LAYER_STATS_MAX_LAYERS];
 
@@ -57,28 +54,21 @@ typedef struct {
   double hist_lo[NN_LAYER_STATS_MAX_LAYERS], hist_hi[NN_LAYER_STATS_MAX_LAYERS];
   int hist[NN_LAYER_STATS_MAX_LAYERS * NN_LAYER_STATS_BINS];
   int identical[NN_LAYER_STATS_MAX_LAYERS];
-
-  /* per node, length num_nodes */
-  double *act_mean;
-  double *grad_mean_abs;
 } nn_layer_stats;
 
 /* The statistics of `net` (the layout cfg builds) over the points pts[0 .. n): their feature
  * values (nnfeatures.h) and labels. cfg supplies the loss. net is read only.
  * Returns NN_OK; NN_ERR_INVALID for NULL arguments (pts may be NULL when n == 0), n < 0, a
  * perceptron config or a network whose layout is not cfg's; NN_ERR_NOMEM when memory runs out
- * (the struct then keeps its previous contents). */
+ * (the struct then keeps its previous contents). Any struct will do: all of it is written. */
 nn_status nn_layer_stats_run(nn_layer_stats *s, const nn_network *net, const nn_config *cfg,
                              const nn_point *pts, int n);
 
 /* The same over the experiment's training points and current network. */
 nn_status nn_experiment_layer_stats(const nn_experiment *e, nn_layer_stats *s);
 
-/* Frees the per-node arrays and zeroes *s. NULL and a zeroed struct are allowed. */
-void nn_layer_stats_free(nn_layer_stats *s);
-
-/* For bindings that hold handles: a zeroed struct on the heap (NULL when out of memory), and its
- * destructor (NULL allowed). */
+/* For bindings that hold handles: a zeroed struct on the heap (NULL when out of memory), and
+ * its destructor (NULL allowed). */
 nn_layer_stats *nn_layer_stats_create(void);
 void nn_layer_stats_destroy(nn_layer_stats *s);
 

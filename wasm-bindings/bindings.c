@@ -233,25 +233,18 @@ NNW_TRACE_GETTER(const double *, params_after)
 
 /* ---- layer statistics (layer_stats.h): create, nn_experiment_layer_stats, read, destroy ---- */
 
-#define NNW_STATS_GETTER(type, name, expr) \
-  type nnw_stats_##name(const nn_layer_stats *s) { return (expr); }
-
-NNW_STATS_GETTER(int, num_layers, s->num_layers)
-NNW_STATS_GETTER(int, num_nodes, s->num_nodes)
-NNW_STATS_GETTER(int, num_points, s->num_points)
-NNW_STATS_GETTER(const int *, sizes, s->sizes)
-NNW_STATS_GETTER(const double *, act_q, s->act_q)
-NNW_STATS_GETTER(const double *, grad_q, s->grad_q)
-NNW_STATS_GETTER(const double *, hist_lo, s->hist_lo)
-NNW_STATS_GETTER(const double *, hist_hi, s->hist_hi)
-NNW_STATS_GETTER(const int *, hist, s->hist)
-NNW_STATS_GETTER(const int *, identical, s->identical)
-NNW_STATS_GETTER(const double *, act_mean, s->act_mean)
-NNW_STATS_GETTER(const double *, grad_mean_abs, s->grad_mean_abs)
-
-int nnw_stats_num_levels(void) { return NN_LAYER_STATS_NUM_LEVELS; }
-int nnw_stats_bins(void) { return NN_LAYER_STATS_BINS; }
-const double *nnw_stats_levels(void) { return NN_LAYER_STATS_LEVELS; }
+/* Everything JS reads of a run, in one call (a few exports instead of one per field):
+ * out[0..1] num_layers, num_points; out[2..3] NN_LAYER_STATS_NUM_LEVELS, _BINS; out[4..11]
+ * pointers to sizes, act_q, grad_q, hist_lo, hist_hi, hist, identical, NN_LAYER_STATS_LEVELS. */
+void nnw_stats_read(const nn_layer_stats *s, int32_t out[12]) {
+  const void *ptrs[8] = {s->sizes, s->act_q, s->grad_q, s->hist_lo, s->hist_hi, s->hist,
+                         s->identical, NN_LAYER_STATS_LEVELS};
+  out[0] = s->num_layers;
+  out[1] = s->num_points;
+  out[2] = NN_LAYER_STATS_NUM_LEVELS;
+  out[3] = NN_LAYER_STATS_BINS;
+  for (int i = 0; i < 8; i++) out[4 + i] = (int32_t)(uintptr_t)ptrs[i];
+}
 
 /* ---- diagnostics ------------------------------------------------------------------------- */
 

@@ -97,9 +97,6 @@ describe('layerStats()', () => {
               bins[x < 0 ? 0 : x >= counts.length ? counts.length - 1 : Math.floor(x)]++;
             }
             assert.deepEqual(counts, bins, `layer ${l} histogram`);
-            const mean = (xs) => xs.reduce((t, v) => t + v, 0) / xs.length;
-            assert.deepEqual(s.actMean, acts[l].map(mean));
-            assert.deepEqual(s.gradMeanAbs, grads[l].map((xs) => mean(xs.map(Math.abs))));
             const identical = acts[l].length > 1 && acts[l].every((n, j) => n.every((v, p) => Object.is(v, acts[l][0][p]) && Object.is(grads[l][j][p], grads[l][0][p])));
             assert.equal(s.identical, identical);
           });
@@ -119,7 +116,6 @@ describe('layerStats()', () => {
         assert.equal(first.identical, true);
         assert.equal(second.identical, true);
         assert.equal(out.identical, false, 'one output neuron: nothing to compare');
-        assert.equal(new Set(first.actMean).size, 1);
       }
     } finally {
       ex.dispose();

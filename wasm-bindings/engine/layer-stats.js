@@ -1,5 +1,5 @@
 // layer-stats.js — each layer's activations and error signals over the training points, as
-// core/layer_stats.h summarises them: quantiles, a histogram, identical neurons, per-neuron means.
+// core/layer_stats.h summarises them: quantiles, a histogram, identical neurons.
 
 /**
  * @typedef {import('./runtime.js').Runtime} Runtime
@@ -15,37 +15,32 @@
 export function layerStats(rt, e) {
   const m = rt.m;
   const s = rt.checkPtr(m._nn_layer_stats_create());
+  const fields = m._malloc(48);
   try {
+    rt.checkPtr(fields);
     rt.check(m._nn_experiment_layer_stats(e, s));
-    const layers = m._nnw_stats_num_layers(s);
-    const q = m._nnw_stats_num_levels();
-    const bins = m._nnw_stats_bins();
-    const sizes = Array.from(rt.i32(m._nnw_stats_sizes(s), layers));
-    const f64 = (/** @type {number} */ ptr, /** @type {number} */ n) => Array.from(rt.f64(ptr, n));
-    const actQ = f64(m._nnw_stats_act_q(s), layers * q);
-    const gradQ = f64(m._nnw_stats_grad_q(s), layers * q);
-    const lo = f64(m._nnw_stats_hist_lo(s), layers);
-    const hi = f64(m._nnw_stats_hist_hi(s), layers);
-    const hist = Array.from(rt.i32(m._nnw_stats_hist(s), layers * bins));
-    const identical = Array.from(rt.i32(m._nnw_stats_identical(s), layers));
-    const nodes = m._nnw_stats_num_nodes(s);
-    const actMean = f64(m._nnw_stats_act_mean(s), nodes);
-    const gradMeanAbs = f64(m._nnw_stats_grad_mean_abs(s), nodes);
+    m._nnw_stats_read(s, fields);
+    const [layers, numPoints, q, bins, ...ptr] = rt.i32(fields, 12);
+    const f64 = (/** @type {number} */ p, /** @type {number} */ n) => Array.from(rt.f64(p, n));
+    const i32 = (/** @type {number} */ p, /** @type {number} */ n) => Array.from(rt.i32(p, n));
+    const sizes = i32(ptr[0], layers);
+    const [actQ, gradQ] = [f64(ptr[1], layers * q), f64(ptr[2], layers * q)];
+    const [lo, hi] = [f64(ptr[3], layers), f64(ptr[4], layers)];
+    const [hist, identical] = [i32(ptr[5], layers * bins), i32(ptr[6], layers)];
     /** @type {LayerSummary[]} */
     const out = [];
-    for (let l = 1, first = sizes[0]; l < layers; first += sizes[l], l++) {
+    for (let l = 1; l < layers; l++) {
       out.push({
         size: sizes[l],
         activations: actQ.slice(l * q, (l + 1) * q),
         gradients: gradQ.slice(l * q, (l + 1) * q),
         histogram: { lo: lo[l], hi: hi[l], counts: hist.slice(l * bins, (l + 1) * bins) },
         identical: identical[l] !== 0,
-        actMean: actMean.slice(first, first + sizes[l]),
-        gradMeanAbs: gradMeanAbs.slice(first, first + sizes[l]),
       });
     }
-    return { numPoints: m._nnw_stats_num_points(s), levels: f64(m._nnw_stats_levels(), q), layers: out };
+    return { numPoints, levels: f64(ptr[7], q), layers: out };
   } finally {
+    m._free(fields);
     m._nn_layer_stats_destroy(s);
   }
 }

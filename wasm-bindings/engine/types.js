@@ -166,8 +166,6 @@
  *   over [lo, hi] (tanh [-1, 1], sigmoid [0, 1], else the values' range)
  * @property {boolean} identical  more than one neuron, all with the same activation and
  *   gradient at every point (zero initialisation's symmetry)
- * @property {number[]} actMean  per neuron: the mean output
- * @property {number[]} gradMeanAbs  per neuron: the mean |dE/d total|
  */
 
 /**
