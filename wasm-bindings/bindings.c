@@ -21,7 +21,6 @@
 #include "backprop_trace.h"
 #include "config.h"
 #include "experiment.h"
-#include "layer_stats.h"
 #include "network.h"
 #include "perceptron.h"
 #include "state.h"
@@ -230,21 +229,6 @@ NNW_TRACE_GETTER(const double *, input_der)
 NNW_TRACE_GETTER(const double *, params)
 NNW_TRACE_GETTER(const double *, grad)
 NNW_TRACE_GETTER(const double *, params_after)
-
-/* ---- layer statistics (layer_stats.h): create, nn_experiment_layer_stats, read, destroy ---- */
-
-/* Everything JS reads of a run, in one call (a few exports instead of one per field):
- * out[0..1] num_layers, num_points; out[2..3] NN_LAYER_STATS_NUM_LEVELS, _BINS; out[4..11]
- * pointers to sizes, act_q, grad_q, hist_lo, hist_hi, hist, identical, NN_LAYER_STATS_LEVELS. */
-void nnw_stats_read(const nn_layer_stats *s, int32_t out[12]) {
-  const void *ptrs[8] = {s->sizes, s->act_q, s->grad_q, s->hist_lo, s->hist_hi, s->hist,
-                         s->identical, NN_LAYER_STATS_LEVELS};
-  out[0] = s->num_layers;
-  out[1] = s->num_points;
-  out[2] = NN_LAYER_STATS_NUM_LEVELS;
-  out[3] = NN_LAYER_STATS_BINS;
-  for (int i = 0; i < 8; i++) out[4 + i] = (int32_t)(uintptr_t)ptrs[i];
-}
 
 /* ---- diagnostics ------------------------------------------------------------------------- */
 

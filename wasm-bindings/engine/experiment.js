@@ -243,6 +243,7 @@ export class Experiment {
   /** Each layer's activations and error signals over the training points, summarised
    * (core/layer_stats.h). The experiment is not changed. @returns {LayerStats} */
   layerStats() {
+    this.#rt.needLab('layerStats()');
     return layerStats(this.#rt, this.#handle());
   }
 
