@@ -10,7 +10,10 @@ import { FEATURES } from './urlstate.js';
 import { el } from './dom.js';
 import { MatrixView } from './backprop-matrix.js';
 // The trace is `t` in this file, so the string lookup is `tr`.
-import { t as tr } from './i18n.js';
+import { t as tr, addEnglish } from './i18n.js';
+import panelWords from './strings/en-panels.js';
+
+addEnglish(panelWords);
 
 /**
  * @typedef {import('./types.js').Layout} Layout

@@ -7,7 +7,10 @@
 
 import { el } from './dom.js';
 import { formatParam } from './palette.js';
-import { t } from './i18n.js';
+import { t, addEnglish } from './i18n.js';
+import panelWords from './strings/en-panels.js';
+
+addEnglish(panelWords);
 
 /**
  * @typedef {import('./types.js').LayerStats} LayerStats

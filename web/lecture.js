@@ -22,7 +22,8 @@ export const SWITCH_TO_MLP = /** @type {Record<string, string | null>} */ ({
  *   setParams(values: Record<string, string | null>): void,
  *   pause(): void,
  *   applyParams(values: number[]): void,
- *   redraw(): void
+ *   redraw(): void,
+ *   useLab(): Promise<void>
  * }} LectureHandlers
  */
 
@@ -78,7 +79,7 @@ export class Lecture {
 
   /** @returns {Promise<import('./layers.js').LayersPanel>} the layer view, imported once */
   async loadLayers() {
-    const { LayersPanel } = await import('./layers.js');
+    const [{ LayersPanel }] = await Promise.all([import('./layers.js'), this.handlers.useLab()]);
     this.layers ??= new LayersPanel(this.lyRoot, this.lyToggle);
     this.loadPanels();
     return this.layers;

@@ -54,7 +54,7 @@ function boot() {
     perceptron: () => need().views.lecture.report(),
     /** @param {number} [point] */
     backprop: (point) => need().views.lecture.trace(point),
-    layerStats: () => need().live().layerStats(),
+    layerStats: () => need().useLab().then(() => need().live().layerStats()),
     accuracy: () => need().live().accuracy(),
     accuracyCurve: () => need().live().accuracyCurve(),
     divergedAt: () => need().live().divergedAt(),

@@ -33,6 +33,7 @@ import { t } from './i18n.js';
  *   hover(target: import('./network.js').HoverTarget | null): void,
  *   restoreFinite(): void,
  *   redraw(): void,
+ *   useLab(): Promise<void>,
  *   state(): EngineState,
  *   current(): [string, EngineState],
  *   param(index: number): number,
@@ -40,7 +41,8 @@ import { t } from './i18n.js';
  *   edits: import('./edits.js').Edits
  * }} PageActions
  *   changeParams: rebuild from the link with these values (null removes one); current: the
- *   link's hash and state; param: the live experiment's parameter at `index`
+ *   link's hash and state; param: the live experiment's parameter at `index`; useLab: the
+ *   page on the lab engine, for panels that need it
  */
 
 /**
@@ -113,6 +115,7 @@ export function createViews(engine, act) {
     pause: () => act.setPlaying(false),
     applyParams: (values) => act.edits.setParams(values),
     redraw: () => act.redraw(),
+    useLab: () => act.useLab(),
   });
   return { summary, notices, controls, training, speedControl, dataPanel, network, output, accuracy, divergence, dropoutMarks, classPanel, lecture };
 }
