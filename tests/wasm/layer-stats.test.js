@@ -8,7 +8,7 @@ import { importEngine } from './support/env.js';
 
 let engine;
 before(async () => {
-  engine = await (await importEngine()).loadEngine();
+  engine = await (await importEngine()).loadEngine({ lab: true });
 });
 
 const ACT = {
