@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "experiment_internal.h"
@@ -89,11 +90,21 @@ nn_status nn_experiment_confusion(nn_experiment *e, int *train, int *test) {
   if (k == 0 || !train || !test) return NN_ERR_INVALID;
   memset(train, 0, (size_t)k * k * sizeof *train);
   memset(test, 0, (size_t)k * k * sizeof *test);
+  /* The node values (the last forward pass) are put back: what the page shows of them, and a
+   * saved training state, stay as training left them. */
+  size_t nodes = (size_t)e->net.num_nodes;
+  double *keep = malloc(2 * nodes * sizeof *keep + 1);
+  if (!keep) return NN_ERR_NOMEM;
+  memcpy(keep, e->net.total, nodes * sizeof *keep);
+  memcpy(keep + nodes, e->net.output, nodes * sizeof *keep);
   bool perceptron = e->cfg.model == NN_MODEL_PERCEPTRON;
   int stride = e->net.sizes[0];
   nn_classes_confusion(&e->net, perceptron, e->inputs, e->points, e->num_train, train);
   nn_classes_confusion(&e->net, perceptron, e->inputs + (size_t)e->num_train * stride,
                        e->points + e->num_train, e->num_test, test);
+  memcpy(e->net.total, keep, nodes * sizeof *keep);
+  memcpy(e->net.output, keep + nodes, nodes * sizeof *keep);
+  free(keep);
   return NN_OK;
 }
 

@@ -34,9 +34,8 @@ void nn_classes_confusion(nn_network *net, bool perceptron, const double *inputs
                           const nn_point *pts, int n, int *matrix);
 
 /* The experiment's confusion matrices now, train then test: k x k ints each (k =
- * nn_experiment_num_classes), rows the true class, columns the predicted one. Evaluating the
- * test set last leaves the node values as the losses' evaluation leaves them. NN_ERR_INVALID
- * for regression. */
+ * nn_experiment_num_classes), rows the true class, columns the predicted one. The node values
+ * are left as they were. NN_ERR_INVALID for regression, NN_ERR_NOMEM. */
 nn_status nn_experiment_confusion(nn_experiment *e, int *train, int *test);
 
 /* 0 for regression, 2 for two classes, K for K classes. */
