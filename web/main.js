@@ -56,6 +56,7 @@ function boot() {
     backprop: (point) => need().views.lecture.trace(point),
     accuracy: () => need().live().accuracy(),
     accuracyCurve: () => need().live().accuracyCurve(),
+    confusion: () => need().live().confusion(),
     divergedAt: () => need().live().divergedAt(),
     restoreFinite: () => need().restoreFinite(),
     dropoutMask: () => Array.from(need().live().dropoutMask()),
