@@ -38,8 +38,8 @@ function classLut() {
 
 export class ClassesView {
   /**
-   * @param {{heatmap: HeatmapView}} output @param {HTMLButtonElement} button the confusion
-   *   matrix button (its row is where the tables go)
+   * @param {{heatmap: HeatmapView}} output (the tables go under its heatmap)
+   * @param {HTMLButtonElement} button the confusion matrix button
    */
   constructor(output, button) {
     this.heatmap = output.heatmap;
@@ -52,7 +52,7 @@ export class ClassesView {
     this.legend.setAttribute('role', 'list');
     this.legend.setAttribute('aria-label', t('classes.legend'));
     this.tables = el('div', 'confusion', undefined);
-    /** @type {HTMLElement} */ (button.parentElement).after(this.tables);
+    this.heatmap.root.after(this.tables);
     this.tables.hidden = true;
     this.shown = '';
   }
