@@ -122,6 +122,16 @@ export class Controller {
     return this.live().params()[index];
   }
 
+  /** The views of classes (classes-view.js, loaded on first use): K classes' heatmap and
+   * legend, the confusion tables. @param {boolean} [toggle] open or close the tables */
+  showClasses(toggle) {
+    import('./classes-view.js').then((m) => {
+      this.scene.classes ??= new m.ClassesView(this.views.output, this.views.accuracy.confusion);
+      if (toggle) this.scene.classes.toggle();
+      this.redraw();
+    });
+  }
+
   /** Redraw at the next frame. */
   redraw() {
     this.loop.invalidate();
@@ -182,6 +192,7 @@ export class Controller {
     v.network.build(ex.layout(), st, DENSITY, this.scene.featureGrids);
     v.output.setDisplay(this.display);
     v.output.heatmap.setPoints(ex.data(), this.display.showTestData);
+    if (ex.classes > 2 || this.scene.classes) this.showClasses();
     v.output.clearLoss();
     v.classPanel.update();
     for (const node of document.querySelectorAll('[data-control]')) {

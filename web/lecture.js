@@ -158,9 +158,12 @@ export class Lecture {
     const numTrain = ex.data().train.length;
     const perceptron = state.model === 'perceptron';
     this.perceptron?.load(perceptron ? layout : null, numTrain);
-    const bpLayout = perceptron || state.mode === 'simplified' ? null : layout;
-    this.bpRoot.hidden = bpLayout === null;
-    this.bpStart.disabled = numTrain === 0;
+    // K classes have K output nodes: the step-through traces networks of one output only.
+    const many = ex.classes > 2;
+    const bpLayout = perceptron || many || state.mode === 'simplified' ? null : layout;
+    this.bpRoot.hidden = bpLayout === null && !many;
+    this.bpStart.disabled = numTrain === 0 || many;
+    this.bpStart.textContent = t(many ? 'backprop.oneOutput' : 'backprop.start');
     this.backprop?.load(bpLayout, numTrain);
     this.lyRoot.hidden = bpLayout === null;
     this.layers?.load(bpLayout !== null);

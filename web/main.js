@@ -57,6 +57,7 @@ function boot() {
     layerStats: () => need().useLab().then(() => need().live().layerStats()),
     accuracy: () => need().live().accuracy(),
     accuracyCurve: () => need().live().accuracyCurve(),
+    confusion: () => need().live().confusion(),
     divergedAt: () => need().live().divergedAt(),
     restoreFinite: () => need().restoreFinite(),
     dropoutMask: () => Array.from(need().live().dropoutMask()),

@@ -34,6 +34,7 @@ import { t } from './i18n.js';
  *   restoreFinite(): void,
  *   redraw(): void,
  *   useLab(): Promise<void>,
+ *   showClasses(toggle?: boolean): void,
  *   state(): EngineState,
  *   current(): [string, EngineState],
  *   param(index: number): number,
@@ -103,7 +104,8 @@ export function createViews(engine, act) {
   const output = new OutputPanel(byId('output'), { setDisplay: (name, value) => act.setDisplay(name, value), redraw: () => act.redraw() });
   const summary = new StateSummary(byId('output'), () => act.live());
   const accuracy = new AccuracyView(/** @type {HTMLElement} */ (output.root.querySelector('.losses')),
-    /** @type {HTMLElement} */ (output.root.querySelector('.toggles')), (show) => { output.chart.showAccuracy(show); act.redraw(); });
+    /** @type {HTMLElement} */ (output.root.querySelector('.toggles')), (show) => { output.chart.showAccuracy(show); act.redraw(); },
+    () => act.showClasses(true));
   const divergence = new DivergenceView(byId('notices'), () => act.restoreFinite());
   const dropoutMarks = new DropoutMarks(network);
   const classPanel = lazyClassPanel(byId('class'), () => act.current());

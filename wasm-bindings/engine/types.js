@@ -61,6 +61,7 @@
  * @property {number | null} goalTrainLoss  the loss to reach, or null for no goal
  * @property {number | null} goalTestLoss
  * @property {string | null} lang  the page's language code (null: the browser's)
+ * @property {number} classes  2 (TFP's two classes) or 3..6 (one output node per class, softmax)
  */
 
 /**
@@ -115,6 +116,9 @@
  */
 
 /** A pair of losses or accuracies. @typedef {{train: number, test: number}} TrainTest */
+
+/** Confusion matrices now: K x K counts each, rows the true class, columns the predicted one
+ * (two classes: 0 is -1, 1 is +1). @typedef {{train: number[][], test: number[][]}} Confusion */
 
 /** A curve as rows [train, test] for epochs 0..epoch; [null, null] where not evaluated.
  * @typedef {(number | null)[][]} CurveRows */

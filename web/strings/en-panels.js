@@ -1,10 +1,14 @@
 // en-panels.js — the English words of the panels the page imports on first use (backprop.js
-// with backprop-matrix.js, layers.js, perceptron.js, classpanel.js, goals.js, catchup.js,
+// with backprop-matrix.js, layers.js, classes-view.js, perceptron.js, classpanel.js, goals.js, catchup.js,
 // hovercard.js): each panel adds them to the English table
 // (i18n.js addEnglish) when it loads, so a first load does not carry them. Other languages keep
 // these keys in their one table (strings/fr.js).
 
 export default {
+  'confusion.train': 'Training points: rows the true class, columns the predicted one',
+  'confusion.test': 'Test points: rows the true class, columns the predicted one',
+  'classes.legend': 'Class colours',
+  'classes.name': 'class {0}',
   'layers.hide': 'Hide the layers',
   'layers.hint': 'Over every training point: each layer\'s activations (histogram) and error signals δ (bands: 25–75 %, 10–90 %, min–max, one scale for all layers).',
   'layers.layer': 'Layer {0} · {1}',

@@ -123,5 +123,7 @@ export default {
   'layers.show': 'Show the layers',
   'backprop.title': 'Backpropagation, step by step',
   'backprop.start': 'Step through one sample',
+  'backprop.oneOutput': 'Step-through: networks with one output only',
+  'confusion.show': 'Confusion matrix',
   'class.summary': 'Use it in class',
 };
