@@ -130,7 +130,13 @@ FEATURES = {
 
 
 def _softmax(totals):
-    top = max(totals)
+    top = totals[0]  # the largest total, or a NaN one (then every probability is NaN)
+    for t in totals[1:]:
+        if t != t:
+            top = t
+            break
+        if t > top:
+            top = t
     exps = [_exp(t - top) for t in totals]
     total = 0.0
     for e in exps:

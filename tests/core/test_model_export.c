@@ -22,6 +22,7 @@
 #include "model_export.h"
 #include "network.h"
 #include "nnfeatures.h"
+#include "softmax.h"
 
 /* One network per activation (nnplay's own included), then other feature sets and regression. */
 static const char *const NETS[] = {
@@ -186,6 +187,41 @@ static void python_gives_a_softmax_its_probabilities(void **state) {
   free(text);
 }
 
+/* Networks of K classes trained by the engine: the Python file's K probabilities are the
+ * engine's (nn_network_class_probs), within 1e-12. */
+static void python_gives_the_engines_class_probabilities(void **state) {
+  (void)state;
+  static const char *const K_NETS[] = {
+      "classes=3&dataset=gauss&networkShape=4,3&seed=k1&activation=elu&xSquared=true",
+      "classes=5&dataset=gauss&networkShape=6&seed=k2&activation=swish&sinX=true&sinY=true",
+      "classes=6&dataset=gauss&networkShape=&seed=k3&activation=tanh",
+  };
+  enum { CAP = 41 * 41 + 8, K_MAX = 6 };
+  static double xy[2 * CAP], want[K_MAX * CAP], got[K_MAX * CAP];
+  int n = make_points(xy, CAP);
+  for (size_t t = 0; t < sizeof K_NETS / sizeof K_NETS[0]; t++) {
+    nn_experiment *e = nn_test_from_hash(K_NETS[t]);
+    assert_int_equal(nn_experiment_train(e, EPOCHS), NN_OK);
+    nn_network *net = nn_experiment_network_mut(e);
+    int k = net->sizes[net->num_layers - 1];
+    assert_true(k >= 3);
+    assert_string_equal(nn_model_output_kind(net), "softmax");
+    char *text = write_text(net, NN_MODEL_PYTHON, K_NETS[t]);
+    double in[NN_FEAT_COUNT];
+    for (int p = 0; p < n; p++) {
+      nn_features_compute(in, net->input_features, net->sizes[0], xy[2 * p], xy[2 * p + 1]);
+      nn_network_forward(net, in);
+      nn_network_class_probs(net, want + (size_t)k * p);
+    }
+    run_python(text, xy, n, k, got);
+    double worst = compare(got, want, k * n);
+    print_message("%-40.40s max |python - engine| = %g over %d points x %d classes\n", K_NETS[t],
+                  worst, n, k);
+    free(text);
+    nn_experiment_destroy(e);
+  }
+}
+
 static void json_holds_every_parameter_bit_for_bit(void **state) {
   (void)state;
   nn_experiment *e = nn_test_from_hash(NETS[7]);
@@ -329,6 +365,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(python_predicts_what_the_engine_computes),
       cmocka_unit_test(python_gives_a_softmax_its_probabilities),
+      cmocka_unit_test(python_gives_the_engines_class_probabilities),
       cmocka_unit_test(json_holds_every_parameter_bit_for_bit),
       cmocka_unit_test(writers_measure_then_fill_and_cut_cleanly),
       cmocka_unit_test(cli_exports_the_trained_model),
