@@ -40,8 +40,7 @@ export async function importModel(ctrl, input) {
     const layout = ex.layout();
     const sizes = layout.layerSizes.join(',');
     if (sizes !== model.layers.join(',')) {
-      refuse(`this page builds layers of ${sizes} nodes for it, not ${model.layers.join(',')}`
-        + (model.output === 'softmax' ? ' (its K classes need a page that has the classes= parameter)' : ''));
+      refuse(`this page builds layers of ${sizes} nodes for it, not ${model.layers.join(',')}`);
     }
     if (layout.inputIds.join(',') !== model.features.join(',')) refuse(`this page gives it the features ${layout.inputIds.join(', ')}`);
     if (layout.hiddenActivation !== model.hiddenActivation) refuse(`this page gives it the activation ${layout.hiddenActivation}`);

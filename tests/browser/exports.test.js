@@ -72,7 +72,7 @@ test('results taken away and a model brought back', async (t) => {
   });
 
   await t.test('the page writes the files `nnplay run --export` writes, byte for byte', async () => {
-    for (const hash of [NETWORKS[0], NETWORKS[1], NETWORKS[8]]) {
+    for (const hash of [NETWORKS[0], NETWORKS[1], NETWORKS[8], 'classes=4&dataset=gauss&networkShape=5&seed=k4&activation=softplus']) {
       await open(page, hash);
       await page.evaluate(() => window.nnplay.step(30));
       const json = await page.evaluate(() => window.nnplay.export('json'));
@@ -151,20 +151,29 @@ test('results taken away and a model brought back', async (t) => {
     assert.deepEqual(await page.evaluate(() => window.nnplay.network().map((l) => l.map((n) => n.weights))), good.weights);
   });
 
-  await t.test('a softmax model (K classes) is built and checked, or refused for want of classes=', async () => {
+  await t.test('a softmax model (K classes), hand-built or trained, is imported bit for bit', async () => {
     const model = {
       format: 'nnplay-model', version: 1, link: 'dataset=gauss&seed=k', features: ['x', 'y'], layers: [2, 3, 3],
       hiddenActivation: 'tanh', output: 'softmax',
       weights: [[[0.5, -1], [0.25, 0.75], [-0.5, 2]], [[1, -1, 0.5], [0.3, 0.2, -0.1], [-2, 1, 1]]],
       biases: [[0.1, -0.2, 0.3], [0, 0.5, -0.5]],
     };
+    // And one the page trained: exported, then imported back.
+    await open(page, 'classes=3&dataset=gauss&networkShape=4&seed=k5&activation=relu');
+    await page.evaluate(() => window.nnplay.step(25));
+    const trained = await page.evaluate(async () => ({ json: await window.nnplay.export('json'), network: window.nnplay.network(), loss: window.nnplay.loss() }));
+    assert.equal(JSON.parse(trained.json).output, 'softmax');
+    await open(page, 'dataset=xor&seed=k6');
+    const back = await page.evaluate((j) => window.nnplay.import(j).then(() => 'imported', (e) => String(e)), trained.json);
+    assert.equal(back, 'imported');
+    assert.deepEqual(await page.evaluate(() => window.nnplay.network()), trained.network);
+    assert.deepEqual(await page.evaluate(() => window.nnplay.loss()), trained.loss);
+    assert.equal(await page.evaluate(() => window.nnplay.state().classes), 3);
     const result = await page.evaluate((m) => window.nnplay.import(m).then(() => 'imported', (e) => String(e)), model);
-    if (result === 'imported') {
-      const net = await page.evaluate(() => window.nnplay.network());
-      assert.deepEqual(net.map((layer) => layer.map((n) => n.weights)), model.weights);
-    } else {
-      assert.match(result, /RangeError: .*classes= parameter/);
-    }
+    assert.equal(result, 'imported');
+    const net = await page.evaluate(() => window.nnplay.network());
+    assert.deepEqual(net.map((layer) => layer.map((n) => n.weights)), model.weights);
+    assert.deepEqual(net.map((layer) => layer.map((n) => n.bias)), model.biases);
   });
 
   await t.test("export('csv') gives the points from the engine's writer, or says it has none", async () => {
