@@ -58,7 +58,7 @@ static char *variant_hash(const nn_config *cfg, const spec *s, int i) {
   base->compare[0] = '\0';
   size_t n = nn_state_serialize(base, NULL, 0);
   const char *name = nn_param_row(s->id)->name;
-  size_t cap = n + strlen(name) + s->len[i] + 3;
+  size_t cap = n + strlen(name) + s->len[i] + 24; /* + "&initZero=false" */
   char *hash = malloc(cap);
   if (hash) {
     nn_state_serialize(base, hash, n + 1);
@@ -68,6 +68,10 @@ static char *variant_hash(const nn_config *cfg, const spec *s, int i) {
     for (size_t k = 0; s->id == NN_P_NETWORK_SHAPE && k < s->len[i]; k++)
       if (hash[len + k] == '-') hash[len + k] = ',';
     hash[len + s->len[i]] = '\0';
+    if (s->id == NN_P_INIT) /* zeros is initZero=true, which a TFP link writes as false */
+      snprintf(hash + len + s->len[i], cap - len - s->len[i], "&initZero=%s",
+               s->len[i] == 5 && memcmp(cfg->compare + s->at[i], "zeros", 5) == 0 ? "true"
+                                                                                   : "false");
   }
   free(base);
   return hash;
