@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_writer.h"
 #include "notices.h"
 #include "params.h"
 
@@ -87,6 +88,21 @@ static bool parse_variant(const nn_config *cfg, const spec *s, int i, nn_config 
   return true;
 }
 
+/* p[0..n) as a string in out[cap] (cut short if need be): the wasm build's snprintf has no
+ * "%.*s". */
+static const char *text_of(char *out, size_t cap, const char *p, size_t n) {
+  if (n > cap - 1) n = cap - 1;
+  memcpy(out, p, n);
+  out[n] = '\0';
+  return out;
+}
+
+/* why[cap] = the strings of `parts` (NULL-terminated) one after the other, cut short if need be. */
+static void say(char *why, size_t cap, const char *const *parts) {
+  nn_writer w = nn_writer_start(why, cap);
+  for (; *parts; parts++) nn_write(&w, *parts);
+}
+
 /* Why the spec is refused, into why[cap]; "" when accepted. */
 static void judge(const nn_config *cfg, const spec *s, char *why, size_t cap) {
   why[0] = '\0';
@@ -95,7 +111,10 @@ static void judge(const nn_config *cfg, const spec *s, char *why, size_t cap) {
     return;
   }
   if (s->id < 0) {
-    snprintf(why, cap, "no parameter is named %.*s", (int)s->name_len, cfg->compare);
+    char name[NN_MAX_COMPARE_LEN + 1];
+    say(why, cap, (const char *const[]){"no parameter is named ",
+                                        text_of(name, sizeof name, cfg->compare, s->name_len),
+                                        NULL});
     return;
   }
   if (!comparable(s->id)) {
@@ -120,19 +139,25 @@ static void judge(const nn_config *cfg, const spec *s, char *why, size_t cap) {
     if (!parse_variant(cfg, s, i, v, ns)) break;
     if (ns->count > 0) { /* the parameter's own rule, or one between parameters */
       const char *r = ns->items[0].reason, *semi = strchr(r, ';');
-      snprintf(why, cap, "%s=%.*s is refused (%.*s)", nn_param_row(s->id)->name,
-               (int)s->len[i], cfg->compare + s->at[i], (int)(semi ? semi - r : (long)strlen(r)),
-               r);
+      char value[NN_MAX_COMPARE_LEN + 1], reason[NN_NOTICE_REASON_LEN + 1];
+      say(why, cap, (const char *const[]){
+        nn_param_row(s->id)->name, "=",
+        text_of(value, sizeof value, cfg->compare + s->at[i], s->len[i]), " is refused (",
+        text_of(reason, sizeof reason, r, semi ? (size_t)(semi - r) : strlen(r)), ")", NULL});
       break;
     }
     size_t n = nn_state_serialize(v, NULL, 0);
     links[i] = malloc(n + 1);
     if (!links[i]) break;
     nn_state_serialize(v, links[i], n + 1);
-    for (int k = 0; k < i && why[0] == '\0'; k++)
+    for (int k = 0; k < i && why[0] == '\0'; k++) {
+      char a[NN_MAX_COMPARE_LEN + 1], b[NN_MAX_COMPARE_LEN + 1];
       if (strcmp(links[k], links[i]) == 0)
-        snprintf(why, cap, "%.*s and %.*s give the same experiment", (int)s->len[k],
-                 cfg->compare + s->at[k], (int)s->len[i], cfg->compare + s->at[i]);
+        say(why, cap, (const char *const[]){
+          text_of(a, sizeof a, cfg->compare + s->at[k], s->len[k]), " and ",
+          text_of(b, sizeof b, cfg->compare + s->at[i], s->len[i]),
+          " give the same experiment", NULL});
+    }
   }
   bool complete = v && ns && links[s->count - 1];
   if (why[0] == '\0' && !complete) snprintf(why, cap, "out of memory");

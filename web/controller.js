@@ -21,6 +21,7 @@ import { speedFromState, speedValue } from './speed.js';
 import { isHidden, setParams } from './urlstate.js';
 import { setPalette } from './palette.js';
 import { t, languageNotices } from './i18n.js';
+import { byId } from './dom.js';
 
 /** Grid cells per side of the big heatmap while playing (TFP's 100) and of the feature grids. */
 const DENSITY = 100;
@@ -50,6 +51,10 @@ export class Controller {
     /** @type {Promise<void>} settled once the page shows the epoch the link asked for */
     this.caughtUp = Promise.resolve();
     this.linkTime = 0;
+    /** @type {import('./compare.js').ComparePanel | null} compare=: the variants (compare.js) */
+    this.compare = null;
+    /** @type {Promise<void>} settled once the compare panel shows the link's variants */
+    this.compareReady = Promise.resolve();
     /** @type {ReturnType<typeof setTimeout> | 0} */
     this.linkTimer = 0;
     this.edits = new Edits({
@@ -64,7 +69,7 @@ export class Controller {
       experiment: () => this.live(),
       every: () => views.output.chart.stride,
       trained: () => this.checkDivergence(),
-      draw: (text, chart, playing) => { this.scene.draw(this.live(), text, chart, playing); this.followLink(); },
+      draw: (text, chart, playing) => { this.compare?.draw(playing); this.scene.draw(this.live(), text, chart, playing); this.followLink(); },
       playingChanged: (playing) => { views.controls.setPlaying(playing); if (!playing) views.summary.announce(); },
       failed: (e) => views.notices.update([{ param: 'engine', value: '', reason: e instanceof Error ? e.message : String(e) }]),
     });
@@ -76,6 +81,7 @@ export class Controller {
   async start() {
     this.load(Link.read(), true);
     await this.views.lecture.pending;
+    await this.compareReady;
     this.loop.start();
     await this.caughtUp;
   }
@@ -180,9 +186,29 @@ export class Controller {
       e.hidden = isHidden(st.hide, /** @type {string} */ (e.dataset.control));
     }
     v.lecture.load(ex, st);
+    this.openCompare(ex);
     this.scene.load({ discretize: this.display.discretize, dropoutOn: st.dropout > 0 });
     if (ex.targetEpoch() > ex.epoch) this.trainToLink(ex);
     else this.writeLink();
+  }
+
+  /** compare=: the variants of the link's experiment, in a panel imported on first use
+   * (compare.js); none closes it. @param {Experiment} ex */
+  openCompare(ex) {
+    const links = ex.compareVariants();
+    if (links.length === 0 && !this.compare) return;
+    const param = (ex.state().compare ?? '').split(':')[0];
+    this.compareReady = import('./compare.js').then((m) => {
+      if (this.ex !== ex) return; // another experiment since
+      this.compare ??= new m.ComparePanel(byId('compare'), this);
+      this.compare.load(param, links);
+      this.loop.draw();
+    });
+  }
+
+  /** window.nnplay.compare(): every variant at the page's epoch ([] without compare). */
+  compared() {
+    return this.compare ? this.compare.result() : [];
   }
 
   /** The controls show the experiment's settings now. @param {EngineState} st */
@@ -240,6 +266,7 @@ export class Controller {
         const fresh = ex.epoch === 0 && !ex.hash().includes('@');
         ex.change(names[0], value);
         if (fresh) ex.reset(); // nothing trained or edited yet: the change is the link's base
+        if (fresh) this.openCompare(ex); // the variants' links follow the base
         this.showSettings(ex.state());
         this.writeLink();
         this.loop.draw();
@@ -320,6 +347,7 @@ export class Controller {
     this.setPlaying(false);
     this.settle();
     this.live().regenerate();
+    this.openCompare(this.live());
     this.views.divergence.check(this.live());
     this.writeLink();
     this.views.classPanel.update();

@@ -79,6 +79,9 @@ export function readState(rt, cfg) {
     goalTestLoss: goal(m._nnw_cfg_goal_test_loss(cfg)),
     // the page's
     lang: str(m._nnw_cfg_lang(cfg)) || null,
+    // more data, variants side by side
+    samples: m._nnw_cfg_samples(cfg) || null,
+    compare: str(m._nnw_cfg_compare(cfg)) || null,
   };
 }
 
@@ -116,6 +119,23 @@ export function writtenText(rt, write) {
   } finally {
     m._free(buf);
   }
+}
+
+/**
+ * The variants of a config's `compare` (core/compare.h), each with its value as its link writes
+ * it and its link (no '#'); [] without one.
+ * @param {Runtime} rt @param {number} cfg nn_config* @returns {{value: string, hash: string}[]}
+ */
+export function readVariants(rt, cfg) {
+  const m = rt.m;
+  const out = [];
+  for (let i = 0, n = m._nn_compare_count(cfg); i < n; i++) {
+    out.push({
+      value: writtenText(rt, (o, cap) => m._nn_compare_value(cfg, i, o, cap)),
+      hash: writtenText(rt, (o, cap) => m._nnw_compare_link(cfg, i, o, cap)),
+    });
+  }
+  return out;
 }
 
 /** The canonical hash of a config (no '#'). @param {Runtime} rt @param {number} cfg nn_config* */

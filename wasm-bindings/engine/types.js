@@ -61,6 +61,15 @@
  * @property {number | null} goalTrainLoss  the loss to reach, or null for no goal
  * @property {number | null} goalTestLoss
  * @property {string | null} lang  the page's language code (null: the browser's)
+ * @property {number | null} samples  points generated (null: TFP's 500, 1200 for regression)
+ * @property {string | null} compare  `<param>:<v1>,...`: the variants compared (null: none)
+ */
+
+/**
+ * One variant of a comparison (ex.compareVariants()).
+ * @typedef {object} Variant
+ * @property {string} value  the compared parameter's value, as its link writes it
+ * @property {string} hash  the variant's own link (no '#'): the experiment's with that value
  */
 
 /**

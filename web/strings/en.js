@@ -187,4 +187,12 @@ export default {
   'hide.beta1': 'Adam β₁',
   'hide.beta2': 'Adam β₂',
   'hide.epsilon': 'ε (RMSprop, Adam)',
+
+  // compare=: the variants side by side (compare.js)
+  'compare.title': 'Compare: {0}',
+  'compare.chart': 'The losses of every variant over the epochs, one colour per value of {0}',
+  'compare.key': 'Solid line: test loss; dashed: training loss.',
+  'compare.heatmap': 'Output with {0}',
+  'compare.loss': 'test {0}, training {1}',
+  'compare.noLayer': 'no hidden layer',
 };
