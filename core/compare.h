@@ -26,7 +26,7 @@ enum { NN_MIN_COMPARE = 2, NN_MAX_COMPARE = 4 };
  * showTestData, discretize, cosX, cosY, collectStats, tutorial, hideText, mode, model, lesson,
  * goalTrainLoss, goalTestLoss, speed, palette, lang, compare), NN_MIN_COMPARE..NN_MAX_COMPARE
  * values each of which its variant's link takes without a notice (the parameter's own rule and
- * the rules between parameters, as for any link), no two variants the same link, and not the
+ * the rules between parameters, as for any link), no value given twice, and not the
  * perceptron (model=perceptron). Anything else empties cfg->compare with one notice: the
  * experiment opens alone. */
 void nn_compare_check(nn_config *cfg, nn_notices *notices);
@@ -41,8 +41,8 @@ int nn_compare_param(const nn_config *cfg);
  * (experiment.h), the variants take that seed. False when i is out of range or memory ran out. */
 bool nn_compare_variant(const nn_config *cfg, int i, nn_config *variant);
 
-/* Variant i's value as its link writes it ("adam", "0.1", "4,2", "" for no hidden layer).
- * snprintf-like into out; 0 when i is out of range. */
+/* Variant i's value as the link gives it, a shape's layers separated by ',' ("adam", "0.1",
+ * "4,2", "" for no hidden layer). snprintf-like into out; "" when i is out of range. */
 size_t nn_compare_value(const nn_config *cfg, int i, char *out, size_t cap);
 
 #endif

@@ -64,6 +64,7 @@ export class ComparePanel {
     const chart = el('div', 'compare-chart', this.root);
     const svg = document.createElementNS(SVG, 'svg');
     svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+    svg.setAttribute('preserveAspectRatio', 'none'); // the box's width, whatever it is
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', t('compare.chart', param));
     chart.appendChild(svg);
@@ -77,6 +78,7 @@ export class ComparePanel {
         p.setAttribute('fill', 'none');
         p.setAttribute('stroke', colour);
         p.setAttribute('stroke-width', dashed ? '1' : '2');
+        p.setAttribute('vector-effect', 'non-scaling-stroke');
         if (dashed) p.setAttribute('stroke-dasharray', '4 3');
         svg.appendChild(p);
         return p;

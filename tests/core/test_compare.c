@@ -147,10 +147,10 @@ static void bad_comparisons_get_a_notice_and_the_plain_experiment(void **state) 
     {"compare=optimizer:sgd,nesterov", "optimizer=nesterov is refused (not one of"},
     {"compare=learningRate:0.1,-1", "learningRate=-1 is refused (must not be negative)"},
     {"compare=batchSize:10,2.5", "batchSize=2.5 is refused (must be a whole number"},
-    {"compare=networkShape:4,4-99", "networkShape=4-99 is refused"},
+    {"compare=networkShape:4,4-99", "networkShape=4,99 is refused (layer 2 has more than 32 neurons)"},
     {"compare=samples:100,101", "samples=101 is refused (must be a whole number from 50 to "
                                 "2000, even)"},
-    {"compare=learningRate:0.1,0.10", "0.1 and 0.10 give the same experiment"},
+    {"compare=learningRate:0.1,0.3,0.1", "0.1 is given twice"},
     {"init=he&compare=initZero:false,true", "initZero=true is refused (initZero=true asks"},
     {"problem=regression&compare=loss:square,crossentropy",
      "loss=crossentropy is refused (cross-entropy needs a classification problem"},
