@@ -379,6 +379,7 @@ static int run(const run_args *a, FILE *out, FILE *err) {
   nn_changelog log;
   nn_changelog_init(&log);
   nn_state_parse(a->hash, &cfg, &notices);
+  nn_compare_check(&cfg, &notices);
   if (!nn_changelog_parse(a->hash, &cfg, &log, &notices)) {
     fprintf(err, "nnplay: out of memory\n");
     return NN_CLI_FAILED;

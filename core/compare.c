@@ -63,47 +63,52 @@ static bool parse_variant(const nn_config *cfg, const spec *s, int i, nn_config 
   return hash != NULL;
 }
 
-/* Why the spec is refused, into why[cap]; "" when accepted. */
-static void judge(const nn_config *cfg, const spec *s, char *why, size_t cap) {
-  why[0] = '\0';
+/* Why a spec is refused, given the parameter's name, the value and the reason of its notice. */
+static const char *const WHY[] = {
+  "not <parameter>:<value>,<value>", "no parameter is named %s",
+  "%s is the display's, the lecture's or the page's, not the experiment's",
+  "needs 2 to 4 values, got 1", "needs 2 to 4 values, got more than 4",
+  "the perceptron is not compared", "%s=%s is refused (%s)", "%s: %s is given twice",
+  "out of memory"};
+
+/* Why the spec is refused (an index into WHY), or -1; *value and the notices' first reason
+ * (ns) say which value and why. */
+static int judge(const nn_config *cfg, const spec *s, nn_config *v, nn_notices *ns, int *value) {
   bool shown = true;
   for (size_t k = 0; s->id >= 0 && k < sizeof NOT_COMPARED; k++) shown &= NOT_COMPARED[k] != s->id;
-  if (s->count == 0) snprintf(why, cap, "not <parameter>:<value>,<value>");
-  else if (s->id < 0) snprintf(why, cap, "no parameter is named %s", s->text);
-  else if (!shown)
-    snprintf(why, cap, "%s is the display's, the lecture's or the page's, not the experiment's",
-             s->text);
-  else if (s->count < NN_MIN_COMPARE) snprintf(why, cap, "needs 2 to 4 values, got 1");
-  else if (s->count > NN_MAX_COMPARE) snprintf(why, cap, "needs 2 to 4 values, got more than 4");
-  else if (cfg->model == NN_MODEL_PERCEPTRON) snprintf(why, cap, "the perceptron is not compared");
-  if (why[0] != '\0') return;
-  nn_config *v = malloc(sizeof *v);
-  nn_notices *ns = malloc(sizeof *ns);
-  for (int i = 0; i < s->count && why[0] == '\0'; i++) {
-    if (!v || !ns || !parse_variant(cfg, s, i, v, ns)) snprintf(why, cap, "out of memory");
-    else if (ns->count > 0) { /* the parameter's own rule, or one between parameters */
-      char *semi = strchr(ns->items[0].reason, ';');
-      if (semi) *semi = '\0';
-      snprintf(why, cap, "%s=%s is refused (%s)", s->text, s->value[i], ns->items[0].reason);
-    }
-    for (int k = 0; k < i && why[0] == '\0'; k++)
-      if (strcmp(s->value[k], s->value[i]) == 0)
-        snprintf(why, cap, "%s is given twice", s->value[i]);
+  if (s->count == 0) return 0;
+  if (s->id < 0) return 1;
+  if (!shown) return 2;
+  if (s->count < NN_MIN_COMPARE) return 3;
+  if (s->count > NN_MAX_COMPARE) return 4;
+  if (cfg->model == NN_MODEL_PERCEPTRON) return 5;
+  for (*value = 0; *value < s->count; ++*value) {
+    if (!v || !ns || !parse_variant(cfg, s, *value, v, ns)) return 8;
+    if (ns->count > 0) return 6; /* the parameter's own rule, or one between parameters */
+    for (int k = 0; k < *value; k++)
+      if (strcmp(s->value[k], s->value[*value]) == 0) return 7;
   }
-  free(v);
-  free(ns);
+  return -1;
 }
 
 void nn_compare_check(nn_config *cfg, nn_notices *notices) {
   if (cfg->compare[0] == '\0') return;
   spec s;
   split(cfg->compare, &s);
-  char why[3 * NN_MAX_COMPARE_LEN + 32]; /* room for every part; the notice cuts it short */
-  judge(cfg, &s, why, sizeof why);
-  if (why[0] == '\0') return;
-  nn_notice_add(notices, "compare", 7, cfg->compare, strlen(cfg->compare),
-                "%s; opening the experiment alone", why);
-  cfg->compare[0] = '\0';
+  nn_config *v = malloc(sizeof *v);
+  nn_notices *ns = malloc(sizeof *ns);
+  int value = 0, why = judge(cfg, &s, v, ns, &value);
+  if (why >= 0) {
+    char text[3 * NN_MAX_COMPARE_LEN + 32]; /* room for every part; the notice cuts it short */
+    char *reason = ns && why == 6 ? ns->items[0].reason : "";
+    if (strchr(reason, ';')) *strchr(reason, ';') = '\0'; /* what was wrong, not what was done */
+    snprintf(text, sizeof text, WHY[why], s.text, value < s.count ? s.value[value] : "", reason);
+    nn_notice_add(notices, "compare", 7, cfg->compare, strlen(cfg->compare),
+                  "%s; opening the experiment alone", text);
+    cfg->compare[0] = '\0';
+  }
+  free(v);
+  free(ns);
 }
 
 int nn_compare_count(const nn_config *cfg) {

@@ -21,7 +21,10 @@
 
 enum { NN_MIN_COMPARE = 2, NN_MAX_COMPARE = 4 };
 
-/* Checks cfg->compare; nn_state_parse calls it last, so a link and the page agree. Accepted: a
+/* Checks cfg->compare after nn_state_parse (which keeps any text of 1..NN_MAX_COMPARE_LEN
+ * characters): the CLI calls it, and the page's web/compare.js applies the same rules, each value
+ * through the engine's own parser, in the module it loads only for a link that compares (this
+ * code stays out of the engine every page load fetches). Accepted: a
  * parameter an experiment is made of (not the display's, the lecture's or the page's:
  * showTestData, discretize, cosX, cosY, collectStats, tutorial, hideText, mode, model, lesson,
  * goalTrainLoss, goalTestLoss, speed, palette, lang, compare), NN_MIN_COMPARE..NN_MAX_COMPARE

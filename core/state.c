@@ -9,7 +9,6 @@
 
 #include "js_number.h"
 #include "json_writer.h"
-#include "compare.h"
 #include "lessons.h"
 #include "notices.h"
 
@@ -80,7 +79,7 @@ static void apply_number(nn_config *cfg, const nn_param *p, span raw, nn_notices
     return;
   }
   if (p->kind == NN_PARAM_WHOLE) {
-    if (!(v >= p->min && v <= p->max && v == floor(v) && (!p->even || fmod(v, 2) == 0))) {
+    if (!(v >= p->min && v <= p->max && v == floor(v) && !(p->even && (int)v % 2))) {
       notice(ns, lit(p->name), raw, "must be a whole number from %s to %s%s; %s", lo, hi,
              p->even ? ", even" : "", then);
       return;
@@ -431,7 +430,6 @@ void nn_state_parse(const char *hash, nn_config *cfg, nn_notices *notices) {
   if (hide_ignored > 0)
     notice(notices, lit("_hide"), empty, "more than %d different _hide parameters; "
            "ignored %d of them", NN_MAX_HIDE, hide_ignored);
-  nn_compare_check(cfg, notices); /* each value by its parameter's rule, as a link's */
 }
 
 /* ---------------------------------------------------------------- serializing */

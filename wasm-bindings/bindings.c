@@ -19,7 +19,6 @@
 #include <stdlib.h>
 
 #include "backprop_trace.h"
-#include "compare.h"
 #include "config.h"
 #include "experiment.h"
 #include "network.h"
@@ -124,18 +123,10 @@ NNW_CFG_GETTER(double, goal_train_loss, c->goal_train_loss)
 NNW_CFG_GETTER(double, goal_test_loss, c->goal_test_loss)
 /* the page's language ("" = the browser's) */
 NNW_CFG_GETTER(const char *, lang, c->lang)
-/* the points generated (0 = TFP's count) and the variants compared ("" = none) */
+/* the points generated (0 = TFP's count) and the variants compared ("" = none; web/compare.js) */
 NNW_CFG_GETTER(int, samples, c->samples)
 NNW_CFG_GETTER(const char *, compare, c->compare)
 
-/* Variant i of c's comparison (compare.h): its link, snprintf-like; "" when there is none. */
-size_t nnw_compare_link(const nn_config *c, int i, char *out, size_t cap) {
-  nn_config *v = malloc(sizeof *v);
-  size_t n = v && nn_compare_variant(c, i, v) ? nn_state_serialize(v, out, cap) : 0;
-  if (n == 0 && cap > 0) out[0] = '\0';
-  free(v);
-  return n;
-}
 
 /* The flag of feature f (its name: nn_feature_name); false when f is out of range. */
 bool nnw_cfg_feature(const nn_config *c, int f) {

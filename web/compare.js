@@ -6,8 +6,8 @@
 // when paused). One chart holds every variant's losses in its own colour-blind-safe colour
 // (Okabe & Ito), with a legend; each variant has a small output heatmap.
 
-import { el, setText } from './dom.js';
-import { t } from './i18n.js';
+import { el, setText, byId } from './dom.js';
+import { t, tn } from './i18n.js';
 import { makeLut, paintSlice, formatLoss, setPalette, paletteOfPage } from './palette.js';
 
 /** Okabe & Ito's colours (2008), told apart with any colour vision: blue, orange, bluish green,
@@ -24,6 +24,26 @@ const W = 300;
 const H = 120;
 const MAX_POINTS = 200;
 const SVG = 'http://www.w3.org/2000/svg';
+/** The panel's rules, here rather than in style.css so a first load does not fetch them (a
+ * constructed style sheet: the page's policy allows it, as it allows no inline style). */
+const RULES = `
+.compare { margin: 12px 0 0; padding: 8px 12px; border-top: 1px solid #ddd; }
+.compare-chart { height: 140px; max-width: 520px; }
+.compare-chart svg { width: 100%; height: 100%; border-left: 1px solid #999; border-bottom: 1px solid #999; }
+.compare-legend { list-style: none; margin: 6px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 18px; }
+.compare-legend li { display: flex; align-items: center; gap: 6px; min-height: 24px; }
+.compare-swatch { display: inline-block; width: 22px; height: 4px; }
+.compare-loss { color: #555; font-size: 12px; }
+.compare-key { margin: 2px 0 6px; font-size: 12px; color: #555; }
+.compare-maps { display: flex; flex-wrap: wrap; gap: 10px; }
+.compare-map { margin: 0; text-align: center; border-top: 4px solid; padding-top: 2px; }
+.compare-map canvas { display: block; width: 96px; height: 96px; }
+.compare-map figcaption { font-size: 12px; max-width: 96px; overflow-wrap: anywhere; }
+.compare-c0 { border-color: ${COLOURS[0]}; background-color: ${COLOURS[0]}; }
+.compare-c1 { border-color: ${COLOURS[1]}; background-color: ${COLOURS[1]}; }
+.compare-c2 { border-color: ${COLOURS[2]}; background-color: ${COLOURS[2]}; }
+.compare-c3 { border-color: ${COLOURS[3]}; background-color: ${COLOURS[3]}; }
+.compare-map.compare-c0, .compare-map.compare-c1, .compare-map.compare-c2, .compare-map.compare-c3 { background-color: transparent; }`;
 
 /**
  * @typedef {import('./types.js').Experiment} Experiment
@@ -32,8 +52,72 @@ const SVG = 'http://www.w3.org/2000/svg';
  * @typedef {{value: string, hash: string, ex: Experiment, ctx: CanvasRenderingContext2D,
  *   image: ImageData, pixels: Uint32Array, loss: HTMLElement, test: SVGPolylineElement,
  *   train: SVGPolylineElement}} Variant
- * @typedef {{engine: Engine, live(): Experiment, display: {discretize: boolean}, redraw(): void}} ComparePage
+ * @typedef {{engine: Engine, ex: Experiment | null, live(): Experiment, display: {discretize: boolean},
+ *   redraw(): void, writeLink(): void, compare: ComparePanel | null, refused: import('./types.js').Notice[],
+ *   shown: import('./types.js').Notice[], views: {notices: {update(n: import('./types.js').Notice[]): void}}}} ComparePage
  */
+
+/** What the display, the lecture and the page own: never compared (core/compare.c). */
+const NOT_COMPARED = ['showTestData', 'discretize', 'cosX', 'cosY', 'collectStats', 'tutorial', 'hideText', 'mode',
+  'model', 'lesson', 'goalTrainLoss', 'goalTestLoss', 'speed', 'palette', 'lang', 'compare'];
+
+/**
+ * The variants of `ex`'s comparison, by core/compare.c's rules (the CLI's): each value's link is
+ * `ex`'s settings at epoch 0 without `compare`, then `<param>=<value>`, read by the engine's own
+ * parser, which must take it without a notice. Reasons are the CLI's, word for word.
+ * @param {Engine} engine @param {Experiment} ex
+ * @returns {{param: string, variants: VariantLink[], why: string | null}}
+ */
+export function judge(engine, ex) {
+  const st = ex.state();
+  const spec = st.compare ?? '';
+  const colon = spec.indexOf(':');
+  const param = spec.slice(0, colon);
+  const values = spec.slice(colon + 1).split(',').map((v) => (param === 'networkShape' ? v.replaceAll('-', ',') : v));
+  /** @type {VariantLink[]} */
+  const variants = [];
+  /** @param {string} why */
+  const refuse = (why) => ({ param, variants: [], why });
+  if (colon < 0) return refuse('not <parameter>:<value>,<value>');
+  if (!Object.hasOwn(st, param) || param === 'hide') return refuse(`no parameter is named ${param}`);
+  if (NOT_COMPARED.includes(param)) return refuse(`${param} is the display's, the lecture's or the page's, not the experiment's`);
+  if (values.length < 2) return refuse('needs 2 to 4 values, got 1');
+  if (values.length > 4) return refuse('needs 2 to 4 values, got more than 4');
+  if (st.model === 'perceptron') return refuse('the perceptron is not compared');
+  // The settings at epoch 0: the link without its epoch, its changes (NAME@EPOCH) and compare.
+  const base = ex.hash().split('&').filter((/** @type {string} */ p) => {
+    const name = p.split('=')[0];
+    return name !== 'epoch' && name !== 'compare' && (!name.includes('@') || name.endsWith('_hide'));
+  }).join('&');
+  for (const [i, value] of values.entries()) {
+    // init=zeros is written initZero=true, which a TFP link writes as false
+    const init = param === 'init' ? `&initZero=${value === 'zeros'}` : '';
+    const parsed = engine.parseHash(`${base}&${param}=${value}${init}`);
+    if (parsed.notices.length > 0) return refuse(`${param}=${value} is refused (${parsed.notices[0].reason.split(';')[0]})`);
+    if (values.indexOf(value) < i) return refuse(`${param}: ${value} is given twice`);
+    variants.push({ value, hash: parsed.hash });
+  }
+  return { param, variants, why: null };
+}
+
+/**
+ * Shows the variants of `ex`'s link (none closes the panel), unless another experiment came
+ * since. A comparison refused gets its notice, and the link drops it.
+ * @param {ComparePage} page the controller @param {Experiment} ex
+ */
+export function openCompare(page, ex) {
+  if (page.ex !== ex) return;
+  const { param, variants, why } = ex.state().compare ? judge(page.engine, ex) : { param: '', variants: [], why: null };
+  if (why !== null) {
+    const notice = { param: 'compare', value: /** @type {string} */ (ex.state().compare), reason: `${why}; opening the experiment alone` };
+    page.refused = [notice];
+    page.views.notices.update([...page.shown, notice]);
+    page.writeLink();
+  }
+  page.compare ??= new ComparePanel(byId('compare'), page);
+  page.compare.load(param, variants);
+  page.redraw();
+}
 
 export class ComparePanel {
   /** @param {HTMLElement} root the page's mount point @param {ComparePage} page */
@@ -43,6 +127,9 @@ export class ComparePanel {
     /** @type {Variant[]} */
     this.variants = [];
     this.lut = makeLut(160);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(RULES);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     this.chartTime = 0;
     this.param = '';
   }
@@ -66,7 +153,7 @@ export class ComparePanel {
     svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
     svg.setAttribute('preserveAspectRatio', 'none'); // the box's width, whatever it is
     svg.setAttribute('role', 'img');
-    svg.setAttribute('aria-label', t('compare.chart', param));
+    svg.setAttribute('aria-label', `${t('compare.title', param)}. ${t('compare.key')}`);
     chart.appendChild(svg);
     const legend = el('ul', 'compare-legend', this.root);
     el('p', 'compare-key', this.root, t('compare.key'));
@@ -92,7 +179,7 @@ export class ComparePanel {
       canvas.width = DENSITY;
       canvas.height = DENSITY;
       canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', t('compare.heatmap', `${param} = ${shown(link.value)}`));
+      canvas.setAttribute('aria-label', `${t('output.title')}: ${param} = ${shown(link.value)}`);
       el('figcaption', '', card, shown(link.value));
       const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
       const image = ctx.createImageData(DENSITY, DENSITY);
@@ -163,7 +250,7 @@ export class ComparePanel {
       v.test.setAttribute('points', points(1));
       v.train.setAttribute('points', points(0));
       const last = rows - 1;
-      setText(v.loss, t('compare.loss', formatLoss(c[2 * last + 1]), formatLoss(c[2 * last])));
+      setText(v.loss, `${t('output.testLoss')}${formatLoss(c[2 * last + 1])}, ${t('output.trainLoss')}${formatLoss(c[2 * last])}`);
     }
   }
 
@@ -183,5 +270,5 @@ export class ComparePanel {
 
 /** A value as the legend shows it: no hidden layer reads as such. @param {string} value */
 function shown(value) {
-  return value === '' ? t('compare.noLayer') : value;
+  return value === '' ? tn('network.layers', 0) : value;
 }

@@ -21,7 +21,6 @@ import { speedFromState, speedValue } from './speed.js';
 import { isHidden, setParams } from './urlstate.js';
 import { setPalette } from './palette.js';
 import { t, languageNotices } from './i18n.js';
-import { byId } from './dom.js';
 
 /** Grid cells per side of the big heatmap while playing (TFP's 100) and of the feature grids. */
 const DENSITY = 100;
@@ -51,10 +50,13 @@ export class Controller {
     /** @type {Promise<void>} settled once the page shows the epoch the link asked for */
     this.caughtUp = Promise.resolve();
     this.linkTime = 0;
-    /** @type {import('./compare.js').ComparePanel | null} compare=: the variants (compare.js) */
+    /** @type {import('./compare.js').ComparePanel | null} */
     this.compare = null;
-    /** @type {Promise<void>} settled once the compare panel shows the link's variants */
+    /** @type {Promise<void>} */
     this.compareReady = Promise.resolve();
+    /** @type {import('./types.js').Notice[]} the page's notices about the link (compare.js), and all those shown */
+    this.refused = [];
+    this.shown = this.refused;
     /** @type {ReturnType<typeof setTimeout> | 0} */
     this.linkTimer = 0;
     this.edits = new Edits({
@@ -110,6 +112,7 @@ export class Controller {
   /** @returns {string} the hash of the screen: the engine's, with the page's own parameters */
   hash() {
     return setParams(this.live().hash(), {
+      ...(this.refused.length && { compare: null }),
       showTestData: String(this.display.showTestData),
       discretize: String(this.display.discretize),
       speed: this.loop.speed === 1 ? null : speedValue(this.loop.speed),
@@ -169,6 +172,8 @@ export class Controller {
     this.loop.load(speedFromState(st.speed), st.model !== 'perceptron');
     const notices = [...extra, ...languageNotices(st.lang), ...ex.notices()];
     if (fromUrl || notices.length > 0) v.notices.update(notices);
+    this.shown = notices;
+    this.refused = [];
 
     document.body.classList.toggle('hide-text', !!st.hideText);
     this.showSettings(st);
@@ -192,23 +197,9 @@ export class Controller {
     else this.writeLink();
   }
 
-  /** compare=: the variants of the link's experiment, in a panel imported on first use
-   * (compare.js); none closes it. @param {Experiment} ex */
+  /** compare=: its panel, imported on first use (compare.js). @param {Experiment} ex */
   openCompare(ex) {
-    const links = ex.compareVariants();
-    if (links.length === 0 && !this.compare) return;
-    const param = (ex.state().compare ?? '').split(':')[0];
-    this.compareReady = import('./compare.js').then((m) => {
-      if (this.ex !== ex) return; // another experiment since
-      this.compare ??= new m.ComparePanel(byId('compare'), this);
-      this.compare.load(param, links);
-      this.loop.draw();
-    });
-  }
-
-  /** window.nnplay.compare(): every variant at the page's epoch ([] without compare). */
-  compared() {
-    return this.compare ? this.compare.result() : [];
+    if (ex.state().compare || this.compare) this.compareReady = import('./compare.js').then((m) => m.openCompare(this, ex));
   }
 
   /** The controls show the experiment's settings now. @param {EngineState} st */

@@ -20,6 +20,12 @@
 
 enum { EPOCHS = 25 };
 
+/* A link as the CLI reads it: parsed, then its comparison checked. */
+static void parse(const char *hash, nn_config *cfg, nn_notices *ns) {
+  nn_state_parse(hash, cfg, ns);
+  nn_compare_check(cfg, ns);
+}
+
 static const char *const FIXTURES[] = {
   "dev01-circle-tanh-4x2-default.json", "dev02-xor-relu-L1-batch1-noise25.json",
   "dev06-reggauss-relu-L2-noise25.json", "dev09-spiral-relu-sinonly-noise50.json",
@@ -58,7 +64,7 @@ static void variants_are_their_own_links(const char *hash, const char *param,
   for (int i = 0; i < count; i++) len += sprintf(spec + len, i ? ",%s" : "%s", values[i]);
   nn_config cfg, v;
   nn_notices ns;
-  nn_state_parse(spec, &cfg, &ns);
+  parse(spec, &cfg, &ns);
   if (ns.count > 0) fail_msg("%s: %s", spec, ns.items[0].reason);
   assert_int_equal(nn_compare_count(&cfg), count);
   assert_string_equal(nn_param_row(nn_compare_param(&cfg))->name, param);
@@ -113,7 +119,7 @@ static void the_links_own_value_gives_the_fixtures_losses(void **state) {
   char hash[2048];
   snprintf(hash, sizeof hash, "%s&compare=learningRate:0.3,0.01", fx.hash);
   nn_config cfg, v;
-  nn_state_parse(hash, &cfg, NULL);
+  parse(hash, &cfg, NULL);
   assert_true(nn_compare_variant(&cfg, 1, &v));
   nn_experiment *e = NULL;
   assert_int_equal(nn_experiment_create(&e, &v), NN_OK);
@@ -127,6 +133,23 @@ static void the_links_own_value_gives_the_fixtures_losses(void **state) {
   assert_string_equal(value, "0.01");
   nn_experiment_destroy(e);
   nn_fixture_free(&fx);
+}
+
+/* The engine's parser keeps a comparison's text as it is (1..160 characters): the check is
+ * the CLI's and the page's (web/compare.js), so the engine every page loads stays small. */
+static void the_parser_keeps_the_text(void **state) {
+  (void)state;
+  nn_config cfg;
+  nn_notices ns;
+  nn_state_parse("compare=foo:1", &cfg, &ns);
+  assert_int_equal(ns.count, 0);
+  assert_string_equal(cfg.compare, "foo:1");
+  char long_one[300] = "compare=";
+  memset(long_one + 8, 'a', 200);
+  nn_state_parse(long_one, &cfg, &ns);
+  assert_int_equal(ns.count, 1);
+  assert_string_equal(ns.items[0].reason, "longer than 160 characters; no comparison");
+  assert_string_equal(cfg.compare, "");
 }
 
 /* Every bad comparison: one notice naming compare, the value as written and why; the link
@@ -150,7 +173,7 @@ static void bad_comparisons_get_a_notice_and_the_plain_experiment(void **state) 
     {"compare=networkShape:4,4-99", "networkShape=4,99 is refused (layer 2 has more than 32 neurons)"},
     {"compare=samples:100,101", "samples=101 is refused (must be a whole number from 50 to "
                                 "2000, even)"},
-    {"compare=learningRate:0.1,0.3,0.1", "0.1 is given twice"},
+    {"compare=learningRate:0.1,0.3,0.1", "learningRate: 0.1 is given twice"},
     {"init=he&compare=initZero:false,true", "initZero=true is refused (initZero=true asks"},
     {"problem=regression&compare=loss:square,crossentropy",
      "loss=crossentropy is refused (cross-entropy needs a classification problem"},
@@ -161,7 +184,7 @@ static void bad_comparisons_get_a_notice_and_the_plain_experiment(void **state) 
     snprintf(hash, sizeof hash, "seed=0.5&%s", bad[k].hash);
     nn_config cfg, plain;
     nn_notices ns;
-    nn_state_parse(hash, &cfg, &ns);
+    parse(hash, &cfg, &ns);
     if (ns.count != 1) fail_msg("%s: %d notices", hash, ns.count);
     assert_string_equal(ns.items[0].param, "compare");
     const char *spec = strstr(bad[k].hash, "compare=") + 8;
@@ -174,7 +197,7 @@ static void bad_comparisons_get_a_notice_and_the_plain_experiment(void **state) 
     assert_int_equal(nn_compare_count(&cfg), 0);
     char *written = nn_test_hash_of(&cfg);
     assert_null(strstr(written, "compare"));
-    nn_state_parse(written, &plain, &ns);
+    parse(written, &plain, &ns);
     assert_int_equal(ns.count, 0);
     free(written);
   }
@@ -185,7 +208,7 @@ static void a_comparison_is_written_back(void **state) {
   (void)state;
   nn_config cfg, again;
   nn_notices ns;
-  nn_state_parse("seed=0.5&compare=networkShape:,4-2,8", &cfg, &ns);
+  parse("seed=0.5&compare=networkShape:,4-2,8", &cfg, &ns);
   assert_int_equal(ns.count, 0);
   assert_int_equal(nn_compare_count(&cfg), 3);
   char value[32];
@@ -195,7 +218,7 @@ static void a_comparison_is_written_back(void **state) {
   assert_string_equal(value, "4,2");
   char *written = nn_test_hash_of(&cfg);
   assert_non_null(strstr(written, "&compare=networkShape:,4-2,8"));
-  nn_state_parse(written, &again, &ns);
+  parse(written, &again, &ns);
   assert_int_equal(ns.count, 0);
   assert_string_equal(again.compare, cfg.compare);
   free(written);
@@ -256,6 +279,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(each_variant_trains_as_its_own_link),
     cmocka_unit_test(the_links_own_value_gives_the_fixtures_losses),
+    cmocka_unit_test(the_parser_keeps_the_text),
     cmocka_unit_test(bad_comparisons_get_a_notice_and_the_plain_experiment),
     cmocka_unit_test(a_comparison_is_written_back),
     cmocka_unit_test(samples_sets_the_number_of_points),

@@ -121,23 +121,6 @@ export function writtenText(rt, write) {
   }
 }
 
-/**
- * The variants of a config's `compare` (core/compare.h), each with its value as its link writes
- * it and its link (no '#'); [] without one.
- * @param {Runtime} rt @param {number} cfg nn_config* @returns {{value: string, hash: string}[]}
- */
-export function readVariants(rt, cfg) {
-  const m = rt.m;
-  const out = [];
-  for (let i = 0, n = m._nn_compare_count(cfg); i < n; i++) {
-    out.push({
-      value: writtenText(rt, (o, cap) => m._nn_compare_value(cfg, i, o, cap)),
-      hash: writtenText(rt, (o, cap) => m._nnw_compare_link(cfg, i, o, cap)),
-    });
-  }
-  return out;
-}
-
 /** The canonical hash of a config (no '#'). @param {Runtime} rt @param {number} cfg nn_config* */
 export function serialize(rt, cfg) {
   return writtenText(rt, (out, cap) => rt.m._nn_state_serialize(cfg, out, cap));

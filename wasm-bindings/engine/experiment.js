@@ -4,7 +4,7 @@
 
 import { INTERNAL, INT_MAX, checkInt, checkFinite } from './runtime.js';
 import { change } from './changes.js';
-import { readState, readVariants, writtenText } from './config.js';
+import { readState, writtenText } from './config.js';
 import { readShape, readNetwork, readLayout } from './network.js';
 import { saveState, loadState } from './transfer.js';
 import { misclassifiedView, perceptronReport, backpropTrace } from './lecture.js';
@@ -257,12 +257,6 @@ export class Experiment {
    * @returns {State} */
   state() {
     return readState(this.#rt, this.#rt.m._nn_experiment_config(this.#handle()));
-  }
-
-  /** The variants of the link's `compare` (core/compare.h), each its own link with the seed
-   * this experiment uses; [] without one. @returns {import('./types.js').Variant[]} */
-  compareVariants() {
-    return readVariants(this.#rt, this.#rt.m._nn_experiment_base_config(this.#handle()));
   }
 
   /** The link of the screen (no '#'): the base parameters (seed included), `epoch=` when > 0

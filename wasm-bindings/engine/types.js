@@ -66,13 +66,6 @@
  */
 
 /**
- * One variant of a comparison (ex.compareVariants()).
- * @typedef {object} Variant
- * @property {string} value  the compared parameter's value, as its link writes it
- * @property {string} hash  the variant's own link (no '#'): the experiment's with that value
- */
-
-/**
  * engine.parseHash()'s answer.
  * @typedef {object} ParsedHash
  * @property {State} state

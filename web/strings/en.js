@@ -190,9 +190,5 @@ export default {
 
   // compare=: the variants side by side (compare.js)
   'compare.title': 'Compare: {0}',
-  'compare.chart': 'The losses of every variant over the epochs, one colour per value of {0}',
-  'compare.key': 'Solid line: test loss; dashed: training loss.',
-  'compare.heatmap': 'Output with {0}',
-  'compare.loss': 'test {0}, training {1}',
-  'compare.noLayer': 'no hidden layer',
+  'compare.key': 'Solid: test loss; dashed: training loss',
 };

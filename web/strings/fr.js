@@ -281,9 +281,5 @@ export default {
 
   // compare=: the variants side by side (compare.js)
   'compare.title': 'Comparer : {0}',
-  'compare.chart': 'Les pertes de chaque variante au fil des époques, une couleur par valeur de {0}',
-  'compare.key': 'Trait plein : perte de test ; tirets : perte d’entraînement.',
-  'compare.heatmap': 'Sortie avec {0}',
-  'compare.loss': 'test {0}, entraînement {1}',
-  'compare.noLayer': 'aucune couche cachée',
+  'compare.key': 'Trait plein : perte de test ; tirets : perte d’entraînement',
 };
