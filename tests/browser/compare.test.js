@@ -4,7 +4,15 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, fixture, hashParams, screenshot } from './support.js';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { setup, openPage, fixture, hashParams, screenshot, ROOT } from './support.js';
+
+/** The CLI's notices for a link (build/native/nnplay, built by scripts/build.sh). */
+function cliNotices(/** @type {string} */ hash) {
+  const out = execFileSync(path.join(ROOT, 'build/native/nnplay'), ['run', '--hash', hash], { maxBuffer: 1 << 26 });
+  return JSON.parse(out.toString()).notices;
+}
 
 /** The page's answer to nnplay.compare() after `epochs` steps of `hash`. */
 async function compared(browser, server, hash, epochs) {
@@ -87,30 +95,42 @@ test('the panel: a legend, a heatmap per variant, play, step and reset drive the
   assert.deepEqual(errors, []);
 });
 
-test('bad comparisons: a notice each, and the plain experiment', async (t) => {
+test('bad comparisons: a notice each, the CLI\'s word for word, and the plain experiment', async (t) => {
   const { server, browser } = await setup(t);
   const fx = fixture('dev01');
   const cases = [
-    ['optimiser:sgd,adam', /no parameter is named optimiser/],
-    ['optimizer:adam', /needs 2 to 4 values, got 1/],
-    ['optimizer:sgd,momentum,rmsprop,adam,sgd', /got more than 4/],
-    ['optimizer:sgd,nesterov', /optimizer=nesterov is refused/],
-    ['speed:1,2', /not the experiment's/],
-    ['learningRate', /not <parameter>:<value>,<value>/],
+    ['learningRate', /^not <parameter>:<value>,<value>;/],
+    ['optimiser:sgd,adam', /^no parameter is named optimiser;/],
+    ['speed:1,2', /^speed is the display's, the lecture's or the page's, not the experiment's;/],
+    ['hide:a,b', /^no parameter is named hide;/],
+    ['optimizer:adam', /^needs 2 to 4 values, got 1;/],
+    ['optimizer:sgd,momentum,rmsprop,adam,sgd', /^needs 2 to 4 values, got more than 4;/],
+    ['optimizer:sgd,nesterov', /^optimizer=nesterov is refused \(not one of /],
+    ['learningRate:0.1,-1', /^learningRate=-1 is refused \(must not be negative\)/],
+    ['networkShape:4,4-99', /^networkShape=4,99 is refused \(layer 2 has more than 32 neurons\)/],
+    ['samples:100,101', /^samples=101 is refused \(must be a whole number from 50 to 2000, even\)/],
+    ['learningRate:0.1,0.3,0.1', /^learningRate: 0.1 is given twice;/],
+    ['loss:square,crossentropy&problem=regression', /^loss=crossentropy is refused \(cross-entropy needs a classification problem/],
+    ['learningRate:0.1,1&model=perceptron', /^the perceptron is not compared;/],
   ];
   for (const [spec, reason] of cases) {
     const { page, context, errors } = await openPage(browser, server.url, `${fx.hash}&compare=${spec}`);
+    await page.waitForFunction(() => window.nnplay.notices().length > 0);
     const notices = await page.evaluate(() => window.nnplay.notices());
     assert.equal(notices.length, 1, spec);
     assert.equal(notices[0].param, 'compare');
-    assert.equal(notices[0].value, spec);
+    assert.equal(notices[0].value, spec.split('&')[0]);
     assert.match(notices[0].reason, reason);
+    assert.match(notices[0].reason, /; opening the experiment alone$/);
+    assert.deepEqual(cliNotices(`${fx.hash}&compare=${spec}`), notices, 'the CLI says the same');
     assert.match(await page.textContent('#notices') ?? '', /compare/);
     assert.equal(await page.isVisible('#compare'), false);
     assert.deepEqual(await page.evaluate(() => window.nnplay.compare()), []);
-    await page.evaluate(() => window.nnplay.step(300));
-    assert.deepEqual(await page.evaluate(() => window.nnplay.lossCurve()), fx.loss_curve, 'the plain experiment');
-    assert.equal(hashParams(page.url()).has('compare'), false);
+    if (!spec.includes('&')) {
+      await page.evaluate(() => window.nnplay.step(300));
+      assert.deepEqual(await page.evaluate(() => window.nnplay.lossCurve()), fx.loss_curve, 'the plain experiment');
+    }
+    assert.equal(hashParams(await page.evaluate(() => window.nnplay.link())).has('compare'), false);
     await context.close();
     assert.deepEqual(errors, []);
   }
