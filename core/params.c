@@ -201,7 +201,7 @@ static const nn_param PARAMS[NN_P_COUNT] = {
            "`networkShape` values write their layers with `-`: `networkShape:2,4-2,8-8`): two "
            "to four variants of the experiment, this parameter set to each value, trained side "
            "by side (see [Compare](#compare-variants-side-by-side))"),
-    .control = DOC("the compare panel under the output")},
+    .control = DOC("the compare panel under the playground")},
 };
 
 const char *const NN_HIDEABLE_CONTROLS[] = {"playButton", "stepButton", "resetButton",

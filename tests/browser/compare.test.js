@@ -163,3 +163,22 @@ test('samples: the points of the link opened alone, and as many as asked', async
   await plain.context.close();
   assert.deepEqual(errors, []);
 });
+
+test('samples at speed max: the worker trains the same points, bit for bit', async (t) => {
+  const { server, browser } = await setup(t);
+  const fx = fixture('dev02');
+  const hash = `${fx.hash}&samples=1200`;
+  const fast = await openPage(browser, server.url, `${hash}&speed=max`);
+  t.after(() => fast.context.close());
+  await fast.page.evaluate(() => window.nnplay.play());
+  await fast.page.waitForFunction(() => window.nnplay.epoch > 200);
+  await fast.page.evaluate(() => window.nnplay.pause());
+  const epoch = await fast.page.evaluate(() => window.nnplay.epoch);
+  const network = await fast.page.evaluate(() => window.nnplay.network());
+  const stepped = await openPage(browser, server.url, hash);
+  await stepped.page.evaluate((n) => window.nnplay.step(n), epoch);
+  assert.deepEqual(await stepped.page.evaluate(() => window.nnplay.network()), network);
+  assert.equal((await stepped.page.evaluate(() => window.nnplay.data())).train.length, 600);
+  await stepped.context.close();
+  assert.deepEqual(fast.errors, []);
+});
