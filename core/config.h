@@ -23,6 +23,7 @@ enum {
   NN_MAX_COMPARE_LEN = 160,  /* compare=<param>:<v1>,<v2>[,<v3>[,<v4>]] (compare.h) */
   NN_MIN_SAMPLES = 50,       /* samples=<n>: points of a generated dataset, even */
   NN_MAX_SAMPLES = 2000,
+  NN_MAX_CLASSES = 6,        /* classes=K, 2 <= K <= NN_MAX_CLASSES */
 };
 
 typedef enum {
@@ -151,6 +152,9 @@ typedef struct {
   /* The number of points of the generated dataset, and two to four variants side by side. */
   int samples;                     /* samples, 0 = TFP's (500; 1200 for regression) */
   char compare[NN_MAX_COMPARE_LEN + 1]; /* compare, "" = none; checked by compare.h */
+  /* K-class problems (classes.h): 2 = TFP's two classes (labels -1 / +1); 3..NN_MAX_CLASSES:
+   * one output node per class and a softmax (labels 0..K-1). */
+  int classes;                     /* classes, 2 */
 } nn_config;
 
 /* A goal that is not set: below every loss, so never reached. */
@@ -171,6 +175,10 @@ nn_dataset_kind nn_config_active_dataset(const nn_config *cfg);
 /* The init scheme in effect: NN_INIT_ZEROS when init_zero is set (a config built by hand or
  * from a TFP fixture may set only that), else cfg->init. */
 nn_init nn_config_init_scheme(const nn_config *cfg);
+
+/* The classes the network tells apart: 0 for regression, 2 for TFP's two classes (and the
+ * perceptron), cfg->classes (3..NN_MAX_CLASSES) for a K-class MLP. */
+int nn_config_num_classes(const nn_config *cfg);
 
 /* The loss in effect: cfg->loss for classification, always square error for regression. */
 nn_loss_kind nn_config_loss_kind(const nn_config *cfg);

@@ -202,6 +202,13 @@ static const nn_param PARAMS[NN_P_COUNT] = {
            "to four variants of the experiment, this parameter set to each value, trained side "
            "by side (see [Compare](#compare-variants-side-by-side))"),
     .control = DOC("the compare panel under the playground")},
+  [NN_P_CLASSES] = {"classes", .kind = NN_PARAM_WHOLE, .offset = AT(classes), .min = 2,
+    .max = NN_MAX_CLASSES, .omit_default = true,
+    .doc = DOC(": TFP's two classes; 3–6: one output node per class with a softmax and "
+           "cross-entropy (whatever `loss` says), on K Gaussian blobs (`dataset=gauss`, and "
+           "instead of `circle` and `xor`, with a notice) or a K-arm spiral (`dataset=spiral`); "
+           "classification with `model=mlp` only (else 2, with a notice)"),
+    .control = DOC("— (link only)")},
 };
 
 const char *const NN_HIDEABLE_CONTROLS[] = {"playButton", "stepButton", "resetButton",

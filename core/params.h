@@ -29,6 +29,7 @@ typedef enum {
   NN_P_PALETTE, /* the page's colours */
   NN_P_LANG, /* the page's language */
   NN_P_SAMPLES, NN_P_COMPARE, /* more data; variants side by side */
+  NN_P_CLASSES, /* K-class problems */
   NN_P_COUNT
 } nn_param_id;
 

@@ -127,6 +127,8 @@ NNW_CFG_GETTER(const char *, lang, c->lang)
 NNW_CFG_GETTER(int, samples, c->samples)
 NNW_CFG_GETTER(const char *, compare, c->compare)
 
+/* K-class problems: 2 = TFP's two classes */
+NNW_CFG_GETTER(int, classes, c->classes)
 
 /* The flag of feature f (its name: nn_feature_name); false when f is out of range. */
 bool nnw_cfg_feature(const nn_config *c, int f) {
@@ -196,7 +198,7 @@ const char *nnw_net_hidden_activation(const nn_network *n) {
   return nn_activation_name(n->hidden_activation);
 }
 const char *nnw_net_output_activation(const nn_network *n) {
-  return nn_activation_name(n->output_activation);
+  return n->classes ? "softmax" : nn_activation_name(n->output_activation);
 }
 
 double *nnw_net_params(const nn_network *n) { return n->params; }

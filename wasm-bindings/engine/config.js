@@ -82,6 +82,7 @@ export function readState(rt, cfg) {
     // more data, variants side by side
     samples: m._nnw_cfg_samples(cfg) || null,
     compare: str(m._nnw_cfg_compare(cfg)) || null,
+    classes: m._nnw_cfg_classes(cfg),
   };
 }
 
