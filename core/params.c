@@ -189,7 +189,7 @@ static const nn_param PARAMS[NN_P_COUNT] = {
     .control = DOC("—")},
   [NN_P_SAMPLES] = {"samples", .kind = NN_PARAM_WHOLE, .offset = AT(samples),
     .min = NN_MIN_SAMPLES, .max = NN_MAX_SAMPLES, .even = true,
-    .fallback = "using TFP's number of points", .omit_default = true,
+    .fallback = "using TFP's count", .omit_default = true,
     .doc = DOC(" (TFP's: 500 points, 1200 for `reg-plane` and `reg-gauss`): the number of points "
            "generated, for every dataset, before the split (`samples=2000`: 1000 to train at "
            "50 %); the same generators drawing from the same seed, so the points are TFP's "

@@ -123,9 +123,6 @@ NNW_CFG_GETTER(double, goal_train_loss, c->goal_train_loss)
 NNW_CFG_GETTER(double, goal_test_loss, c->goal_test_loss)
 /* the page's language ("" = the browser's) */
 NNW_CFG_GETTER(const char *, lang, c->lang)
-/* the points generated (0 = TFP's count) and the variants compared ("" = none; web/compare.js) */
-NNW_CFG_GETTER(int, samples, c->samples)
-NNW_CFG_GETTER(const char *, compare, c->compare)
 
 /* K-class problems: 2 = TFP's two classes */
 NNW_CFG_GETTER(int, classes, c->classes)

@@ -6,9 +6,12 @@
 // when paused). One chart holds every variant's losses in its own colour-blind-safe colour
 // (Okabe & Ito), with a legend; each variant has a small output heatmap.
 
-import { el, setText, byId } from './dom.js';
-import { t, tn } from './i18n.js';
+import { el, setText } from './dom.js';
+import { t, tn, addEnglish, languageNotices } from './i18n.js';
+import panelWords from './strings/en-panels.js';
 import { makeLut, paintSlice, formatLoss, setPalette, paletteOfPage } from './palette.js';
+
+addEnglish(panelWords);
 
 /** Okabe & Ito's colours (2008), told apart with any colour vision: blue, orange, bluish green,
  * reddish purple. */
@@ -53,8 +56,8 @@ const RULES = `
  *   image: ImageData, pixels: Uint32Array, loss: HTMLElement, test: SVGPolylineElement,
  *   train: SVGPolylineElement}} Variant
  * @typedef {{engine: Engine, ex: Experiment | null, live(): Experiment, display: {discretize: boolean},
- *   redraw(): void, writeLink(): void, compare: ComparePanel | null, refused: import('./types.js').Notice[],
- *   shown: import('./types.js').Notice[], views: {notices: {update(n: import('./types.js').Notice[]): void}}}} ComparePage
+ *   redraw(): void, writeLink(): void, compare: ComparePanel | undefined, refused: import('./types.js').Notice[],
+ *   views: {notices: {update(n: import('./types.js').Notice[]): void}}}} ComparePage
  */
 
 /** What the display, the lecture and the page own: never compared (core/compare.c). */
@@ -70,16 +73,16 @@ const NOT_COMPARED = ['showTestData', 'discretize', 'cosX', 'cosY', 'collectStat
  */
 export function judge(engine, ex) {
   const st = ex.state();
-  const spec = st.compare ?? '';
+  const spec = compareOf(ex);
   const colon = spec.indexOf(':');
   const param = spec.slice(0, colon);
-  const values = spec.slice(colon + 1).split(',').map((v) => (param === 'networkShape' ? v.replaceAll('-', ',') : v));
+  const values = spec.slice(colon + 1).split(',').map((/** @type {string} */ v) => (param === 'networkShape' ? v.replaceAll('-', ',') : v));
   /** @type {VariantLink[]} */
   const variants = [];
   /** @param {string} why */
   const refuse = (why) => ({ param, variants: [], why });
   if (colon < 0) return refuse('not <parameter>:<value>,<value>');
-  if (!Object.hasOwn(st, param) || param === 'hide') return refuse(`no parameter is named ${param}`);
+  if (!(Object.hasOwn(st, param) || param === 'samples' || param === 'compare') || param === 'hide') return refuse(`no parameter is named ${param}`);
   if (NOT_COMPARED.includes(param)) return refuse(`${param} is the display's, the lecture's or the page's, not the experiment's`);
   if (values.length < 2) return refuse('needs 2 to 4 values, got 1');
   if (values.length > 4) return refuse('needs 2 to 4 values, got more than 4');
@@ -100,6 +103,13 @@ export function judge(engine, ex) {
   return { param, variants, why: null };
 }
 
+/** The link's `compare` ('' without; the engine keeps it as text, its state() leaves it out).
+ * @param {Experiment} ex */
+export function compareOf(ex) {
+  const piece = ex.hash().split('&').find((/** @type {string} */ p) => p.startsWith('compare='));
+  return piece ? piece.slice(8) : '';
+}
+
 /**
  * Shows the variants of `ex`'s link (none closes the panel), unless another experiment came
  * since. A comparison refused gets its notice, and the link drops it.
@@ -107,22 +117,24 @@ export function judge(engine, ex) {
  */
 export function openCompare(page, ex) {
   if (page.ex !== ex) return;
-  const { param, variants, why } = ex.state().compare ? judge(page.engine, ex) : { param: '', variants: [], why: null };
+  const { param, variants, why } = compareOf(ex) ? judge(page.engine, ex) : { param: '', variants: [], why: null };
   if (why !== null) {
-    const notice = { param: 'compare', value: /** @type {string} */ (ex.state().compare), reason: `${why}; opening the experiment alone` };
+    const notice = { param: 'compare', value: compareOf(ex), reason: `${why}; opening the experiment alone` };
     page.refused = [notice];
-    page.views.notices.update([...page.shown, notice]);
+    page.views.notices.update([...languageNotices(ex.state().lang), ...ex.notices(), notice]);
     page.writeLink();
   }
-  page.compare ??= new ComparePanel(byId('compare'), page);
+  page.compare ??= new ComparePanel(page);
   page.compare.load(param, variants);
   page.redraw();
 }
 
 export class ComparePanel {
-  /** @param {HTMLElement} root the page's mount point @param {ComparePage} page */
-  constructor(root, page) {
-    this.root = root;
+  /** @param {ComparePage} page */
+  constructor(page) {
+    /** Under the playground's columns. */
+    this.root = el('section', 'compare');
+    /** @type {Element} */ (document.querySelector('.playground')).append(this.root);
     this.page = page;
     /** @type {Variant[]} */
     this.variants = [];

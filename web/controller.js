@@ -52,13 +52,10 @@ export class Controller {
     /** @type {Promise<void>} settled once the page shows the epoch the link asked for */
     this.caughtUp = Promise.resolve();
     this.linkTime = 0;
-    /** @type {import('./compare.js').ComparePanel | null} */
-    this.compare = null;
-    /** @type {Promise<void>} */
-    this.compareReady = Promise.resolve();
-    /** @type {import('./types.js').Notice[]} the page's notices about the link (compare.js), and all those shown */
+    /** @type {import('./compare.js').ComparePanel | undefined} compare=: its panel (compare.js) */
+    this.compare = undefined;
+    /** @type {import('./types.js').Notice[]} what the page refused of the link (compare.js) */
     this.refused = [];
-    this.shown = this.refused;
     /** @type {ReturnType<typeof setTimeout> | 0} */
     this.linkTimer = 0;
     this.edits = new Edits({
@@ -191,7 +188,6 @@ export class Controller {
     this.loop.load(speedFromState(st.speed), st.model !== 'perceptron');
     const notices = [...extra, ...languageNotices(st.lang), ...ex.notices()];
     if (fromUrl || notices.length > 0) v.notices.update(notices);
-    this.shown = notices;
     this.refused = [];
 
     document.body.classList.toggle('hide-text', !!st.hideText);
@@ -219,7 +215,7 @@ export class Controller {
 
   /** compare=: its panel, imported on first use (compare.js). @param {Experiment} ex */
   openCompare(ex) {
-    if (ex.state().compare || this.compare) this.compareReady = import('./compare.js').then((m) => m.openCompare(this, ex));
+    if (ex.hash().includes('compare=') || this.compare) this.compareReady = import('./compare.js').then((m) => m.openCompare(this, ex));
   }
 
   /** The controls show the experiment's settings now. @param {EngineState} st */

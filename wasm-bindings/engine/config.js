@@ -79,9 +79,6 @@ export function readState(rt, cfg) {
     goalTestLoss: goal(m._nnw_cfg_goal_test_loss(cfg)),
     // the page's
     lang: str(m._nnw_cfg_lang(cfg)) || null,
-    // more data, variants side by side
-    samples: m._nnw_cfg_samples(cfg) || null,
-    compare: str(m._nnw_cfg_compare(cfg)) || null,
     classes: m._nnw_cfg_classes(cfg),
   };
 }

@@ -61,8 +61,6 @@
  * @property {number | null} goalTrainLoss  the loss to reach, or null for no goal
  * @property {number | null} goalTestLoss
  * @property {string | null} lang  the page's language code (null: the browser's)
- * @property {number | null} samples  points generated (null: TFP's 500, 1200 for regression)
- * @property {string | null} compare  `<param>:<v1>,...`: the variants compared (null: none)
  * @property {number} classes  2 (TFP's two classes) or 3..6 (one output node per class, softmax)
  */
 

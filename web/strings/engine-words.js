@@ -43,7 +43,7 @@ export const PROBLEMS = {
 
 /** What was done instead. */
 export const OUTCOMES = {
-  'then.tfpSamples': 'using TFP\'s number of points',
+  'then.tfpSamples': 'using TFP\'s count',
   'then.using': 'using {0}',
   'then.ignored': 'ignored',
   'then.ignoredSome': 'ignored {0} of them',
