@@ -134,6 +134,7 @@ export class ComparePanel {
   constructor(page) {
     /** Under the playground's columns. */
     this.root = el('section', 'compare');
+    this.root.id = 'compare';
     /** @type {Element} */ (document.querySelector('.playground')).append(this.root);
     this.page = page;
     /** @type {Variant[]} */
