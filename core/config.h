@@ -20,6 +20,9 @@ enum {
   NN_MAX_HIDE_NAME = 40,
   NN_MAX_LESSON_ID_LEN = 32, /* lesson=<id>; the ids are listed in lessons.h */
   NN_MAX_LANG_LEN = 16,      /* lang=<code>; the page has a string table per language */
+  NN_MAX_COMPARE_LEN = 160,  /* compare=<param>:<v1>,<v2>[,<v3>[,<v4>]] (compare.h) */
+  NN_MIN_SAMPLES = 50,       /* samples=<n>: points of a generated dataset, even */
+  NN_MAX_SAMPLES = 2000,
   NN_MAX_CLASSES = 6,        /* classes=K, 2 <= K <= NN_MAX_CLASSES */
 };
 
@@ -146,6 +149,9 @@ typedef struct {
   /* The page's language: read and written back, never used by the engine. */
   char lang[NN_MAX_LANG_LEN + 1]; /* lang, "" = the browser's language */
 
+  /* The number of points of the generated dataset, and two to four variants side by side. */
+  int samples;                     /* samples, 0 = TFP's (500; 1200 for regression) */
+  char compare[NN_MAX_COMPARE_LEN + 1]; /* compare, "" = none; checked by compare.h */
   /* K-class problems (classes.h): 2 = TFP's two classes (labels -1 / +1); 3..NN_MAX_CLASSES:
    * one output node per class and a softmax (labels 0..K-1). */
   int classes;                     /* classes, 2 */

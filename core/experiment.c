@@ -104,7 +104,7 @@ static nn_status build(nn_experiment *e) {
   if (cfg->seed[0] == '\0' || nn_network_layout(cfg, sizes) < 0) return NN_ERR_INVALID;
 
   nn_dataset_kind kind = nn_config_active_dataset(cfg);
-  int n = nn_dataset_num_samples(kind);
+  int n = cfg->samples > 0 ? cfg->samples : nn_dataset_num_samples(kind); /* samples= */
   bool perceptron = cfg->model == NN_MODEL_PERCEPTRON;
   if (perceptron && cfg->problem != NN_PROBLEM_CLASSIFICATION) return NN_ERR_INVALID;
   if (!(perceptron ? nn_perceptron_network_init(&e->net, cfg) : nn_network_init(&e->net, cfg)))

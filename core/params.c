@@ -187,6 +187,21 @@ static const nn_param PARAMS[NN_P_COUNT] = {
     .doc = DOC("none (the browser's: French if its first language is French, else English); `en`, "
            "`fr`: the page's language (any other code: English, with a notice)"),
     .control = DOC("—")},
+  [NN_P_SAMPLES] = {"samples", .kind = NN_PARAM_WHOLE, .offset = AT(samples),
+    .min = NN_MIN_SAMPLES, .max = NN_MAX_SAMPLES, .even = true,
+    .fallback = "using TFP's count", .omit_default = true,
+    .doc = DOC(" (TFP's: 500 points, 1200 for `reg-plane` and `reg-gauss`): the number of points "
+           "generated, for every dataset, before the split (`samples=2000`: 1000 to train at "
+           "50 %); the same generators drawing from the same seed, so the points are TFP's "
+           "stream made longer or shorter"),
+    .control = DOC("— (link only)")},
+  [NN_P_COMPARE] = {"compare", TEXT(compare), .fallback = "no comparison",
+    .omit_default = true, .null_when_empty = true,
+    .doc = DOC("none; `<param>:<v1>,<v2>[,<v3>[,<v4>]]` (`optimizer:sgd,momentum,adam`; "
+           "`networkShape` values write their layers with `-`: `networkShape:2,4-2,8-8`): two "
+           "to four variants of the experiment, this parameter set to each value, trained side "
+           "by side (see [Compare](#compare-variants-side-by-side))"),
+    .control = DOC("the compare panel under the playground")},
   [NN_P_CLASSES] = {"classes", .kind = NN_PARAM_WHOLE, .offset = AT(classes), .min = 2,
     .max = NN_MAX_CLASSES, .omit_default = true,
     .doc = DOC(": TFP's two classes; 3–6: one output node per class with a softmax and "
@@ -252,6 +267,11 @@ void nn_param_default_text(const nn_param *p, char *out, size_t cap) {
       return;
     case NN_PARAM_BOOL: snprintf(out, cap, "%s", *(const bool *)v ? "true" : "false"); return;
     case NN_PARAM_WHOLE:
+      if (p->fallback) { /* samples: TFP's count, which depends on the dataset */
+        snprintf(out, cap, "none");
+        return;
+      }
+      /* fall through */
     case NN_PARAM_SPEED: snprintf(out, cap, "%d", *(const int *)v); return;
     case NN_PARAM_SHAPE: {
       size_t len = 0;
@@ -297,7 +317,7 @@ size_t nn_param_accepts(const nn_param *p, bool unicode, char *out, size_t cap) 
       nn_write(&w, p->max_open ? " < " : le);
       nn_format_js_number(p->max, num);
       nn_write(&w, num);
-      if (p->kind == NN_PARAM_WHOLE) nn_write(&w, ", whole");
+      if (p->kind == NN_PARAM_WHOLE) nn_write(&w, p->even ? ", whole, even" : ", whole");
       break;
     case NN_PARAM_BOOL: nn_write(&w, "false | any other value (true)"); break;
     case NN_PARAM_SHAPE:

@@ -123,6 +123,7 @@ NNW_CFG_GETTER(double, goal_train_loss, c->goal_train_loss)
 NNW_CFG_GETTER(double, goal_test_loss, c->goal_test_loss)
 /* the page's language ("" = the browser's) */
 NNW_CFG_GETTER(const char *, lang, c->lang)
+
 /* K-class problems: 2 = TFP's two classes */
 NNW_CFG_GETTER(int, classes, c->classes)
 

@@ -1,6 +1,6 @@
 // en-panels.js — the English words of the panels the page imports on first use (backprop.js
 // with backprop-matrix.js, layers.js, classes-view.js, perceptron.js, classpanel.js, goals.js, catchup.js,
-// hovercard.js): each panel adds them to the English table
+// hovercard.js, compare.js): each panel adds them to the English table
 // (i18n.js addEnglish) when it loads, so a first load does not carry them. Other languages keep
 // these keys in their one table (strings/fr.js).
 
@@ -89,4 +89,6 @@ export default {
   'hide.beta1': 'Adam β₁',
   'hide.beta2': 'Adam β₂',
   'hide.epsilon': 'ε (RMSprop, Adam)',
+  'compare.title': 'Compare: {0}',
+  'compare.key': 'Solid: test loss; dashed: training loss',
 };
