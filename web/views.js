@@ -28,6 +28,7 @@ import { t } from './i18n.js';
  *   reset(): void,
  *   regenerate(): void,
  *   changeParams(values: Record<string, string | null>): void,
+ *   setPanelParams(values: Record<string, string | null>): void,
  *   setSpeed(speed: number): void,
  *   setDisplay(name: 'showTestData' | 'discretize', value: boolean): void,
  *   hover(target: import('./network.js').HoverTarget | null): void,
@@ -70,7 +71,7 @@ function lazyClassPanel(container, current) {
 
 /**
  * Builds every view of the page.
- * @param {{lessons(): import('./lessons.js').Lesson[]}} engine the lecture's lessons
+ * @param {import('./lecture.js').LectureEngine} engine the lecture's lessons and downhill paths
  * @param {PageActions} act
  */
 export function createViews(engine, act) {
@@ -113,6 +114,8 @@ export function createViews(engine, act) {
     pause: () => act.setPlaying(false),
     applyParams: (values) => act.edits.setParams(values),
     redraw: () => act.redraw(),
+    state: () => act.state(),
+    setPanelParams: (values) => act.setPanelParams(values),
   });
   return { summary, notices, controls, training, speedControl, dataPanel, network, output, accuracy, divergence, dropoutMarks, classPanel, lecture };
 }
