@@ -3,15 +3,12 @@
 
 #include <stddef.h>
 
-/* Each surface's start and rates (SGD, momentum, RMSprop, Adam). */
-static const struct {
-  double start[2];
-  double rate[NN_OPT_COUNT];
-} OWN[NN_SURFACE_COUNT] = {
-  [NN_SURFACE_NONE] = {{0, 0}, {0.1, 0.1, 0.1, 0.1}},
-  [NN_SURFACE_BOWL] = {{-1.8, 0.9}, {0.18, 0.03, 0.05, 0.2}},
-  [NN_SURFACE_VALLEY] = {{-1.2, 1.8}, {0.01, 0.002, 0.05, 0.1}},
-  [NN_SURFACE_SADDLE] = {{0.001, 1.8}, {0.1, 0.02, 0.05, 0.1}},
+/* Each surface's start (x, y) and rates (SGD, momentum, RMSprop, Adam). */
+static const double OWN[NN_SURFACE_COUNT][2 + NN_OPT_COUNT] = {
+  [NN_SURFACE_NONE] = {0, 0, 0.1, 0.1, 0.1, 0.1},
+  [NN_SURFACE_BOWL] = {-1.8, 0.9, 0.18, 0.03, 0.05, 0.2},
+  [NN_SURFACE_VALLEY] = {-1.2, 1.8, 0.01, 0.002, 0.05, 0.1},
+  [NN_SURFACE_SADDLE] = {0.001, 1.8, 0.1, 0.02, 0.05, 0.1},
 };
 
 static nn_surface known(nn_surface s) {
@@ -53,14 +50,16 @@ void nn_surface_gradient(nn_surface s, double x, double y, double g[2]) {
   }
 }
 
+const double *nn_downhill_own(nn_surface s) { return OWN[known(s)]; }
+
 void nn_downhill_start(const nn_downhill_config *c, double p[2]) {
-  nn_surface s = known(c->surface);
-  for (int k = 0; k < 2; k++) p[k] = c->start[k] == NN_DOWNHILL_OWN ? OWN[s].start[k] : c->start[k];
+  const double *own = nn_downhill_own(c->surface);
+  for (int k = 0; k < 2; k++) p[k] = c->start[k] == NN_DOWNHILL_OWN ? own[k] : c->start[k];
 }
 
 double nn_downhill_rate(const nn_downhill_config *c, nn_optimizer o) {
   if ((unsigned)o >= NN_OPT_COUNT) o = NN_OPT_SGD;
-  return c->rate[o] == NN_DOWNHILL_OWN ? OWN[known(c->surface)].rate[o] : c->rate[o];
+  return c->rate[o] == NN_DOWNHILL_OWN ? nn_downhill_own(c->surface)[2 + o] : c->rate[o];
 }
 
 nn_downhill_walker nn_downhill_walker_at(double x, double y) {
@@ -87,15 +86,6 @@ bool nn_downhill_path(nn_surface s, const nn_optimizer_opts *o, double lr, doubl
     nn_downhill_step(&w, s, o, lr);
     out[2 * k] = w.p[0];
     out[2 * k + 1] = w.p[1];
-  }
-  return true;
-}
-
-bool nn_surface_grid(nn_surface s, int n, double *out) {
-  if (!out || n < 2 || n > 1024) return false;
-  for (int j = 0; j < n; j++) {
-    double y = 2 - 4.0 * j / (n - 1);
-    for (int i = 0; i < n; i++) out[(size_t)j * n + i] = nn_surface_value(s, -2 + 4.0 * i / (n - 1), y);
   }
   return true;
 }

@@ -32,9 +32,12 @@ enum { NN_DOWNHILL_MAX_STEPS = 100000 };
 double nn_surface_value(nn_surface s, double x, double y);
 void nn_surface_gradient(nn_surface s, double x, double y, double g[2]);
 
+/* Surface s's own start and learning rates, chosen so that each optimiser shows its character
+ * there: {x, y, SGD's, momentum's, RMSprop's, Adam's} (static; none's for an unknown s). */
+const double *nn_downhill_own(nn_surface s);
+
 /* The start point p[2] and each optimiser's learning rate that c asks for: its own values, or
- * the surface's where they are NN_DOWNHILL_OWN (chosen so that each optimiser shows its
- * character on that surface). */
+ * the surface's where they are NN_DOWNHILL_OWN. */
 void nn_downhill_start(const nn_downhill_config *c, double p[2]);
 double nn_downhill_rate(const nn_downhill_config *c, nn_optimizer o);
 
@@ -56,10 +59,5 @@ void nn_downhill_step(nn_downhill_walker *w, nn_surface s, const nn_optimizer_op
  * 0..NN_DOWNHILL_MAX_STEPS or out is NULL. */
 bool nn_downhill_path(nn_surface s, const nn_optimizer_opts *o, double lr, double x0, double y0,
                       int steps, double *out);
-
-/* f at the n x n nodes of the map: out[j n + i] = f(-2 + 4 i / (n - 1), 2 - 4 j / (n - 1)),
- * row 0 at the top (y = 2). Caller-owned, n*n doubles; false (nothing written) unless
- * 2 <= n <= 1024. */
-bool nn_surface_grid(nn_surface s, int n, double *out);
 
 #endif

@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <malloc.h>
-#include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "backprop_trace.h"
@@ -129,12 +129,12 @@ NNW_CFG_GETTER(const char *, lang, c->lang)
 NNW_CFG_GETTER(const char *, rule, nn_rule_name(c->rule))
 NNW_CFG_GETTER(const char *, downhill, nn_surface_name(c->downhill.surface))
 
-/* The downhill panel's numbers, NN_DOWNHILL_OWN when not set: k = 0, 1 the start, 2.. the
- * rates of SGD, momentum, RMSprop, Adam; NaN for any other k. */
-double nnw_cfg_downhill_number(const nn_config *c, int k) {
-  if (k == 0 || k == 1) return c->downhill.start[k];
-  return k >= 2 && k < 2 + NN_OPT_COUNT ? c->downhill.rate[k - 2] : NAN;
-}
+/* The downhill panel's six numbers, NN_DOWNHILL_OWN when not set: the start x, y, then the
+ * rates of SGD, momentum, RMSprop, Adam. */
+_Static_assert(offsetof(nn_downhill_config, rate) ==
+                   offsetof(nn_downhill_config, start) + 2 * sizeof(double),
+               "start and rate are one run of six doubles");
+const double *nnw_cfg_downhill_numbers(const nn_config *c) { return c->downhill.start; }
 
 /* The flag of feature f (its name: nn_feature_name); false when f is out of range. */
 bool nnw_cfg_feature(const nn_config *c, int f) {
@@ -244,8 +244,6 @@ NNW_TRACE_GETTER(const double *, params_after)
 
 /* ---- the downhill panel (downhill.h) ------------------------------------------------------ */
 
-int nnw_surface_count(void) { return NN_SURFACE_COUNT; }
-
 /* The path of nn_downhill_path into out[2 (steps + 1)] for surface s and optimiser o with these
  * hyperparameters. NN_ERR_INVALID for an unknown s or o, or steps out of range. */
 nn_status nnw_downhill_path(int s, int o, double lr, double mu, double rho, double beta1,
@@ -254,23 +252,6 @@ nn_status nnw_downhill_path(int s, int o, double lr, double mu, double rho, doub
   if (s < 0 || s >= NN_SURFACE_COUNT || o < 0 || o >= NN_OPT_COUNT) return NN_ERR_INVALID;
   nn_optimizer_opts opts = {(nn_optimizer)o, mu, rho, beta1, beta2, eps};
   return nn_downhill_path((nn_surface)s, &opts, lr, x0, y0, steps, out) ? NN_OK : NN_ERR_INVALID;
-}
-
-/* Surface s's own start (out[0], out[1]) and rates (out[2..5]: SGD, momentum, RMSprop, Adam). */
-nn_status nnw_downhill_own(int s, double out[2 + NN_OPT_COUNT]) {
-  if (s < 0 || s >= NN_SURFACE_COUNT) return NN_ERR_INVALID;
-  nn_config cfg;
-  nn_config_default(&cfg);
-  cfg.downhill.surface = (nn_surface)s;
-  nn_downhill_start(&cfg.downhill, out);
-  for (int o = 0; o < NN_OPT_COUNT; o++) out[2 + o] = nn_downhill_rate(&cfg.downhill, (nn_optimizer)o);
-  return NN_OK;
-}
-
-/* nn_surface_grid: NN_ERR_INVALID for an unknown s or n outside 2..1024. */
-nn_status nnw_surface_grid(int s, int n, double *out) {
-  if (s < 0 || s >= NN_SURFACE_COUNT) return NN_ERR_INVALID;
-  return nn_surface_grid((nn_surface)s, n, out) ? NN_OK : NN_ERR_INVALID;
 }
 
 /* ---- diagnostics ------------------------------------------------------------------------- */

@@ -1,6 +1,6 @@
 /* test_downhill.c — optimisers rolling downhill and Hebb's rule: every path of the downhill
  * panel against SGD, momentum, RMSprop and Adam written out by hand here; the surfaces against
- * central differences; the panel's link parameters; Hebb's rule by hand, on its own and in an
+ * central differences; the surfaces' own settings; the panel's link parameters; Hebb's rule by hand, on its own and in an
  * experiment; Rosenblatt's rule unchanged by `rule`. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -160,15 +160,15 @@ static void the_gradients_match_central_differences(void **st) {
   assert_true(nn_surface_value(NN_SURFACE_SADDLE, 0, 0) < nn_surface_value(NN_SURFACE_SADDLE, 0, 0.1));
 }
 
-static void the_grid_holds_the_surface_row_by_row_from_the_top(void **st) {
+static void own_settings_and_bad_path_arguments(void **st) {
   (void)st;
-  static double grid[5 * 5];
-  assert_true(nn_surface_grid(NN_SURFACE_VALLEY, 5, grid));
-  assert_true(grid[0] == nn_surface_value(NN_SURFACE_VALLEY, -2, 2));
-  assert_true(grid[3 * 5 + 4] == nn_surface_value(NN_SURFACE_VALLEY, 2, -1));
-  assert_false(nn_surface_grid(NN_SURFACE_VALLEY, 1, grid));
-  assert_false(nn_surface_grid(NN_SURFACE_VALLEY, 1025, grid));
-  assert_false(nn_downhill_path(NN_SURFACE_BOWL, &(nn_optimizer_opts){0}, 0.1, 0, 0, -1, grid));
+  const double *own = nn_downhill_own(NN_SURFACE_VALLEY);
+  assert_true(own[0] == -1.2 && own[1] == 1.8 && own[2] == 0.01 && own[5] == 0.1);
+  assert_ptr_equal(nn_downhill_own((nn_surface)99), nn_downhill_own(NN_SURFACE_NONE));
+  static double out[4];
+  assert_false(nn_downhill_path(NN_SURFACE_BOWL, &(nn_optimizer_opts){0}, 0.1, 0, 0, -1, out));
+  assert_false(nn_downhill_path(NN_SURFACE_BOWL, &(nn_optimizer_opts){0}, 0.1, 0, 0,
+                                NN_DOWNHILL_MAX_STEPS + 1, out));
   assert_false(nn_downhill_path(NN_SURFACE_BOWL, &(nn_optimizer_opts){0}, 0.1, 0, 0, 1, NULL));
 }
 
@@ -296,7 +296,7 @@ int main(void) {
       cmocka_unit_test(a_step_by_step_walker_follows_the_same_path),
       cmocka_unit_test(each_optimiser_reaches_the_bottom_of_the_bowl),
       cmocka_unit_test(the_gradients_match_central_differences),
-      cmocka_unit_test(the_grid_holds_the_surface_row_by_row_from_the_top),
+      cmocka_unit_test(own_settings_and_bad_path_arguments),
       cmocka_unit_test(the_panel_state_reads_and_writes_back_from_a_link),
       cmocka_unit_test(bad_panel_values_keep_their_defaults_with_a_notice),
       cmocka_unit_test(hebbs_rule_updates_weights_as_computed_by_hand),
