@@ -101,6 +101,15 @@ test('the downhill panel opens, a click sets the start point and play moves the 
     assert.equal(hashParams(page.url()).has('downhill'), false);
   });
 
+  await t.test('nnplay.set opens the panel and leaves the training where it is', async () => {
+    const epoch = await page.evaluate(() => window.nnplay.epoch);
+    await page.evaluate(() => window.nnplay.set('downhill', 'saddle'));
+    await page.waitForSelector('.downhill-panel', { state: 'visible' });
+    assert.equal(await page.inputValue('.dh-surface'), 'saddle');
+    assert.equal(await page.evaluate(() => window.nnplay.epoch), epoch);
+    await assert.rejects(page.evaluate(() => window.nnplay.set('downhillX', '7')), /downhillX/);
+  });
+
   assert.deepEqual(errors, []);
 });
 
