@@ -28,6 +28,7 @@ typedef enum {
   NN_P_DROPOUT, NN_P_LOSS, NN_P_SPEED, /* nnplay's training options */
   NN_P_PALETTE, /* the page's colours */
   NN_P_LANG, /* the page's language */
+  NN_P_CLASSES, /* K-class problems */
   NN_P_RULE, /* the perceptron's learning rule */
   NN_P_DOWNHILL, NN_P_DOWNHILL_X, NN_P_DOWNHILL_Y, NN_P_DOWNHILL_SGD, NN_P_DOWNHILL_MOMENTUM,
   NN_P_DOWNHILL_RMSPROP, NN_P_DOWNHILL_ADAM, /* the downhill panel's */

@@ -81,6 +81,7 @@ export function readState(rt, cfg) {
     goalTestLoss: goal(m._nnw_cfg_goal_test_loss(cfg)),
     // the page's
     lang: str(m._nnw_cfg_lang(cfg)) || null,
+    classes: m._nnw_cfg_classes(cfg),
     // the perceptron's rule; the downhill panel's surface, start and rates (null: the surface's own)
     rule: str(m._nnw_cfg_rule(cfg)),
     downhill: str(m._nnw_cfg_downhill(cfg)),
