@@ -244,18 +244,6 @@ NNW_TRACE_GETTER(const double *, params)
 NNW_TRACE_GETTER(const double *, grad)
 NNW_TRACE_GETTER(const double *, params_after)
 
-/* ---- the downhill panel (downhill.h) ------------------------------------------------------ */
-
-/* The path of nn_downhill_path into out[2 (steps + 1)] for surface s and optimiser o with these
- * hyperparameters. NN_ERR_INVALID for an unknown s or o, or steps out of range. */
-nn_status nnw_downhill_path(int s, int o, double lr, double mu, double rho, double beta1,
-                            double beta2, double eps, double x0, double y0, int steps,
-                            double *out) {
-  if (s < 0 || s >= NN_SURFACE_COUNT || o < 0 || o >= NN_OPT_COUNT) return NN_ERR_INVALID;
-  nn_optimizer_opts opts = {(nn_optimizer)o, mu, rho, beta1, beta2, eps};
-  return nn_downhill_path((nn_surface)s, &opts, lr, x0, y0, steps, out) ? NN_OK : NN_ERR_INVALID;
-}
-
 /* ---- diagnostics ------------------------------------------------------------------------- */
 
 /* Bytes currently allocated by malloc (dlmalloc's mallinfo), for leak tests. */

@@ -109,7 +109,9 @@ export class Engine {
     return this.#rt.lab;
   }
 
-  /** The downhill panel's surfaces (core/downhill.h), without 'none'. @returns {string[]} */
+  // The downhill panel's (core/downhill.h): the lab engine's, an EngineError on the first one.
+
+  /** The downhill panel's surfaces, without 'none'. @returns {string[]} */
   downhillSurfaces() {
     return surfaceNames(this.#rt).slice(1);
   }

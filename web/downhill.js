@@ -8,7 +8,10 @@
 // ρ, β₁, β₂ and ε are the playground's own, changed as their controls change them.
 
 import { el, setText } from './dom.js';
-import { t } from './i18n.js';
+import { t, addEnglish } from './i18n.js';
+import panelWords from './strings/en-panels.js';
+
+addEnglish(panelWords);
 
 /** Steps computed and shown at most; steps per frame while playing. */
 const MAX_STEPS = 400;

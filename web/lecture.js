@@ -26,14 +26,14 @@ export const SWITCH_TO_MLP = /** @type {Record<string, string | null>} */ ({
  *   redraw(): void,
  *   state(): import('./types.js').EngineState,
  *   setPanelParams(values: Record<string, string | null>): void,
- *   useLab(): Promise<void>
+ *   useLab(): Promise<void>,
+ *   labEngine(): Promise<import('./downhill.js').DownhillEngine>
  * }} LectureHandlers
- * @typedef {{lessons(): Lesson[]} & import('./downhill.js').DownhillEngine} LectureEngine
  */
 
 export class Lecture {
   /**
-   * @param {LectureEngine} engine
+   * @param {{lessons(): Lesson[]}} engine
    * @param {{bar: HTMLElement, banner: HTMLElement, networkColumn: HTMLElement, heatmapFrame: HTMLElement,
    *   network: import('./network.js').NetworkView}} where
    * @param {LectureHandlers} handlers
@@ -45,7 +45,6 @@ export class Lecture {
     this.ex = null;
     this.lessonsView = new LessonsView(where.bar, where.banner, this.lessons, { leave: () => handlers.setParams({ lesson: null }) });
     this.modeBar = new ModeBar(where.bar, { set: (name, value) => handlers.setParams({ [name]: value }) });
-    this.engine = engine;
     /** @type {import('./downhill.js').DownhillPanel | null} */
     this.downhill = null;
     const dh = /** @type {HTMLButtonElement} */ (el('button', 'text-button downhill-open', this.modeBar.root, t('downhill.open')));
@@ -161,11 +160,12 @@ export class Lecture {
     if (this.downhill || state.downhill !== 'none') this.loadDownhill().then((p) => p.load(/** @type {import('./types.js').EngineState} */ (this.state)));
   }
 
-  /** @returns {Promise<import('./downhill.js').DownhillPanel>} the downhill panel, imported once */
+  /** @returns {Promise<import('./downhill.js').DownhillPanel>} the downhill panel, imported once
+   * (its paths come from the lab engine) */
   async loadDownhill() {
-    const { DownhillPanel } = await import('./downhill.js');
     const h = this.handlers;
-    this.downhill ??= new DownhillPanel(/** @type {HTMLElement} */ (document.querySelector('.columns')), this.engine, {
+    const [{ DownhillPanel }, engine] = await Promise.all([import('./downhill.js'), h.labEngine()]);
+    this.downhill ??= new DownhillPanel(/** @type {HTMLElement} */ (document.querySelector('.columns')), engine, {
       state: () => h.state(), setPanelParams: (v) => h.setPanelParams(v), setParams: (v) => h.setParams(v),
     });
     return this.downhill;

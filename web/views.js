@@ -35,6 +35,7 @@ import { t } from './i18n.js';
  *   restoreFinite(): void,
  *   redraw(): void,
  *   useLab(): Promise<void>,
+ *   readonly engine: import('./types.js').Engine,
  *   showClasses(toggle?: boolean): void,
  *   state(): EngineState,
  *   current(): [string, EngineState],
@@ -74,7 +75,7 @@ function lazyClassPanel(container, current) {
 
 /**
  * Builds every view of the page.
- * @param {import('./lecture.js').LectureEngine} engine the lecture's lessons and downhill paths
+ * @param {{lessons(): import('./lessons.js').Lesson[]}} engine the lecture's lessons
  * @param {PageActions} act
  */
 export function createViews(engine, act) {
@@ -121,6 +122,7 @@ export function createViews(engine, act) {
     state: () => act.state(),
     setPanelParams: (values) => act.setPanelParams(values),
     useLab: () => act.useLab(),
+    labEngine: () => act.useLab().then(() => act.engine),
   });
   return { summary, notices, controls, training, speedControl, dataPanel, network, output, accuracy, divergence, dropoutMarks, classPanel, lecture };
 }

@@ -53,7 +53,7 @@ test('the downhill panel opens, a click sets the start point and play moves the 
     const shown = await page.$$eval('.dh-at', (e) => e.map((n) => n.textContent));
     const expected = await page.evaluate(async (k) => {
       const { loadEngine } = await import('/engine/engine.js');
-      const engine = await loadEngine();
+      const engine = await loadEngine({ lab: true });
       const own = engine.downhillSettings('bowl');
       const r = (/** @type {number} */ v) => String(Math.round(v * 1000) / 1000);
       return ['sgd', 'momentum', 'rmsprop', 'adam'].map((optimizer) => {

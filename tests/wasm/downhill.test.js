@@ -1,15 +1,17 @@
 // The downhill panel's engine API (core/downhill.h through wasm-bindings/engine/downhill.js):
 // every optimiser's path equal, bit for bit, to SGD, momentum, RMSprop and Adam written out here
 // in JavaScript; the surfaces' own settings and grids; the link's panel and rule parameters;
-// bad arguments refused; no memory kept.
+// bad arguments refused; no memory kept; the lab engine's only.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 
 import { importEngine } from './support/env.js';
 
-let engine;
+let engine, first;
 before(async () => {
-  engine = await (await importEngine()).loadEngine();
+  const { loadEngine } = await importEngine();
+  engine = await loadEngine({ lab: true });
+  first = await loadEngine();
 });
 
 /** The surfaces' gradients as core/downhill.h writes them. */
@@ -74,6 +76,13 @@ describe('downhill paths', () => {
     assert.deepEqual(Array.from(grid), [22, 20, 22, 2, 0, 2, 22, 20, 22]);
     const valley = engine.downhillGrid('valley', 5);
     assert.equal(valley[1 * 5 + 3], 0); // row 1 is y = 1, column 3 x = 1: the valley's minimum
+  });
+
+  test('the first engine has no downhill members: an EngineError that says so', () => {
+    for (const call of [() => first.downhillSurfaces(), () => first.downhillSettings('bowl'), () => first.downhillGrid('bowl', 3),
+      () => first.downhillPath({ surface: 'bowl', optimizer: 'sgd', rate: 0.1, x: 0, y: 0, steps: 1 })]) {
+      assert.throws(call, (e) => e.name === 'EngineError' && /needs the lab engine/.test(e.message));
+    }
   });
 
   test('bad arguments are RangeErrors and nothing is kept', () => {

@@ -1,6 +1,6 @@
 // downhill.js — the downhill panel's numbers (core/downhill.h): SGD, momentum, RMSprop and Adam
 // descending a surface of two parameters, by the engine's own optimiser code; the surfaces'
-// own settings and values.
+// own settings and values. The lab engine's (exports-lab.txt): EngineError on the first engine.
 
 import { checkInt, checkFinite, describe } from './runtime.js';
 
@@ -15,6 +15,7 @@ const OPTIMIZERS = ['sgd', 'momentum', 'rmsprop', 'adam'];
 
 /** Every surface name, index = nn_surface ('none' first). @param {Runtime} rt @returns {string[]} */
 export function surfaceNames(rt) {
+  rt.needLab('the downhill members');
   const names = [];
   for (let s = 0, n; (n = rt.string(rt.m._nn_surface_name(s))) !== '?'; s++) names.push(/** @type {string} */ (n));
   return names;
