@@ -192,9 +192,9 @@ export class Controller {
     }
     this.ex?.dispose();
     this.ex = ex;
-    this.panelParams = {}; // the new experiment's link carries them
-    this.panelState = {};
-    const st = ex.state();
+    // A new link carries the panels' parameters; the same experiment on the lab engine keeps them.
+    if (!ready) this.panelParams = {}, this.panelState = {};
+    const st = { ...ex.state(), ...this.panelState };
     const v = this.views;
     setPalette(st.palette);
     this.display = { showTestData: !!st.showTestData, discretize: !!st.discretize };
