@@ -67,6 +67,34 @@ typedef enum {
   NN_MODEL_COUNT
 } nn_model;
 
+/* `rule`: how the perceptron learns (perceptron.h). The first is Rosenblatt's, the default. */
+typedef enum {
+  NN_RULE_ROSENBLATT,  /* "rosenblatt": w += lr (y - y') x on a mistake */
+  NN_RULE_HEBB,        /* "hebb": w += lr y x on every training point */
+  NN_RULE_COUNT
+} nn_perceptron_rule;
+
+/* The downhill panel (downhill.h): optimisers on a loss surface of two parameters. The page's
+ * only: the engine stores the panel's link parameters and computes its paths. */
+typedef enum {
+  NN_SURFACE_NONE,     /* "none": the panel is closed */
+  NN_SURFACE_BOWL,     /* "bowl": an elongated bowl */
+  NN_SURFACE_VALLEY,   /* "valley": a curved valley (Rosenbrock-like) */
+  NN_SURFACE_SADDLE,   /* "saddle": a saddle between two minima */
+  NN_SURFACE_COUNT
+} nn_surface;
+
+/* A downhill start or learning rate that is not set: the surface's own (downhill.h). Below every
+ * accepted value. */
+#define NN_DOWNHILL_OWN (-1e9)
+
+typedef struct {
+  nn_surface surface;         /* downhill, none */
+  double start[2];            /* downhillX, downhillY: NN_DOWNHILL_OWN or in [-2, 2] */
+  double rate[NN_OPT_COUNT];  /* downhillSgd, downhillMomentum, downhillRmsprop, downhillAdam:
+                                 NN_DOWNHILL_OWN or in (0, 10] */
+} nn_downhill_config;
+
 typedef enum {
   NN_MODE_COMPLETE,    /* "complete": every control */
   NN_MODE_SIMPLIFIED,  /* "simplified": the page shows only the essential controls */
@@ -145,6 +173,8 @@ typedef struct {
   double goal_train_loss;          /* goalTrainLoss, none (NN_NO_GOAL): the page says when the
                                       training loss first is at most this; finite, >= 0 */
   double goal_test_loss;           /* goalTestLoss, none (NN_NO_GOAL): the same for the test loss */
+  nn_perceptron_rule rule;         /* rule, rosenblatt (the perceptron's learning rule) */
+  nn_downhill_config downhill;     /* the downhill panel's parameters (above) */
 
   /* The page's language: read and written back, never used by the engine. */
   char lang[NN_MAX_LANG_LEN + 1]; /* lang, "" = the browser's language */
@@ -194,6 +224,8 @@ const char *nn_dataset_name(nn_dataset_kind d);          /* "circle", ..., "reg-
 const char *nn_feature_name(nn_feature f);               /* "x", "y", "xSquared", ... */
 const char *nn_model_name(nn_model m);                   /* "mlp", "perceptron" */
 const char *nn_mode_name(nn_mode m);                     /* "complete", "simplified" */
+const char *nn_rule_name(nn_perceptron_rule r);          /* "rosenblatt", "hebb" */
+const char *nn_surface_name(nn_surface s);               /* "none", "bowl", "valley", "saddle" */
 const char *nn_palette_name(nn_palette p);               /* "default", "viridis" */
 
 #endif

@@ -208,7 +208,7 @@ nn_status nn_exp_ensure_rows(nn_experiment *e, long long need) {
 /* One training epoch (TFP's oneStep without the losses). */
 static void train_epoch(nn_experiment *e) {
   if (e->cfg.model == NN_MODEL_PERCEPTRON)
-    nn_perceptron_train_epoch(&e->net, e->inputs, e->points, e->num_train, e->cfg.learning_rate);
+    nn_perceptron_train_epoch(&e->net, e->cfg.rule, e->inputs, e->points, e->num_train, e->cfg.learning_rate);
   else
     nn_train_epoch(&e->net, e->inputs, e->points, e->num_train, &e->opts, &e->drop_rng);
   e->epoch++;

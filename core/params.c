@@ -18,6 +18,8 @@ static const char *optimizer_name(int v) { return nn_optimizer_name((nn_optimize
 static const char *init_name(int v) { return nn_init_name((nn_init)v); }
 static const char *loss_name(int v) { return nn_loss_name((nn_loss_kind)v); }
 static const char *palette_name(int v) { return nn_palette_name((nn_palette)v); }
+static const char *rule_name(int v) { return nn_rule_name((nn_perceptron_rule)v); }
+static const char *surface_name(int v) { return nn_surface_name((nn_surface)v); }
 
 #define AT(field) offsetof(nn_config, field)
 #define FEATURE(f) (offsetof(nn_config, features) + (f) * sizeof(bool))
@@ -209,6 +211,40 @@ static const nn_param PARAMS[NN_P_COUNT] = {
            "instead of `circle` and `xor`, with a notice) or a K-arm spiral (`dataset=spiral`); "
            "classification with `model=mlp` only (else 2, with a notice)"),
     .control = DOC("— (link only)")},
+  [NN_P_RULE] = {"rule", CHOICE(rule, NN_RULE_ROSENBLATT, NN_RULE_COUNT - 1, rule_name),
+    .omit_default = true,
+    .doc = DOC(" (w ← w + η·(y − y′)·x on a mistake), `hebb` (Hebb's rule: w ← w + η·y·x on every "
+           "training point): how the perceptron learns (model=perceptron)"),
+    .control = DOC("Rule (in the perceptron panel)")},
+  [NN_P_DOWNHILL] = {"downhill", CHOICE(downhill.surface, NN_SURFACE_NONE, NN_SURFACE_COUNT - 1,
+    surface_name), .omit_default = true,
+    .doc = DOC(" (closed), `bowl` (an elongated bowl), `valley` (a curved valley, Rosenbrock-like), "
+           "`saddle` (a saddle between two minima): opens the downhill panel, where SGD, momentum, "
+           "RMSprop and Adam descend that surface side by side"),
+    .control = DOC("\"Optimizers downhill\" (lecture bar) and the panel's surface menu")},
+  [NN_P_DOWNHILL_X] = {"downhillX", NUMBER(downhill.start[0], -2, 2),
+    .fallback = "the surface's own start", .omit_default = true,
+    .doc = DOC("; the start point's first coordinate (the panel's map spans −2..2)"),
+    .control = DOC("a click, tap or arrow keys on the panel's map")},
+  [NN_P_DOWNHILL_Y] = {"downhillY", NUMBER(downhill.start[1], -2, 2),
+    .fallback = "the surface's own start", .omit_default = true,
+    .doc = DOC("; its second coordinate"), .control = DOC("a click, tap or arrow keys on the panel's map")},
+  [NN_P_DOWNHILL_SGD] = {"downhillSgd", NUMBER(downhill.rate[NN_OPT_SGD], 0, 10), .min_open = true,
+    .fallback = "the surface's own rate", .omit_default = true,
+    .doc = DOC("; the learning rate of SGD in the downhill panel"),
+    .control = DOC("the panel's SGD rate menu")},
+  [NN_P_DOWNHILL_MOMENTUM] = {"downhillMomentum", NUMBER(downhill.rate[NN_OPT_MOMENTUM], 0, 10),
+    .min_open = true, .fallback = "the surface's own rate", .omit_default = true,
+    .doc = DOC("; momentum's learning rate there (its μ is `momentum`)"),
+    .control = DOC("the panel's momentum rate menu")},
+  [NN_P_DOWNHILL_RMSPROP] = {"downhillRmsprop", NUMBER(downhill.rate[NN_OPT_RMSPROP], 0, 10),
+    .min_open = true, .fallback = "the surface's own rate", .omit_default = true,
+    .doc = DOC("; RMSprop's learning rate there (its ρ and ε are `rho`, `epsilon`)"),
+    .control = DOC("the panel's RMSprop rate menu")},
+  [NN_P_DOWNHILL_ADAM] = {"downhillAdam", NUMBER(downhill.rate[NN_OPT_ADAM], 0, 10),
+    .min_open = true, .fallback = "the surface's own rate", .omit_default = true,
+    .doc = DOC("; Adam's learning rate there (its β₁, β₂, ε are `beta1`, `beta2`, `epsilon`)"),
+    .control = DOC("the panel's Adam rate menu")},
 };
 
 const char *const NN_HIDEABLE_CONTROLS[] = {"playButton", "stepButton", "resetButton",

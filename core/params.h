@@ -30,6 +30,9 @@ typedef enum {
   NN_P_LANG, /* the page's language */
   NN_P_SAMPLES, NN_P_COMPARE, /* more data; variants side by side */
   NN_P_CLASSES, /* K-class problems */
+  NN_P_RULE, /* the perceptron's learning rule */
+  NN_P_DOWNHILL, NN_P_DOWNHILL_X, NN_P_DOWNHILL_Y, NN_P_DOWNHILL_SGD, NN_P_DOWNHILL_MOMENTUM,
+  NN_P_DOWNHILL_RMSPROP, NN_P_DOWNHILL_ADAM, /* the downhill panel's */
   NN_P_COUNT
 } nn_param_id;
 

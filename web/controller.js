@@ -46,6 +46,10 @@ export class Controller {
     this.toLab = null;
     /** The page's own display switches (in the link, not in the experiment). */
     this.display = { showTestData: false, discretize: false };
+    /** @type {Record<string, string | null>} panels' parameters changed since the link (downhill) */
+    this.panelParams = {};
+    /** @type {Partial<EngineState>} the state those parameters give */
+    this.panelState = {};
     this.link = new Link((hash) => this.load(hash, true));
     /** @type {{cancel(): void, cancelled: boolean} | null} training to the link's epoch (catchup.js) */
     this.catchUp = null;
@@ -96,7 +100,7 @@ export class Controller {
   /** @returns {EngineState} the experiment's state with the page's own parameters */
   state() {
     const speed = this.loop.speed;
-    return { ...this.live().state(), ...this.display, speed: speed === 0 ? 'max' : speed };
+    return { ...this.live().state(), ...this.panelState, ...this.display, speed: speed === 0 ? 'max' : speed };
   }
 
   get playing() {
@@ -115,7 +119,20 @@ export class Controller {
       showTestData: String(this.display.showTestData),
       discretize: String(this.display.discretize),
       speed: this.loop.speed === 1 ? null : speedValue(this.loop.speed),
+      ...this.panelParams,
     });
+  }
+
+  /**
+   * A panel's own parameters (the downhill panel's): written to the link, the experiment
+   * untouched. @param {Record<string, string | null>} values null removes one
+   */
+  setPanelParams(values) {
+    Object.assign(this.panelParams, values);
+    const st = this.engine.parseHash(this.hash()).state;
+    this.panelState = Object.fromEntries(Object.entries(st).filter(([k]) => k.startsWith('downhill')));
+    this.writeLink();
+    this.views.lecture.panelsChanged(this.state());
   }
 
   /** @returns {string} the link that reproduces the screen */
@@ -181,7 +198,9 @@ export class Controller {
     }
     this.ex?.dispose();
     this.ex = ex;
-    const st = ex.state();
+    // A new link carries the panels' parameters; the same experiment on the lab engine keeps them.
+    if (!ready) this.panelParams = {}, this.panelState = {};
+    const st = { ...ex.state(), ...this.panelState };
     const v = this.views;
     setPalette(st.palette);
     this.display = { showTestData: !!st.showTestData, discretize: !!st.discretize };

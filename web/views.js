@@ -28,12 +28,14 @@ import { t } from './i18n.js';
  *   reset(): void,
  *   regenerate(): void,
  *   changeParams(values: Record<string, string | null>): void,
+ *   setPanelParams(values: Record<string, string | null>): void,
  *   setSpeed(speed: number): void,
  *   setDisplay(name: 'showTestData' | 'discretize', value: boolean): void,
  *   hover(target: import('./network.js').HoverTarget | null): void,
  *   restoreFinite(): void,
  *   redraw(): void,
  *   useLab(): Promise<void>,
+ *   readonly engine: import('./types.js').Engine,
  *   showClasses(toggle?: boolean): void,
  *   state(): EngineState,
  *   current(): [string, EngineState],
@@ -117,7 +119,10 @@ export function createViews(engine, act) {
     pause: () => act.setPlaying(false),
     applyParams: (values) => act.edits.setParams(values),
     redraw: () => act.redraw(),
+    state: () => act.state(),
+    setPanelParams: (values) => act.setPanelParams(values),
     useLab: () => act.useLab(),
+    labEngine: () => act.useLab().then(() => act.engine),
   });
   return { summary, notices, controls, training, speedControl, dataPanel, network, output, accuracy, divergence, dropoutMarks, classPanel, lecture };
 }
