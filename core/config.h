@@ -20,6 +20,7 @@ enum {
   NN_MAX_HIDE_NAME = 40,
   NN_MAX_LESSON_ID_LEN = 32, /* lesson=<id>; the ids are listed in lessons.h */
   NN_MAX_LANG_LEN = 16,      /* lang=<code>; the page has a string table per language */
+  NN_MAX_DATA_LEN = 60001,   /* data=<text>: 10,000 points at most (points_codec.h) */
 };
 
 typedef enum {
@@ -144,6 +145,10 @@ typedef struct {
 
   /* The page's language: read and written back, never used by the engine. */
   char lang[NN_MAX_LANG_LEN + 1]; /* lang, "" = the browser's language */
+
+  /* Own points (points_codec.h) instead of the dataset's generated ones. Last, and only its
+   * text up to the NUL is meaningful (nn_config_default clears only the first byte). */
+  char data[NN_MAX_DATA_LEN + 1];  /* data, "" = the dataset's generated points */
 } nn_config;
 
 /* A goal that is not set: below every loss, so never reached. */

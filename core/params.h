@@ -28,6 +28,7 @@ typedef enum {
   NN_P_DROPOUT, NN_P_LOSS, NN_P_SPEED, /* nnplay's training options */
   NN_P_PALETTE, /* the page's colours */
   NN_P_LANG, /* the page's language */
+  NN_P_DATA, /* own points */
   NN_P_COUNT
 } nn_param_id;
 
@@ -55,6 +56,8 @@ typedef struct {
   double min, max;      /* NUMBER, WHOLE: the accepted range */
   bool min_open, max_open;
   bool id_chars;        /* TEXT: only letters, digits, '-' and '_' (it names a file) */
+  /* TEXT: a further check of the value (NULL: none); false refuses it, with the reason. */
+  bool (*check)(const char *value, size_t len, char *why, size_t why_cap);
   const char *fallback; /* TEXT, LESSON, NUMBER: what an unusable value gives, e.g. "no
                            tutorial"; a NUMBER with one has no value by default ("none") */
   bool tfp;             /* TFP's own: always in the state's JSON, as in the fixtures. Others are

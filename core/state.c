@@ -181,6 +181,11 @@ static void apply_text(nn_config *cfg, const nn_param *p, span raw, nn_notices *
       return;
     }
   }
+  char why[NN_NOTICE_REASON_LEN - 40];
+  if (p->check && !p->check(raw.p, raw.n, why, sizeof why)) {
+    notice(ns, lit(p->name), raw, "%s; %s", why, p->fallback);
+    return;
+  }
   char *dst = field(cfg, p);
   memcpy(dst, raw.p, raw.n);
   dst[raw.n] = '\0';
