@@ -14,6 +14,7 @@ enum { MAX_FIELD = 64 }; /* longer fields are not numbers we read */
 typedef struct {
   nn_points_file *f;
   long long *lines; /* the line (or item) of each point kept so far */
+  const char *unit; /* "line" (CSV) or "item" (JSON) */
 } reader;
 
 static void drop(nn_points_file *f, long long line, const char *why) {
@@ -60,8 +61,8 @@ static void take_row(reader *r, long long line, const char *const *field, const 
   f->rows++;
   char why[96];
   if (fields != wanted) {
-    snprintf(why, sizeof why, "line %lld: %d column%s, expected %d (x, y, label)", line, fields,
-             fields == 1 ? "" : "s", wanted);
+    snprintf(why, sizeof why, "%s %lld: %d column%s, expected %d (x, y, label)", r->unit, line,
+             fields, fields == 1 ? "" : "s", wanted);
     drop(f, line, why);
     return;
   }
@@ -69,22 +70,23 @@ static void take_row(reader *r, long long line, const char *const *field, const 
   const char *bad = NULL;
   for (int k = 0; k < 3; k++) {
     if (!read_number(field[k], len[k], decimal_comma, &v[k], &bad)) {
-      snprintf(why, sizeof why, "line %lld, column %d: %s", line, k + 1, bad);
+      snprintf(why, sizeof why, "%s %lld, column %d: %s", r->unit, line, k + 1, bad);
       drop(f, line, why);
       return;
     }
   }
   if (!nn_point_in_plane(v[0], v[1])) {
-    snprintf(why, sizeof why, "line %lld: the point is outside the plane's -6..6", line);
+    snprintf(why, sizeof why, "%s %lld: the point is outside the plane's -6..6", r->unit, line);
     drop(f, line, why);
     return;
   }
   if (f->count >= NN_MAX_DATA_POINTS) {
-    snprintf(why, sizeof why, "line %lld: beyond %d points", line, NN_MAX_DATA_POINTS);
+    snprintf(why, sizeof why, "%s %lld: beyond %d points", r->unit, line, NN_MAX_DATA_POINTS);
     drop(f, line, why);
     return;
   }
-  f->points[f->count] = (nn_point){v[0], v[1], v[2]};
+  /* labels are read on the value grid, so a file read back from its export keeps its kind */
+  f->points[f->count] = (nn_point){v[0], v[1], nn_quantize_value(v[2])};
   r->lines[f->count++] = line;
 }
 
@@ -214,7 +216,7 @@ nn_status nn_points_file_parse(const char *text, size_t len, nn_points_file *out
   }
   if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) text += 3, len -= 3; /* a BOM */
   out->points = malloc(NN_MAX_DATA_POINTS * sizeof *out->points);
-  reader r = {out, malloc(NN_MAX_DATA_POINTS * sizeof *r.lines)};
+  reader r = {out, malloc(NN_MAX_DATA_POINTS * sizeof *r.lines), "line"};
   if (!out->points || !r.lines) {
     free(r.lines);
     nn_points_file_free(out);
@@ -222,7 +224,7 @@ nn_status nn_points_file_parse(const char *text, size_t len, nn_points_file *out
   }
   size_t k = 0;
   while (k < len && is_blank(text[k])) k++;
-  if (k < len && text[k] == '[') parse_json(&r, text, len);
+  if (k < len && text[k] == '[') r.unit = "item", parse_json(&r, text, len);
   else parse_csv(&r, text, len);
 
   /* The labels' kind from the rows kept; a label that does not fit it drops its row. */
@@ -233,7 +235,7 @@ nn_status nn_points_file_parse(const char *text, size_t len, nn_points_file *out
     double label;
     if (!nn_label_normalize(out->labels, p.label, &label)) {
       char why[96];
-      snprintf(why, sizeof why, "line %lld: a label outside -1..1 (regression values)",
+      snprintf(why, sizeof why, "%s %lld: a label outside -1..1 (regression values)", r.unit,
                r.lines[i]);
       drop(out, r.lines[i], why);
       continue;

@@ -11,7 +11,8 @@
  * point outside the plane, a label that does not fit the others) is dropped and counted; the
  * first one is named (its line, or its item for JSON, and why). The points kept are at most
  * NN_MAX_DATA_POINTS, in file order; rows beyond are dropped too. The labels' kind is then
- * decided from the rows kept (nn_labels_detect) and every point quantised (points_codec.h), so
+ * decided from the rows kept (nn_labels_detect, on labels read on the 1/1024 grid) and every
+ * point quantised (points_codec.h), so
  * what is imported is exactly what a link carries. A file that is not text (a NUL byte, or
  * bytes that are not UTF-8) imports nothing. Parsing is linear in the file's length, and never
  * reads past `len`.
