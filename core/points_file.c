@@ -207,48 +207,101 @@ static bool is_text(const char *text, size_t len) {
   return true;
 }
 
-nn_status nn_points_file_parse(const char *text, size_t len, nn_points_file *out) {
+/* Room for the points kept and their lines; false (nothing kept) when out of memory. */
+static bool start(nn_points_file *out, reader *r, const char *unit) {
   memset(out, 0, sizeof *out);
   out->labels = (nn_labels){NN_LABELS_BINARY, 2};
-  if (!is_text(text, len)) {
-    snprintf(out->why, sizeof out->why, "not a text file; nothing was imported");
-    return NN_OK;
-  }
-  if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) text += 3, len -= 3; /* a BOM */
   out->points = malloc(NN_MAX_DATA_POINTS * sizeof *out->points);
-  reader r = {out, malloc(NN_MAX_DATA_POINTS * sizeof *r.lines), "line"};
-  if (!out->points || !r.lines) {
-    free(r.lines);
-    nn_points_file_free(out);
-    return NN_ERR_NOMEM;
-  }
-  size_t k = 0;
-  while (k < len && is_blank(text[k])) k++;
-  if (k < len && text[k] == '[') r.unit = "item", parse_json(&r, text, len);
-  else parse_csv(&r, text, len);
+  *r = (reader){out, malloc(NN_MAX_DATA_POINTS * sizeof *r->lines), unit};
+  if (out->points && r->lines) return true;
+  free(r->lines);
+  nn_points_file_free(out);
+  return false;
+}
 
-  /* The labels' kind from the rows kept; a label that does not fit it drops its row. */
+/* The labels' kind from the rows kept; a label that does not fit it drops its row; the points
+ * onto the grid. */
+static void finish(nn_points_file *out, reader *r) {
   out->labels = nn_labels_detect(out->points, out->count);
   int kept = 0;
+  for (int i = 0; i < out->count; i++) {
+    double label;
+    if (nn_label_normalize(out->labels, out->points[i].label, &label)) kept++;
+  }
+  /* after drops, the kind of the labels kept (so that a file read back from its export keeps
+   * its kind: {0, 51} keeps 0, a binary label) */
+  nn_point *fit = kept < out->count ? malloc(((size_t)kept + 1) * sizeof *fit) : NULL;
+  if (fit) {
+    int k = 0;
+    for (int i = 0; i < out->count; i++) {
+      double label;
+      if (nn_label_normalize(out->labels, out->points[i].label, &label)) fit[k++] = out->points[i];
+    }
+    out->labels = nn_labels_detect(fit, k);
+    free(fit);
+  }
+  kept = 0;
   for (int i = 0; i < out->count; i++) {
     nn_point p = out->points[i];
     double label;
     if (!nn_label_normalize(out->labels, p.label, &label)) {
       char why[96];
-      snprintf(why, sizeof why, "%s %lld: a label outside -1..1 (regression values)", r.unit,
-               r.lines[i]);
-      drop(out, r.lines[i], why);
+      snprintf(why, sizeof why, "%s %lld: a label outside -1..1 (regression values)", r->unit,
+               r->lines[i]);
+      drop(out, r->lines[i], why);
       continue;
     }
     out->points[kept++] = (nn_point){nn_quantize_coord(p.x), nn_quantize_coord(p.y), label};
   }
   out->count = kept;
-  free(r.lines);
+  free(r->lines);
   if (kept == 0) {
     free(out->points);
     out->points = NULL;
     if (out->first_bad == 0) snprintf(out->why, sizeof out->why, "no points in the file");
   }
+}
+
+nn_status nn_points_file_parse(const char *text, size_t len, nn_points_file *out) {
+  if (!is_text(text, len)) {
+    memset(out, 0, sizeof *out);
+    out->labels = (nn_labels){NN_LABELS_BINARY, 2};
+    snprintf(out->why, sizeof out->why, "not a text file; nothing was imported");
+    return NN_OK;
+  }
+  if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) text += 3, len -= 3; /* a BOM */
+  reader r;
+  size_t k = 0;
+  while (k < len && is_blank(text[k])) k++;
+  bool json = k < len && text[k] == '[';
+  if (!start(out, &r, json ? "item" : "line")) return NN_ERR_NOMEM;
+  if (json) parse_json(&r, text, len);
+  else parse_csv(&r, text, len);
+  finish(out, &r);
+  return NN_OK;
+}
+
+nn_status nn_points_from_values(const double *xyl, int n, nn_points_file *out) {
+  reader r;
+  if (!start(out, &r, "point")) return NN_ERR_NOMEM;
+  for (int i = 0; i < n; i++) {
+    const double *v = xyl + 3 * (size_t)i;
+    char why[96];
+    out->rows++;
+    if (!nn_point_in_plane(v[0], v[1]) || v[2] != v[2] || v[2] - v[2] != 0) {
+      snprintf(why, sizeof why, "point %d: %s", i + 1,
+               nn_point_in_plane(v[0], v[1]) ? "the label is not a finite number"
+                                             : "not a point of the plane's -6..6");
+      drop(out, i + 1, why);
+    } else if (out->count >= NN_MAX_DATA_POINTS) {
+      snprintf(why, sizeof why, "point %d: beyond %d points", i + 1, NN_MAX_DATA_POINTS);
+      drop(out, i + 1, why);
+    } else {
+      out->points[out->count] = (nn_point){v[0], v[1], nn_quantize_value(v[2])};
+      r.lines[out->count++] = i + 1;
+    }
+  }
+  finish(out, &r);
   return NN_OK;
 }
 

@@ -41,6 +41,10 @@ typedef struct {
 nn_status nn_points_file_parse(const char *text, size_t len, nn_points_file *out);
 void nn_points_file_free(nn_points_file *f);
 
+/* The same checks on n points given as numbers (x, y, label, ...: a script's points), each
+ * named "point i" (1-based); non-finite values are dropped rows. */
+nn_status nn_points_from_values(const double *xyl, int n, nn_points_file *out);
+
 /* The file in one English sentence for a notice: "1,200 rows; 3 dropped (line 7: not a
  * number)". snprintf-like. */
 size_t nn_points_file_summary(const nn_points_file *f, char *out, size_t cap);
