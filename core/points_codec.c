@@ -122,76 +122,62 @@ size_t nn_points_encode(nn_labels labels, const nn_point *pts, int n, char *out,
   return w.len;
 }
 
+/* The 6 bits of a base64url character, or -1. */
 static int sextet(char c) {
-  const char *at = c ? strchr(ALPHABET, c) : NULL;
-  return at ? (int)(at - ALPHABET) : -1;
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  return c == '-' ? 62 : c == '_' ? 63 : -1;
 }
 
-static int refuse(char *why, size_t cap, const char *reason, long long at) {
-  if (why && cap > 0) {
-    if (at >= 0) snprintf(why, cap, "%s (character %lld)", reason, at);
-    else snprintf(why, cap, "%s", reason);
-  }
-  return -1;
+/* `width` bits from bit `at` of the payload (text after the kind), whose characters are known
+ * to be base64url. Bit by bit: the engine decodes a link once, and this stays small. */
+static uint32_t bits_at(const char *payload, size_t at, int width) {
+  uint32_t v = 0;
+  for (int b = 0; b < width; b++, at++)
+    v = v << 1 | (uint32_t)((sextet(payload[at / 6]) >> (5 - at % 6)) & 1);
+  return v;
 }
 
 int nn_points_decode(const char *text, size_t len, nn_point *out, nn_labels *labels, char *why,
                      size_t why_cap) {
-  if (len == 0) return refuse(why, why_cap, "empty", -1);
-  nn_labels kind;
-  char k = text[0];
+  const char *reason = NULL;
+  char k = len ? text[0] : 0;
+  nn_labels kind = {NN_LABELS_CLASSES, k - '0'};
   if (k == 'b') kind = (nn_labels){NN_LABELS_BINARY, 2};
   else if (k == 'r') kind = (nn_labels){NN_LABELS_VALUES, 0};
-  else if (k >= '3' && k <= '6') kind = (nn_labels){NN_LABELS_CLASSES, k - '0'};
-  else return refuse(why, why_cap, "does not start with b, r or a number of classes 3-6", -1);
-  int per_point = 2 * COORD_BITS + label_bits(kind);
-  size_t chars = len - 1;
-  long long n = (long long)(chars * 6 / (size_t)per_point);
-  if (n > NN_MAX_DATA_POINTS) return refuse(why, why_cap, "more than 10000 points", -1);
-  if (nn_points_encoded_len(kind, (int)n) != len)
-    return refuse(why, why_cap, "cut short or too long (the length fits no number of points)", -1);
-  uint32_t acc = 0;
-  int have = 0;
-  size_t pos = 1;
-  for (long long i = 0; i < n; i++) {
-    uint32_t codes[3];
-    int widths[3] = {COORD_BITS, COORD_BITS, label_bits(kind)};
-    for (int f = 0; f < 3; f++) {
-      while (have < widths[f]) {
-        int s = sextet(text[pos]);
-        if (s < 0)
-          return refuse(why, why_cap, "a character that is not base64url", (long long)pos);
-        acc = (acc << 6) | (uint32_t)s;
-        have += 6;
-        pos++;
-      }
-      have -= widths[f];
-      codes[f] = (acc >> have) & ((1u << widths[f]) - 1);
-      acc &= (1u << have) - 1;
-    }
-    if (codes[0] >= COORD_CODES || codes[1] >= COORD_CODES)
-      return refuse(why, why_cap, "a point outside -6..6", (long long)pos - 1);
-    if ((kind.kind == NN_LABELS_CLASSES && codes[2] >= (uint32_t)kind.classes) ||
-        (kind.kind == NN_LABELS_VALUES && codes[2] >= VALUE_CODES))
-      return refuse(why, why_cap, "a label out of range", (long long)pos - 1);
-    if (out) {
-      out[i].x = ((double)codes[0] - 6 * NN_DATA_COORD_STEPS) / NN_DATA_COORD_STEPS;
-      out[i].y = ((double)codes[1] - 6 * NN_DATA_COORD_STEPS) / NN_DATA_COORD_STEPS;
-      out[i].label = kind.kind == NN_LABELS_BINARY ? (codes[2] ? 1 : -1)
-                     : kind.kind == NN_LABELS_CLASSES
-                         ? (double)codes[2]
-                         : ((double)codes[2] - NN_DATA_VALUE_STEPS) / NN_DATA_VALUE_STEPS;
+  else if (k < '3' || k > '6') reason = "not b, r or 3-6 classes first";
+  int lb = label_bits(kind), per_point = 2 * COORD_BITS + lb;
+  int n = len > NN_MAX_DATA_LEN ? -1 : (int)(len - 1) * 6 / per_point;
+  if (!reason && (n < 0 || nn_points_encoded_len(kind, n) != len))
+    reason = "a length that fits no number of points";
+  for (size_t i = 1; !reason && i < len; i++)
+    if (sextet(text[i]) < 0) reason = "a character that is not base64url";
+  size_t bits = (len - 1) * 6, used = (size_t)n * (size_t)per_point;
+  if (!reason && bits_at(text + 1, used, (int)(bits - used)) != 0) reason = "damaged padding";
+  uint32_t label_codes = kind.kind == NN_LABELS_VALUES ? VALUE_CODES : (uint32_t)kind.classes;
+  for (int i = 0; !reason && i < n; i++) {
+    size_t at = (size_t)i * (size_t)per_point;
+    uint32_t cx = bits_at(text + 1, at, COORD_BITS), cy = bits_at(text + 1, at + COORD_BITS,
+                                                                  COORD_BITS);
+    uint32_t cl = bits_at(text + 1, at + 2 * COORD_BITS, lb);
+    if (cx >= COORD_CODES || cy >= COORD_CODES || cl >= label_codes) {
+      reason = "a point or label out of range";
+    } else if (out) {
+      double label = kind.kind == NN_LABELS_CLASSES ? (double)cl
+                     : kind.kind == NN_LABELS_BINARY
+                         ? (cl ? 1 : -1)
+                         : ((double)cl - NN_DATA_VALUE_STEPS) / NN_DATA_VALUE_STEPS;
+      out[i] = (nn_point){((double)cx - 6 * NN_DATA_COORD_STEPS) / NN_DATA_COORD_STEPS,
+                          ((double)cy - 6 * NN_DATA_COORD_STEPS) / NN_DATA_COORD_STEPS, label};
     }
   }
-  for (; pos < len; pos++) { /* the padding: one character at most, its unused bits zero */
-    int s = sextet(text[pos]);
-    if (s < 0) return refuse(why, why_cap, "a character that is not base64url", (long long)pos);
-    acc = (acc << 6) | (uint32_t)s;
-    have += 6;
+  if (reason) {
+    if (why && why_cap > 0) snprintf(why, why_cap, "%s", reason);
+    return -1;
   }
-  if (acc != 0) return refuse(why, why_cap, "padding bits that are not zero", (long long)len - 1);
   if (labels) *labels = kind;
-  return (int)n;
+  return n;
 }
 
 void nn_config_set_points(nn_config *cfg, nn_labels labels, const nn_point *pts, int n) {

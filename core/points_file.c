@@ -13,11 +13,11 @@ enum { MAX_FIELD = 64 }; /* longer fields are not numbers we read */
 
 typedef struct {
   nn_points_file *f;
-  long long *lines; /* the line (or item) of each point kept so far */
+  int *lines; /* the line (or item) of each point kept so far */
   const char *unit; /* "line" (CSV) or "item" (JSON) */
 } reader;
 
-static void drop(nn_points_file *f, long long line, const char *why) {
+static void drop(nn_points_file *f, int line, const char *why) {
   f->dropped++;
   if (f->first_bad == 0 || line < f->first_bad) {
     f->first_bad = line;
@@ -55,13 +55,13 @@ static bool read_number(const char *s, size_t n, bool decimal_comma, double *out
 }
 
 /* One row of fields (x, y, label[, ignored]) into the points kept, or dropped. */
-static void take_row(reader *r, long long line, const char *const *field, const size_t *len,
+static void take_row(reader *r, int line, const char *const *field, const size_t *len,
                      int fields, int wanted, bool decimal_comma) {
   nn_points_file *f = r->f;
   f->rows++;
   char why[96];
   if (fields != wanted) {
-    snprintf(why, sizeof why, "%s %lld: %d column%s, expected %d (x, y, label)", r->unit, line,
+    snprintf(why, sizeof why, "%s %d: %d column%s, expected %d (x, y, label)", r->unit, line,
              fields, fields == 1 ? "" : "s", wanted);
     drop(f, line, why);
     return;
@@ -70,18 +70,18 @@ static void take_row(reader *r, long long line, const char *const *field, const 
   const char *bad = NULL;
   for (int k = 0; k < 3; k++) {
     if (!read_number(field[k], len[k], decimal_comma, &v[k], &bad)) {
-      snprintf(why, sizeof why, "%s %lld, column %d: %s", r->unit, line, k + 1, bad);
+      snprintf(why, sizeof why, "%s %d, column %d: %s", r->unit, line, k + 1, bad);
       drop(f, line, why);
       return;
     }
   }
   if (!nn_point_in_plane(v[0], v[1])) {
-    snprintf(why, sizeof why, "%s %lld: the point is outside the plane's -6..6", r->unit, line);
+    snprintf(why, sizeof why, "%s %d: the point is outside the plane's -6..6", r->unit, line);
     drop(f, line, why);
     return;
   }
   if (f->count >= NN_MAX_DATA_POINTS) {
-    snprintf(why, sizeof why, "%s %lld: beyond %d points", r->unit, line, NN_MAX_DATA_POINTS);
+    snprintf(why, sizeof why, "%s %d: beyond %d points", r->unit, line, NN_MAX_DATA_POINTS);
     drop(f, line, why);
     return;
   }
@@ -107,7 +107,7 @@ static bool field_is(const char *s, size_t n, const char *word) {
 static void parse_csv(reader *r, const char *text, size_t len) {
   char sep = 0;
   int wanted = 3;
-  long long line = 0;
+  int line = 0;
   bool first = true;
   size_t pos = 0;
   while (pos < len) {
@@ -153,12 +153,12 @@ static void parse_json(reader *r, const char *text, size_t len) {
   size_t pos = 0;
   while (pos < len && is_blank(text[pos])) pos++;
   pos++; /* the outer '[' */
-  for (long long item = 1;; item++) {
+  for (int item = 1;; item++) {
     while (pos < len && (is_blank(text[pos]) || text[pos] == ',')) pos++;
     if (pos >= len || text[pos] == ']') return;
     if (text[pos] != '[') {
       char why[96];
-      snprintf(why, sizeof why, "item %lld: not an array [x, y, label]; the rest was not read",
+      snprintf(why, sizeof why, "item %d: not an array [x, y, label]; the rest was not read",
                item);
       f->rows++;
       drop(f, item, why);
@@ -246,7 +246,7 @@ static void finish(nn_points_file *out, reader *r) {
     double label;
     if (!nn_label_normalize(out->labels, p.label, &label)) {
       char why[96];
-      snprintf(why, sizeof why, "%s %lld: a label outside -1..1 (regression values)", r->unit,
+      snprintf(why, sizeof why, "%s %d: a label outside -1..1 (regression values)", r->unit,
                r->lines[i]);
       drop(out, r->lines[i], why);
       continue;
@@ -315,7 +315,7 @@ size_t nn_points_file_summary(const nn_points_file *f, char *out, size_t cap) {
   if (f->count == 0) return (size_t)snprintf(out, cap, "%s", f->why);
   if (f->dropped == 0)
     return (size_t)snprintf(out, cap, "%d points imported", f->count);
-  return (size_t)snprintf(out, cap, "%d points imported, %lld rows dropped (first: %s)",
+  return (size_t)snprintf(out, cap, "%d points imported, %d rows dropped (first: %s)",
                           f->count, f->dropped, f->why);
 }
 

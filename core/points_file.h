@@ -29,9 +29,9 @@ typedef struct {
   nn_point *points; /* count points (malloc'ed; NULL when count is 0) */
   int count;
   nn_labels labels;
-  long long rows;     /* rows read (header and blank lines not counted) */
-  long long dropped;  /* rows not imported */
-  long long first_bad; /* the first dropped row's line (CSV) or item (JSON), 1-based; 0: none */
+  int rows;           /* rows read (header and blank lines not counted; files of lines < 2^31) */
+  int dropped;  /* rows not imported */
+  int first_bad; /* the first dropped row's line (CSV) or item (JSON), 1-based; 0: none */
   char why[160];      /* why that row was dropped, or why nothing could be read */
 } nn_points_file;
 

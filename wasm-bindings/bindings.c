@@ -23,6 +23,7 @@
 #include "experiment.h"
 #include "network.h"
 #include "perceptron.h"
+#include "points_file.h"
 #include "state.h"
 
 /* ---- URL hash -> config + notices ------------------------------------------------------- */
@@ -229,6 +230,16 @@ NNW_TRACE_GETTER(const double *, input_der)
 NNW_TRACE_GETTER(const double *, params)
 NNW_TRACE_GETTER(const double *, grad)
 NNW_TRACE_GETTER(const double *, params_after)
+
+/* ---- own points (core/points_file.h); reading them is the points module's ------------------ */
+
+/* The experiment's points as CSV, train then test (x,y,label,set; snprintf-like). */
+int nnw_experiment_points_csv(const nn_experiment *e, char *out, int cap) {
+  int ntrain, ntest;
+  const nn_point *train = nn_experiment_train_points(e, &ntrain);
+  const nn_point *test = nn_experiment_test_points(e, &ntest);
+  return (int)nn_points_csv_write(train, ntrain, test, ntest, out, (size_t)cap);
+}
 
 /* ---- diagnostics ------------------------------------------------------------------------- */
 
