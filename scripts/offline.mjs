@@ -24,7 +24,7 @@ if (!site || !engineDir) {
   console.error('usage: node scripts/offline.mjs SITE ENGINE_DIR');
   process.exit(2);
 }
-const MODULES = ['nnplay-wasm.wasm', 'nnplay-wasm-nosimd.wasm'];
+const MODULES = ['nnplay-wasm.wasm', 'nnplay-wasm-nosimd.wasm', 'nnplay-points.wasm'];
 const web = path.resolve('web');
 
 /** web/assets.js replaced by `file`. @param {string} file @returns {esbuild.Plugin} */

@@ -11,6 +11,7 @@
 
 import { gunzipSync } from 'fflate';
 import { loadEngine } from '../wasm-bindings/engine.js';
+import { loadPoints } from '../wasm-bindings/points.js';
 
 /** @type {{wasm: Record<string, string>, worker?: string}} */
 const builtIn = /** @type {any} */ (globalThis).nnplayBuiltIn;
@@ -33,6 +34,11 @@ export async function importEngine() {
       },
     }),
   };
+}
+
+/** The points module, built in. */
+export async function importPoints() {
+  return { loadPoints: () => loadPoints({ module: (file) => bytes(builtIn.wasm[file]) }) };
 }
 
 /** A new training worker, from a Blob of its source with the engine's modules, inflated, before

@@ -61,6 +61,8 @@
  * @property {number | null} goalTrainLoss  the loss to reach, or null for no goal
  * @property {number | null} goalTestLoss
  * @property {string | null} lang  the page's language code (null: the browser's)
+ * @property {string | null} data  own points, as the link's data= carries them (null: the
+ *   dataset's generated points)
  */
 
 /**
