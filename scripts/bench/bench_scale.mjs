@@ -13,7 +13,7 @@
 //
 //   node scripts/bench/bench_scale.mjs [--seconds 2] [--runs 3] [--cpu-throttle 1] [--dist DIR] [--json]
 //
-// No custom data sets exist yet (1,000 and 10,000 points of the user's own): not measured.
+// Own data sets (250, 1,000 and 10,000 points of the user's own): bench_points.mjs.
 
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -125,7 +125,7 @@ if (asJson) {
     console.log(`${r.network.padEnd(8)} ${r.data.padEnd(15)} ${String(r.params).padStart(6)} ${String(r.points).padStart(7)} ${r.epochMs.toFixed(3).padStart(10)} ${r.usPerPointParam.toFixed(4).padStart(17)} ${r.epochRatio.toFixed(2).padStart(5)} ${r.gridMs.toFixed(3).padStart(13)} ${r.nsPerCellParam.toFixed(3).padStart(16)} ${r.gridRatio.toFixed(2).padStart(5)}`);
   }
   console.log('(ratio: cost per point·parameter, or per cell·parameter, over the first row\'s; 1.00 = linear)');
-  console.log('custom data (1,000 and 10,000 points of the user\'s own): not available yet, not measured');
+  console.log('own data (250, 1,000 and 10,000 points): bench_points.mjs');
   console.log(`\nscale, page: one epoch per frame, vsync off, CPU throttle ${rate}×, 250 training points, ${runs} runs of ${seconds} s: median (min–max)`);
   for (const r of pageRows) {
     console.log(`${r.network.padEnd(8)} heatmap ${spread(r.cells).min}×${spread(r.cells).min}  frames/s ${fmt(r.fps)}  epochs/s ${fmt(r.eps)}  [${r.load}]`);
