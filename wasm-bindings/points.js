@@ -104,6 +104,11 @@ export class PointsIO {
     if (!f) throw new RangeError(`data: ${rt.string(rt.i32(rt.scratch, 1)[0])}`);
     return take(rt, f);
   }
+
+  /** The points module's memory in bytes (it only grows), for leak tests. */
+  memoryBytes() {
+    return this.#rt.m.HEAPU8.buffer.byteLength;
+  }
 }
 
 /**
