@@ -106,7 +106,7 @@ class DataEditor {
 
   /** The label buttons for the experiment's problem and classes, and the status line. */
   refresh() {
-    const state = this.ctrl.live().state();
+    const state = this.ctrl.state();
     const data = state.data || '';
     const classes = /^[3-6]/.test(data) ? Number(data[0]) : Number(state.classes) || 2;
     /** @type {[number, string][]} */
@@ -154,7 +154,7 @@ class DataEditor {
 
   /** Trains on these points, keeping the link's values before for undo. @param {PointsRead} read @param {string} said */
   apply(read, said) {
-    const state = this.ctrl.live().state();
+    const state = this.ctrl.state();
     const before = { data: state.data, problem: state.problem, classes: state.classes == null ? null : String(state.classes) };
     const after = linkValues(read);
     if (after.data === before.data && after.problem === before.problem) { this.say(said); return; }
