@@ -6,10 +6,12 @@
 //   node scripts/offline.mjs SITE ENGINE_DIR
 //
 // SITE is the assembled site (its index.html and style.css are the page's markup and styles),
-// ENGINE_DIR holds the engine's two modules, which go in gzipped. The page's scripts are bundled by esbuild into one
+// ENGINE_DIR holds the engine's two modules, which go in gzipped: the one with wasm SIMD whole,
+// the one without as a delta from it (scripts/delta.mjs; the two differ only in the heatmap's
+// loops, so that is 2 KB gzipped instead of 25). The page's scripts are bundled by esbuild into one
 // classic script (format iife: the modules the served page imports lazily are inlined), with
 // web/assets-offline.js in web/assets.js's place; the training worker likewise, carried in the
-// page as a string and started from a Blob. Both engine modules go in as base64. The page's
+// page as a string and started from a Blob. Both engine modules go in as base64 (one as a delta). The page's
 // Content-Security-Policy stays strict: its one script and its one style are allowed by their
 // SHA-256 hashes, workers from blob: only; nothing may be fetched.
 
@@ -18,13 +20,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { makeDelta } from './delta.mjs';
+import { applyDelta } from '../web/delta.js';
 
 const [site, engineDir] = process.argv.slice(2);
 if (!site || !engineDir) {
   console.error('usage: node scripts/offline.mjs SITE ENGINE_DIR');
   process.exit(2);
 }
-const MODULES = ['nnplay-wasm.wasm', 'nnplay-wasm-nosimd.wasm', 'nnplay-points.wasm'];
+const BASE = 'nnplay-wasm.wasm';
+/** Each module carried as a delta from BASE. */
+const DELTAS = ['nnplay-wasm-nosimd.wasm'];
+/** Carried whole: the points module (own data), which shares little with the engine. */
+const WHOLE = ['nnplay-points.wasm'];
 const web = path.resolve('web');
 
 /** web/assets.js replaced by `file`. @param {string} file @returns {esbuild.Plugin} */
@@ -62,12 +70,25 @@ const html = readFileSync(path.join(site, 'index.html'), 'utf8');
 const entry = /<script type="module" src="([^"]+)"><\/script>\n?/.exec(html);
 if (!entry) throw new Error('index.html has no module script to inline');
 // Gzipped before base64: the file's own gzip cannot see through base64 (a third smaller so).
-const wasm = Object.fromEntries(MODULES.map((f) => [f, gzipSync(readFileSync(path.join(engineDir, f)), { level: 9 }).toString('base64')]));
+const gz64 = (/** @type {Uint8Array} */ bytes) => gzipSync(bytes, { level: 9 }).toString('base64');
+const base = readFileSync(path.join(engineDir, BASE));
+/** @type {Record<string, string>} */
+const wasm = { [BASE]: gz64(base) };
+/** @type {Record<string, string>} */
+const delta = {};
+for (const file of DELTAS) {
+  const target = readFileSync(path.join(engineDir, file));
+  const d = makeDelta(base, target);
+  if (!Buffer.from(applyDelta(base, d)).equals(target)) throw new Error(`${file}: its delta does not rebuild it`);
+  wasm[file] = gz64(d);
+  delta[file] = BASE;
+}
+for (const file of WHOLE) wasm[file] = gz64(readFileSync(path.join(engineDir, file)));
 // The worker is handed the engines inflated (assets-offline.js), so it carries no inflater.
 const worker = await classicScript('web/training-worker.js', 'assets-worker-offline.js');
 const page = await classicScript(path.join('web', entry[1]), 'assets-offline.js');
 // JSON, with '<' escaped so that no "</script" or "<!--" can appear in the element.
-const builtIn = JSON.stringify({ wasm, worker }).replace(/</g, '\\u003c');
+const builtIn = JSON.stringify({ wasm, delta, worker }).replace(/</g, '\\u003c');
 const script = `"use strict";var nnplayBuiltIn=${builtIn};${page}`;
 if (/<\/script|<!--/i.test(script)) throw new Error('the inline script would end early: it holds "</script" or "<!--"');
 const style = readFileSync(path.join(site, 'style.css'), 'utf8').trim();

@@ -3,42 +3,48 @@
 // are in the page (base64), and the training worker is a Blob made from its own source, so the
 // page fetches nothing, opened from file:// too.
 //
-// scripts/offline.mjs puts `var nnplayBuiltIn = {wasm, worker}` before the page's script: `wasm`
-// maps each engine module's file name to its gzipped bytes in base64 (inflated here by fflate,
-// which every browser that runs the page can run, unlike DecompressionStream), `worker` is the
+// scripts/offline.mjs puts `var nnplayBuiltIn = {wasm, delta, worker}` before the page's script:
+// `wasm` maps each engine module's file name to its gzipped bytes in base64 (inflated here by
+// fflate, which every browser that runs the page can run, unlike DecompressionStream) or, for a
+// module named in `delta`, to its delta (web/delta.js) from the module `delta` names; `worker` is the
 // worker's script (training-worker.js bundled with assets-worker-offline.js). The worker gets
 // `{wasm}` the same way, inflated, before its script in the Blob.
 
 import { gunzipSync } from 'fflate';
 import { loadEngine } from '../wasm-bindings/engine.js';
 import { loadPoints } from '../wasm-bindings/points.js';
+import { applyDelta } from './delta.js';
 
-/** @type {{wasm: Record<string, string>, worker?: string}} */
+/** @type {{wasm: Record<string, string>, delta: Record<string, string>, worker?: string}} */
 const builtIn = /** @type {any} */ (globalThis).nnplayBuiltIn;
 
 /** @param {string} base64 gzipped bytes @returns {Uint8Array} the bytes inflated */
-function bytes(base64) {
+function inflate(base64) {
   const text = atob(base64);
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
   return gunzipSync(out);
 }
 
+/** @param {string} file an engine module's name @returns {Uint8Array} its bytes */
+function bytes(file) {
+  if (!(file in builtIn.wasm)) throw new Error(`${file} is not built into this page`);
+  const base = builtIn.delta[file];
+  return base ? applyDelta(bytes(base), inflate(builtIn.wasm[file])) : inflate(builtIn.wasm[file]);
+}
+
 /** The engine, built in; it loads the module it chose from the page. */
 export async function importEngine() {
   return {
     loadEngine: () => loadEngine({
-      module: (file) => {
-        if (!(file in builtIn.wasm)) throw new Error(`${file} is not built into this page`);
-        return bytes(builtIn.wasm[file]);
-      },
+      module: bytes,
     }),
   };
 }
 
-/** The points module, built in. */
+/** The points module (own data), built in. */
 export async function importPoints() {
-  return { loadPoints: () => loadPoints({ module: (file) => bytes(builtIn.wasm[file]) }) };
+  return { loadPoints: () => loadPoints({ module: bytes }) };
 }
 
 /** A new training worker, from a Blob of its source with the engine's modules, inflated, before
@@ -46,8 +52,9 @@ export async function importPoints() {
 export function newTrainingWorker() {
   /** @type {Record<string, string>} */
   const wasm = {};
-  for (const [file, gz] of Object.entries(builtIn.wasm)) {
-    const raw = bytes(gz);
+  for (const file of Object.keys(builtIn.wasm)) {
+    if (file === 'nnplay-points.wasm') continue; // the worker only trains
+    const raw = bytes(file);
     let text = '';
     for (let i = 0; i < raw.length; i += 0x8000) text += String.fromCharCode(...raw.subarray(i, i + 0x8000));
     wasm[file] = btoa(text);

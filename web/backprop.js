@@ -9,7 +9,10 @@ import { SHADE_CSS, NUM_SHADES, shadeOf, formatParam, inkOf, setPalette, palette
 import { FEATURES } from './urlstate.js';
 import { el } from './dom.js';
 // The trace is `t` in this file, so the string lookup is `tr`.
-import { t as tr } from './i18n.js';
+import { t as tr, addEnglish } from './i18n.js';
+import panelWords from './strings/en-panels.js';
+
+addEnglish(panelWords);
 
 /**
  * @typedef {import('./types.js').Layout} Layout

@@ -4,7 +4,10 @@
 // the curves are those of training step by step.
 
 import { el, byId } from './dom.js';
-import { t, languageCode } from './i18n.js';
+import { t, languageCode, addEnglish } from './i18n.js';
+import panelWords from './strings/en-panels.js';
+
+addEnglish(panelWords);
 
 /** Training time per frame, ms: the page answers input between chunks. */
 const BUDGET_MS = 25;

@@ -5,7 +5,10 @@
 
 import { FEATURES, setParams, isHidden } from './urlstate.js';
 import { el } from './dom.js';
-import { t } from './i18n.js';
+import { t, addEnglish } from './i18n.js';
+import panelWords from './strings/en-panels.js';
+
+addEnglish(panelWords);
 
 /** Controls a `<name>_hide=true` parameter can hide, with the key of the label the class panel shows (i18n.js). */
 const HIDABLE_CONTROLS = /** @type {const} */ ([

@@ -6,7 +6,8 @@
 // link, so what is trained on is exactly what the link carries.
 
 import { el } from './dom.js';
-import { t } from './i18n.js';
+import { t, addEnglish } from './i18n.js';
+import panelWords from './strings/en-panels.js';
 import { DOMAIN } from './plane.js';
 import { pointsIO, currentPoints, usePoints, linkValues, readFile, download, LINK_LIMIT, MAX_FILE_BYTES } from './data-io.js';
 
@@ -14,6 +15,8 @@ import { pointsIO, currentPoints, usePoints, linkValues, readFile, download, LIN
  * @typedef {import('./controller.js').Controller} Controller
  * @typedef {import('./types.js').PointsRead} PointsRead
  */
+
+addEnglish(panelWords);
 
 /** Points within this distance (plane units) of a tap are erased. */
 const ERASE_RADIUS = 0.5;

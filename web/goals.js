@@ -4,7 +4,10 @@
 // module for the first experiment that has a goal, so a plain link does not fetch it.
 
 import { el } from './dom.js';
-import { t } from './i18n.js';
+import { t, addEnglish } from './i18n.js';
+import panelWords from './strings/en-panels.js';
+
+addEnglish(panelWords);
 
 /** The goals: URL parameter, loss curve column (0 train, 1 test), words (a string key), name in messages. */
 const GOALS = /** @type {const} */ ([

@@ -4,7 +4,10 @@
 
 import { formatParam } from './palette.js';
 import { el } from './dom.js';
-import { t as tr } from './i18n.js';
+import { t as tr, addEnglish } from './i18n.js';
+import panelWords from './strings/en-panels.js';
+
+addEnglish(panelWords);
 
 /** @typedef {import('./network.js').NetworkHandlers} NetworkHandlers */
 

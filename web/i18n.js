@@ -5,6 +5,9 @@
 // (strings/engine-words.js). The language is chosen once, before the views are built
 // (main.js); a link that asks for another reloads the page.
 //
+// The English words of the panels imported on first use are in strings/en-panels.js, which each
+// such panel adds (addEnglish) as it loads.
+//
 // A language is one more file in strings/ and one line in LOADERS.
 
 import en from './strings/en.js';
@@ -22,8 +25,18 @@ const LOADERS = /** @type {Record<string, () => Promise<{default: Table}>>} */ (
  * one state they all read is kept on the global object.
  */
 const SLOT = Symbol.for('nnplay.language');
-/** @type {{code: string, table: Table, problems: [RegExp, string][], outcomes: [RegExp, string][]}} */
-const current = /** @type {any} */ (globalThis)[SLOT] ??= { code: 'en', table: en, problems: [], outcomes: [] };
+/** `panels`: the English words of the panels loaded so far (addEnglish).
+ * @type {{code: string, table: Table, panels: Table, problems: [RegExp, string][], outcomes: [RegExp, string][]}} */
+const current = /** @type {any} */ (globalThis)[SLOT] ??= { code: 'en', table: en, panels: {}, problems: [], outcomes: [] };
+
+/** A panel imported on first use adds its English words (strings/en-panels.js), which are not in
+ * a first load. @param {Table} words */
+export function addEnglish(words) {
+  Object.assign(current.panels, words);
+}
+
+/** @param {string} key @returns {string | undefined} the English for `key` */
+const english = (key) => en[/** @type {keyof typeof en} */ (key)] ?? current.panels[key];
 
 /** @param {string} text with `{0}`, `{1}`, ... @param {unknown[]} values @returns {string} */
 function fill(text, values) {
@@ -33,7 +46,7 @@ function fill(text, values) {
 /** The string `key` in the page's language (English if it has none; the key if neither has).
  * @param {string} key @param {...unknown} values put in for `{0}`, `{1}`, ... @returns {string} */
 export function t(key, ...values) {
-  return fill(current.table[key] ?? en[/** @type {keyof typeof en} */ (key)] ?? key, values);
+  return fill(current.table[key] ?? english(key) ?? key, values);
 }
 
 /** The page's language code ('en', 'fr', ...), for number formatting. @returns {string} */
@@ -45,7 +58,7 @@ export function languageCode() {
  * @param {string} key @param {number} n @returns {string} */
 export function tn(key, n) {
   const form = `${key}.${new Intl.PluralRules(current.code).select(n)}`;
-  return t(form in current.table || form in en ? form : `${key}.other`, n);
+  return t(form in current.table || english(form) !== undefined ? form : `${key}.other`, n);
 }
 
 /** Something the engine words in English (a lesson's title, a verdict), in the page's language.

@@ -6,7 +6,8 @@
 // display, at most at the display's rate (the controller decides). The accuracy curves
 // (classification) are stored beside the losses and drawn, dashed on their own 0–1 scale, by a
 // second chart laid over the first when asked for. Colours, widths and dashes are in style.css.
-// Chartist (chart-lib.js) is fetched when there is first a line to draw, not on the first load.
+// Chartist and what draws with it (chart-lib.js: the bare chart, the thinning) are fetched when
+// there is first a line to draw, not on the first load.
 
 const CAPACITY = 600;
 
@@ -16,65 +17,10 @@ const CAPACITY = 600;
 const NOT_EVALUATED = -1;
 
 /**
- * @typedef {{x: number, y: number | null}} Point
- * @typedef {{className: string, data: Point[]}} Series
- * @typedef {import('./chart-lib.js').LineChart} LineChart
- * @typedef {{chart: LineChart, data: {series: Series[]}, size: {width: number, height: number} | null}} Layer
+ * @typedef {import('./chart-lib.js').Point} Point
+ * @typedef {import('./chart-lib.js').Series} Series
+ * @typedef {import('./chart-lib.js').Layer} Layer
  */
-
-/** Points nearer than this (in CSS pixels) to the line through the points kept around them are
- * not handed to Chartist: invisible under a 1.5 px stroke, and the redraw costs per point. */
-const TOLERANCE = 0.25;
-
-/**
- * A bare Chartist line chart in `box`: no axes, grid, labels or points, straight segments broken
- * where a value is null. x spans the data; y starts at 0 and ends at `high`, or at the data's
- * maximum (1 when there is none). Sized by `viewBox` (`size`, set at the first redraw after a
- * resize), so drawing never reads the layout.
- * @param {typeof import('./chart-lib.js')} lib @param {HTMLElement} box @param {Series[]} series
- * @param {number} [high]
- * @returns {Layer}
- */
-function layer({ LineChart, FixedScaleAxis }, box, series, high) {
-  const axis = { type: FixedScaleAxis, ticks: [], showGrid: false, showLabel: false, offset: 0 };
-  const data = { series };
-  const chart = new LineChart(box, data, {
-    showPoint: false, lineSmooth: false, chartPadding: 0, viewBox: { width: 1, height: 1 },
-    axisX: axis, axisY: { ...axis, low: 0, high },
-  });
-  return { chart, data, size: null };
-}
-
-/**
- * Douglas–Peucker on points a..b (pixel coordinates px, py): sets keep[i] = 1 for a, b and
- * every point the simplified line needs to stay within √tol2 pixels of all of them.
- * @param {Float64Array} px @param {Float64Array} py @param {number} a @param {number} b
- * @param {Uint8Array} keep @param {Int32Array} stack scratch, 2 entries per point @param {number} tol2
- */
-function douglasPeucker(px, py, a, b, keep, stack, tol2) {
-  keep[a] = keep[b] = 1;
-  let top = 0;
-  stack[top++] = a;
-  stack[top++] = b;
-  while (top > 0) {
-    const j = stack[--top], i = stack[--top];
-    const dx = px[j] - px[i], dy = py[j] - py[i], len2 = dx * dx + dy * dy;
-    let far = -1, farD = tol2;
-    for (let k = i + 1; k < j; k++) {
-      // Squared distance from point k to the segment i–j.
-      const t = len2 > 0 ? Math.max(0, Math.min(1, ((px[k] - px[i]) * dx + (py[k] - py[i]) * dy) / len2)) : 0;
-      const ex = px[i] + t * dx - px[k], ey = py[i] + t * dy - py[k];
-      const d = ex * ex + ey * ey;
-      if (d > farD) { farD = d; far = k; }
-    }
-    if (far < 0) continue;
-    keep[far] = 1;
-    stack[top++] = i;
-    stack[top++] = far;
-    stack[top++] = far;
-    stack[top++] = j;
-  }
-}
 
 export class LossChart {
   /** @param {HTMLElement} container */
@@ -118,8 +64,10 @@ export class LossChart {
     this.accBox.className = 'accuracy-curves';
     this.accBox.hidden = true;
     this.root.append(lossBox, this.accBox);
-    /** The two charts, once Chartist has arrived. @type {{losses: Layer, accuracies: Layer} | null} */
+    /** The two charts, and chart-lib.js, once it has arrived. @type {{losses: Layer, accuracies: Layer} | null} */
     this.layers = null;
+    /** @type {typeof import('./chart-lib.js') | null} */
+    this.lib = null;
     /** Chartist is on its way. */
     this.loading = false;
     this.boxes = { lossBox, accBox: this.accBox };
@@ -170,9 +118,10 @@ export class LossChart {
   load() {
     this.loading = true;
     import('./chart-lib.js').then((lib) => {
+      this.lib = lib;
       this.layers = {
-        losses: layer(lib, this.boxes.lossBox, this.lines.slice(0, 2)),
-        accuracies: layer(lib, this.boxes.accBox, this.lines.slice(2), 1),
+        losses: lib.layer(this.boxes.lossBox, this.lines.slice(0, 2)),
+        accuracies: lib.layer(this.boxes.accBox, this.lines.slice(2), 1),
       };
       this.draw();
     }, (e) => {
@@ -192,6 +141,7 @@ export class LossChart {
     const xs = this.xs, ys = this.columns[s], n = xs.length;
     const { px, py, keep } = this;
     const line = this.lines[s].data, pool = this.pool[s];
+    const lib = /** @type {typeof import('./chart-lib.js')} */ (this.lib);
     const all = !(sx > 0 && sy > 0);
     keep.fill(all ? 1 : 0, 0, n);
     if (!all) {
@@ -211,7 +161,7 @@ export class LossChart {
         }
         let j = i;
         while (j + 1 < n && ys[j + 1] !== null) j++;
-        douglasPeucker(px, py, i, j, keep, this.stack, TOLERANCE * TOLERANCE);
+        lib.douglasPeucker(px, py, i, j, keep, this.stack);
         i = j + 1;
       }
     }

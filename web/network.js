@@ -1,10 +1,10 @@
 // network.js — the network diagram: input features (click to toggle), hidden layers with their
 // +/- controls, every neuron's live heatmap thumbnail, links and biases (links.js), and a
 // hovercard (hovercard.js) that shows a weight or bias and lets the user type a new one. From
-// the keyboard, Enter on a neuron opens the card on its bias and incoming weights.
+// the keyboard, Enter on a neuron opens the card on its bias and incoming weights. The card is
+// imported when the pointer or the focus first enters the diagram, out of a first load.
 
 import { makeLut, paintSlice } from './palette.js';
-import { HoverCard } from './hovercard.js';
 import { LinksLayer } from './links.js';
 import { FEATURES, MAX_LAYERS, MAX_NEURONS, isHidden } from './urlstate.js';
 import { el } from './dom.js';
@@ -63,7 +63,12 @@ export class NetworkView {
     this.body.appendChild(this.thumbs);
     this.thumbsCtx = /** @type {CanvasRenderingContext2D} */ (this.thumbs.getContext('2d'));
     this.nodesBox = el('div', 'nodes', this.body);
-    this.card = new HoverCard(this.body, handlers, (target) => this.paramName(target));
+    /** The hovercard, once imported (withCard). @type {import('./hovercard.js').HoverCard | null} */
+    this.card = null;
+    /** @type {Promise<import('./hovercard.js').HoverCard> | null} */
+    this.cardLoading = null;
+    /** The link or bias under the pointer, if any. @type {import('./links.js').LinkTarget | null} */
+    this.hovered = null;
     this.lut = makeLut(160);
     this.thumbImage = new ImageData(THUMB, THUMB);
     this.thumbPixels = new Uint32Array(this.thumbImage.data.buffer);
@@ -87,7 +92,9 @@ export class NetworkView {
     this.thumbSize = THUMB;
 
     this.body.addEventListener('mousemove', (e) => this.onMove(e));
-    this.body.addEventListener('mouseleave', () => this.card.leave());
+    this.body.addEventListener('mouseleave', () => { this.hovered = null; this.card?.leave(); });
+    // Imported as the pointer or the focus comes near, so it is there when a link is reached.
+    for (const type of ['pointerenter', 'focusin']) this.body.addEventListener(type, () => this.withCard(() => {}));
     new ResizeObserver(() => this.relayout()).observe(this.body);
   }
 
@@ -99,7 +106,7 @@ export class NetworkView {
    */
   build(layout, state, density, features) {
     this.layout = layout;
-    this.card.hide();
+    this.card?.hide();
     this.nodesBox.replaceChildren();
     this.placed = [];
     this.stride = Math.max(1, Math.round(density / THUMB));
@@ -158,7 +165,11 @@ export class NetworkView {
         node.setAttribute('aria-label', `${output ? tr('network.showOutput') : tr('network.showNeuron', layout.nodeIds[k])}; ${tr('network.editHint')}`);
         node.addEventListener('focus', () => this.h.hover({ kind: 'node', index: k }));
         node.addEventListener('keydown', (e) => {
-          if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.card.open(this.incoming(k), node); }
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            const list = this.incoming(k);
+            this.withCard((card) => card.open(list, node));
+          }
         });
         node.addEventListener('blur', () => this.h.hover(null));
         node.dataset.node = String(k);
@@ -261,7 +272,18 @@ export class NetworkView {
     for (let k = this.firstLive; k < n; k++) {
       g.drawImage(this.atlas, 0, k * t, t, t, this.nodeXY[2 * k], this.nodeXY[2 * k + 1], NODE - 2, NODE - 2);
     }
-    this.card.refresh(params);
+    this.card?.refresh(params);
+  }
+
+  /** Calls `use` with the hovercard, importing hovercard.js first if it is not yet.
+   * @param {(card: import('./hovercard.js').HoverCard) => void} use */
+  withCard(use) {
+    if (this.card) { use(this.card); return; }
+    this.cardLoading ??= import('./hovercard.js').then(({ HoverCard }) => {
+      this.card = new HoverCard(this.body, this.h, (target) => this.paramName(target));
+      return this.card;
+    });
+    this.cardLoading.then(use);
   }
 
   /**
@@ -301,12 +323,13 @@ export class NetworkView {
 
   /** @param {MouseEvent} e */
   onMove(e) {
-    if (this.card.contains(/** @type {Node} */ (e.target))) return;
+    if (this.card?.contains(/** @type {Node} */ (e.target))) return;
     const rect = this.body.getBoundingClientRect();
     const target = /** @type {HTMLElement} */ (e.target).closest('.node') ? null
       : this.links.hitTest(e.clientX - rect.left, e.clientY - rect.top);
-    if (target) this.card.show(target);
-    else this.card.leave();
+    this.hovered = target;
+    if (target) this.withCard((card) => { if (this.hovered === target) card.show(target); });
+    else this.card?.leave();
   }
 
   /** Highlights the hovered node. @param {number} index network-order node index, or -1 */

@@ -7,7 +7,10 @@ import { LineChart, AutoScaleAxis, FixedScaleAxis } from 'chartist';
 import { formatParam } from './palette.js';
 import { FEATURES } from './urlstate.js';
 import { el } from './dom.js';
-import { t, engineText } from './i18n.js';
+import { t, engineText, addEnglish } from './i18n.js';
+import panelWords from './strings/en-panels.js';
+
+addEnglish(panelWords);
 
 /** Points kept on the curve: beyond this many epochs, every k-th one (plus the last). */
 const CURVE_POINTS = 400;

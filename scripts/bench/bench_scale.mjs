@@ -13,8 +13,11 @@
 //
 //   node scripts/bench/bench_scale.mjs [--seconds 2] [--runs 3] [--cpu-throttle 1] [--dist DIR] [--json]
 //
-// Own data sets (250, 1,000 and 10,000 points of the user's own): bench_points.mjs.
+// The user's own points (1,000, 10,000, ...): NNPLAY_BENCH_DATA_LINKS names a file of links that
+// carry them (`data=`), one a line, a whole URL or only its hash; each is measured as the
+// networks are, engine and page, with the number of training points it gave.
 
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, launch } from '../../tests/browser/support.js';
@@ -29,6 +32,10 @@ const NETWORKS = [[2, 4], [2, 8], [6, 8], [6, 16], [6, 32], [10, 32]];
 const DATA = [['circle', 'classification', 10], ['circle', 'classification', 50],
   ['circle', 'classification', 90], ['reg-plane', 'regression', 90]];
 const DENSITY = 100;
+/** [label, hash] of each link of NNPLAY_BENCH_DATA_LINKS's file. */
+const DATA_LINKS = (process.env.NNPLAY_BENCH_DATA_LINKS
+  ? readFileSync(process.env.NNPLAY_BENCH_DATA_LINKS, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean)
+  : []).map((l, i) => [`link ${i + 1}`, l.replace(/^[^#]*#/, '')]);
 
 /** @param {number} layers @param {number} neurons @param {string[]} data */
 function hash(layers, neurons, [dataset, problem, perc]) {
@@ -84,6 +91,13 @@ for (const [layers, neurons] of NETWORKS) {
       nsPerCellParam: (1e6 * c.gridMs) / (DENSITY * DENSITY * params) });
   }
 }
+for (const [label, h] of DATA_LINKS) {
+  const c = engineCost(h);
+  const params = paramCount(c.sizes);
+  engineRows.push({ network: c.sizes.slice(1, -1).join(','), data: label, params, ...c,
+    usPerPointParam: (1000 * c.epochMs) / (c.points * params),
+    nsPerCellParam: (1e6 * c.gridMs) / (DENSITY * DENSITY * params) });
+}
 const base = engineRows[0];
 for (const r of engineRows) {
   r.epochRatio = r.usPerPointParam / base.usPerPointParam;
@@ -96,20 +110,23 @@ const server = await serve(dist);
 const browser = await launch(['--disable-gpu-vsync', '--disable-frame-rate-limit']);
 const pageRows = [];
 try {
-  for (const [layers, neurons] of NETWORKS) {
+  const cases = [...NETWORKS.map(([layers, neurons]) => [`${layers}×${neurons}`, hash(layers, neurons, DATA[1])]), ...DATA_LINKS];
+  for (const [label, h] of cases) {
     /** @type {{fps: number[], eps: number[], cells: number[]}} */
     const got = { fps: [], eps: [], cells: [] };
+    let points = 0;
     for (let run = 0; run < runs; run++) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
-      await page.goto(`${server.url}#${hash(layers, neurons, DATA[1])}`);
+      await page.goto(`${server.url}#${h}`);
       await page.waitForFunction(() => window.nnplay && window.nnplay.ready.then(() => true));
       await throttle(page, rate);
+      points = await page.evaluate(() => window.nnplay.data().train.length);
       const r = await measurePlaying(page, seconds);
       got.fps.push(r.fps); got.eps.push(r.eps); got.cells.push(r.cells);
       await context.close();
     }
-    pageRows.push({ network: `${layers}×${neurons}`, ...got, load: load() });
+    pageRows.push({ network: label, points, ...got, load: load() });
   }
 } finally {
   await browser.close();
@@ -125,9 +142,9 @@ if (asJson) {
     console.log(`${r.network.padEnd(8)} ${r.data.padEnd(15)} ${String(r.params).padStart(6)} ${String(r.points).padStart(7)} ${r.epochMs.toFixed(3).padStart(10)} ${r.usPerPointParam.toFixed(4).padStart(17)} ${r.epochRatio.toFixed(2).padStart(5)} ${r.gridMs.toFixed(3).padStart(13)} ${r.nsPerCellParam.toFixed(3).padStart(16)} ${r.gridRatio.toFixed(2).padStart(5)}`);
   }
   console.log('(ratio: cost per point·parameter, or per cell·parameter, over the first row\'s; 1.00 = linear)');
-  console.log('own data (250, 1,000 and 10,000 points): bench_points.mjs');
-  console.log(`\nscale, page: one epoch per frame, vsync off, CPU throttle ${rate}×, 250 training points, ${runs} runs of ${seconds} s: median (min–max)`);
+  if (DATA_LINKS.length === 0) console.log('the user\'s own points (1,000, 10,000, ...): none given (NNPLAY_BENCH_DATA_LINKS: a file of links with data=)');
+  console.log(`\nscale, page: one epoch per frame, vsync off, CPU throttle ${rate}×, ${runs} runs of ${seconds} s: median (min–max)`);
   for (const r of pageRows) {
-    console.log(`${r.network.padEnd(8)} heatmap ${spread(r.cells).min}×${spread(r.cells).min}  frames/s ${fmt(r.fps)}  epochs/s ${fmt(r.eps)}  [${r.load}]`);
+    console.log(`${r.network.padEnd(8)} ${String(r.points).padStart(6)} training points  heatmap ${spread(r.cells).min}×${spread(r.cells).min}  frames/s ${fmt(r.fps)}  epochs/s ${fmt(r.eps)}  [${r.load}]`);
   }
 }

@@ -10,7 +10,10 @@ import { pathToFileURL } from 'node:url';
 import { setup, ROOT } from './support.js';
 
 const strings = async (/** @type {string} */ name) => (await import(pathToFileURL(path.join(ROOT, 'web/strings', name)).href));
-const en = (await strings('en.js')).default;
+/** English: the first load's words and the panels' (strings/en-panels.js), which share no key. */
+const enFirst = (await strings('en.js')).default;
+const enPanels = (await strings('en-panels.js')).default;
+const en = { ...enFirst, ...enPanels };
 const fr = (await strings('fr.js')).default;
 const words = await strings('engine-words.js');
 
@@ -50,6 +53,11 @@ function visibleText(page) {
     return out;
   });
 }
+
+test('the English words of the panels are apart from the first load\'s, with no key in both', () => {
+  assert.deepEqual(Object.keys(enPanels).filter((k) => k in enFirst), []);
+  assert.ok(Object.keys(enPanels).length > 0);
+});
 
 test('the French table has every key of the English one and of index.html, and only those', () => {
   const html = readFileSync(path.join(ROOT, 'web/index.html'), 'utf8');
@@ -150,4 +158,30 @@ test('an English page does not fetch the French table', async (t) => {
   await page.goto(server.url);
   await page.waitForFunction(() => window.nnplay && window.nnplay.ready.then(() => true));
   assert.deepEqual(urls.filter((u) => u.includes('/strings/')), []);
+});
+
+test('the panels imported on first use word themselves in English, never showing a key', async (t) => {
+  const { server, browser } = await setup(t);
+  const perceptron = await open(browser, server.url, 'lesson=perceptron-xor', 'en-US');
+  t.after(() => perceptron.context.close());
+  await perceptron.page.evaluate(() => window.nnplay.step(60));
+  await perceptron.page.waitForSelector('.switch-mlp');
+  const { page, context, errors } = await open(browser, server.url, 'dataset=xor&networkShape=2&goalTestLoss=0.1', 'en-US');
+  t.after(() => context.close());
+  await page.click('.class-panel summary');
+  await page.waitForSelector('input[name="noise_hide"]');
+  await page.click('.bp-start');
+  await page.waitForSelector('.bp-next');
+  await page.focus('.node.live');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.hovercard:not([hidden])');
+  /** Every visible text and accessible name. @param {import('playwright-core').Page} p */
+  const words = async (p) => [...await visibleText(p), ...await p.evaluate(() => [...document.querySelectorAll('[aria-label]')]
+    .map((e) => /** @type {string} */ (e.getAttribute('aria-label'))))];
+  const shown = [...await words(perceptron.page), ...await words(page)];
+  assert.deepEqual(shown.filter((s) => s in enPanels || s in enFirst), [], 'no key shown for its words');
+  for (const key of ['hide.playButton', 'network.cardHint', 'class.summary']) {
+    assert.ok(shown.some((s) => s.includes(en[key])), `"${en[key]}" (${key}) is shown`);
+  }
+  assert.deepEqual([...perceptron.errors, ...errors], []);
 });

@@ -116,6 +116,54 @@ test('nnplay.html from file:// fetches nothing and trains a fixture\'s 301 loss 
   assert.deepEqual(errors, []);
 });
 
+test('nnplay.html from file:// without wasm SIMD rebuilds the engine built without it and trains TFP\'s losses bit for bit', async (t) => {
+  const browser = await launch();
+  t.after(() => browser.close());
+  const fx = fixture('dev04');
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  // As a browser without wasm SIMD: WebAssembly.validate refuses SIMD code (opcode prefix 0xfd);
+  // every module the page instantiates is kept to compare with the engine's files.
+  await context.addInitScript(() => {
+    const w = /** @type {any} */ (window);
+    w.__modules = [];
+    const validate = WebAssembly.validate;
+    WebAssembly.validate = (bytes) => {
+      const view = ArrayBuffer.isView(bytes) ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
+      return view.includes(0xfd) ? false : validate(bytes);
+    };
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = /** @type {any} */ ((/** @type {any} */ source, /** @type {any} */ imports) => {
+      if (ArrayBuffer.isView(source) || source instanceof ArrayBuffer) {
+        const view = ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : new Uint8Array(source);
+        w.__modules.push(Array.from(view));
+      }
+      return instantiate.call(WebAssembly, source, imports);
+    });
+  });
+  const page = await context.newPage();
+  /** @type {string[]} */
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${OFFLINE_URL}#${fx.hash}`);
+  await page.waitForFunction(() => window.nnplay && window.nnplay.ready.then(() => true));
+  const modules = await page.evaluate(() => /** @type {number[][]} */ (/** @type {any} */ (window).__modules));
+  const nosimd = readFileSync(path.join(DIST, 'engine', 'nnplay-wasm-nosimd.wasm'));
+  assert.equal(modules.length, 1, 'one engine instantiated');
+  assert.ok(Buffer.from(modules[0]).equals(nosimd), 'the engine instantiated is nnplay-wasm-nosimd.wasm, byte for byte');
+  await page.evaluate(() => window.nnplay.step(300));
+  const curve = await page.evaluate(() => window.nnplay.lossCurve());
+  assert.equal(curve.length, 301);
+  for (let e = 0; e <= 300; e++) {
+    for (let k = 0; k < 2; k++) {
+      const want = num(fx.loss_curve[e][k]);
+      assert.ok(Object.is(curve[e][k], want), `epoch ${e} ${k ? 'test' : 'train'} loss: page ${curve[e][k]} != TFP ${want}`);
+    }
+  }
+  assert.deepEqual(errors, []);
+});
+
 test('nnplay.html from file:// trains at speed max in its worker, exactly as stepping does', async (t) => {
   const browser = await launch();
   t.after(() => browser.close());
