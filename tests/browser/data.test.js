@@ -163,6 +163,10 @@ test('files, export, setData and a damaged link give notices and never lose the 
     assert.match(notice?.reason || '', /the dataset's own points are used/);
     assert.equal((await page.evaluate(() => window.nnplay.data())).train.length, 250);
     assert.match(await page.locator('#notices').textContent() || '', /data/);
+    const fr = await openPage(browser, server.url, 'lang=fr&seed=0.25&data=bAAA');
+    t.after(() => fr.context.close());
+    assert.match(await fr.page.locator('#notices').textContent() || '',
+      /une longueur qui ne correspond à aucun nombre de points ; les points du jeu de données sont utilisés/);
   });
   assert.deepEqual(errors, []);
 });

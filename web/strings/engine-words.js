@@ -31,6 +31,12 @@ export const PROBLEMS = {
   'reason.hideName': 'name longer than {0} characters before _hide',
   'reason.nameLength': 'parameter name is {0} characters long',
   'reason.tooManyHides': 'more than {0} different _hide parameters',
+  // data= (core/points_codec.c)
+  'reason.dataKind': 'not b, r or 3-6 classes first',
+  'reason.dataLength': 'a length that fits no number of points',
+  'reason.dataChar': 'a character that is not base64url',
+  'reason.dataPadding': 'damaged padding',
+  'reason.dataRange': 'a point or label out of range',
 };
 
 /** What was done instead. */
@@ -44,4 +50,5 @@ export const OUTCOMES = {
   'then.noTutorial': 'no tutorial',
   'then.noLesson': 'no lesson',
   'then.browserLanguage': 'the browser\'s language',
+  'then.ownPoints': 'the dataset\'s own points are used',
 };
