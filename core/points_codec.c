@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "notices.h"
+
 enum {
   COORD_BITS = 12,
   COORD_CODES = 12 * NN_DATA_COORD_STEPS + 1,
@@ -180,8 +182,22 @@ int nn_points_decode(const char *text, size_t len, nn_point *out, nn_labels *lab
   return n;
 }
 
+void nn_points_reconcile(nn_config *cfg, nn_notices *notices) {
+  if (!cfg->data[0]) return;
+  int k = cfg->data[0] >= '3' && cfg->data[0] <= '6' ? cfg->data[0] - '0' : 2;
+  if (cfg->classes == k) return;
+  char value[16];
+  snprintf(value, sizeof value, "%d", cfg->classes);
+  bool said = cfg->classes != 2; /* 2 is also the default: a link without classes= */
+  cfg->classes = k;
+  if (!said) return;
+  nn_notice_add(notices, "classes", 7, value, strlen(value), "the own points (data=) have %d "
+                "classes; using %d", k, k);
+}
+
 void nn_config_set_points(nn_config *cfg, nn_labels labels, const nn_point *pts, int n) {
   nn_points_encode(labels, pts, n, cfg->data, sizeof cfg->data);
   cfg->problem = labels.kind == NN_LABELS_VALUES ? NN_PROBLEM_REGRESSION
                                                  : NN_PROBLEM_CLASSIFICATION;
+  cfg->classes = labels.kind == NN_LABELS_CLASSES ? labels.classes : 2;
 }

@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "experiment.h" /* nn_point */
+#include "state.h"        /* nn_notices */
 
 enum {
   NN_MAX_DATA_POINTS = 10000,
@@ -70,9 +71,14 @@ size_t nn_points_encode(nn_labels labels, const nn_point *pts, int n, char *out,
 int nn_points_decode(const char *text, size_t len, nn_point *out, nn_labels *labels, char *why,
                      size_t why_cap);
 
+/* Own points decide the number of classes: K for class labels (data= starting with '3'..'6'),
+ * else 2; a link's classes= other than 2 (the default) that says otherwise gets a notice.
+ * Nothing without own points. */
+void nn_points_reconcile(nn_config *cfg, nn_notices *notices);
+
 /* Own points into a config: their text into cfg->data (n <= NN_MAX_DATA_POINTS, points
- * quantised and normalised) and the problem their labels ask for (values: regression, else
- * classification). */
+ * quantised and normalised), the problem their labels ask for (values: regression, else
+ * classification) and the number of classes (K for K classes, else 2). */
 void nn_config_set_points(nn_config *cfg, nn_labels labels, const nn_point *pts, int n);
 
 #endif

@@ -14,7 +14,7 @@ test('window.nnplay answers as the design table says', async (t) => {
     const keys = await page.evaluate(() => Object.keys(window.nnplay).sort());
     assert.deepEqual(keys, ['data', 'epoch', 'loss', 'lossCurve', 'network', 'notices', 'pause', 'play', 'ready',
       'regenerate', 'reset', 'state', 'step',
-      'accuracy', 'accuracyCurve', 'divergedAt', 'restoreFinite', 'dropoutMask',
+      'accuracy', 'accuracyCurve', 'confusion', 'divergedAt', 'restoreFinite', 'dropoutMask',
       'lessons', 'misclassified', 'perceptron', 'backprop',
       'set', 'setWeight', 'setBias', 'link', 'setData'].sort());
     assert.equal(await page.evaluate(() => window.nnplay.ready instanceof Promise), true);

@@ -190,6 +190,36 @@ static void a_damaged_data_parameter_keeps_the_dataset(void **state) {
   nn_changelog_free(&log);
 }
 
+/* Class labels set the number of classes (the K-class network), whatever classes= said. */
+static void own_classes_decide_the_number_of_classes(void **state) {
+  (void)state;
+  nn_labels three = {NN_LABELS_CLASSES, 3};
+  nn_point *pts = some_points(three, 60, "classes");
+  char *hash = hash_with("seed=3&networkShape=4", three, pts, 60);
+  nn_notices ns;
+  nn_experiment *e = nn_test_open_link(hash, &ns);
+  assert_int_equal(ns.count, 0);
+  assert_int_equal(nn_experiment_config(e)->classes, 3);
+  assert_int_equal(nn_experiment_network(e)->sizes[nn_experiment_network(e)->num_layers - 1], 3);
+  assert_int_equal(nn_experiment_train(e, 5), NN_OK);
+  assert_true(isfinite(nn_experiment_loss_curve(e, NULL)[10]));
+  nn_experiment_destroy(e);
+  char *told = hash_with("seed=3&classes=5", three, pts, 60);
+  nn_config cfg;
+  nn_state_parse(told, &cfg, &ns);
+  assert_int_equal(cfg.classes, 3);
+  assert_true(has_notice(&ns, "classes", "the own points (data=) have 3 classes; using 3"));
+  nn_labels bin = {NN_LABELS_BINARY, 2};
+  char *binary = hash_with("seed=3&classes=4", bin, pts, 0);
+  nn_state_parse(binary, &cfg, &ns);
+  assert_int_equal(cfg.classes, 2);
+  assert_true(has_notice(&ns, "classes", "have 2 classes; using 2"));
+  free(binary);
+  free(told);
+  free(hash);
+  free(pts);
+}
+
 static void no_points_build_an_empty_experiment(void **state) {
   (void)state;
   nn_experiment *e = nn_test_open_link("seed=1&data=b", NULL);
@@ -208,6 +238,7 @@ int main(void) {
       cmocka_unit_test(damaged_text_is_refused),
       cmocka_unit_test(a_link_with_data_trains_on_exactly_its_points),
       cmocka_unit_test(a_damaged_data_parameter_keeps_the_dataset),
+      cmocka_unit_test(own_classes_decide_the_number_of_classes),
       cmocka_unit_test(no_points_build_an_empty_experiment),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
