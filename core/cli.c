@@ -16,10 +16,12 @@
 #include "network.h"
 #include "params.h"
 #include "perceptron.h"
+#include "cli_data.h"
 #include "state.h"
 
 static const char USAGE[] =
     "Usage: nnplay run --hash '<TensorFlow Playground hash>' [--epochs N] [--unseeded-random R]\n"
+    "                  [--data FILE]\n"
     "       nnplay params [--markdown]\n"
     "       nnplay --help | nnplay run --help\n";
 
@@ -34,6 +36,10 @@ static const char RUN_HELP[] =
     "  --unseeded-random R  for a hash without a seed: use the seed TFP would draw if its\n"
     "                       unseeded Math.random() returned R (0 <= R < 1; 0.5 -> \"0.50000\").\n"
     "                       Without it such a hash gets a random seed.\n"
+    "  --data FILE          train on the points of a CSV or JSON file (x,y,label) instead of\n"
+    "                       the link's (as the page's import: quantised, labels' kind decided\n"
+    "                       from the file, the problem set to match; a notice says what was\n"
+    "                       dropped). A link that carries data= needs no --data.\n"
     "\n"
     "Output fields: state (the link's base parameters), derived, train, test, network (initial),\n"
     "loss_curve (epochs 0..N), accuracy_curve ([train, test] per epoch; NaN for regression),\n"
@@ -226,6 +232,7 @@ typedef struct {
   bool have_epochs; /* else the link's epoch */
   bool have_r;
   double r;
+  const char *data_file; /* NULL: the link's points */
 } run_args;
 
 /* [[a, b], ...]: rows pairs of doubles. */
@@ -326,6 +333,7 @@ static int parse_run_args(int argc, char **argv, run_args *a, FILE *out, FILE *e
   a->have_epochs = false;
   a->have_r = false;
   a->r = 0;
+  a->data_file = NULL;
   for (int i = 2; i < argc; i++) {
     const char *arg = argv[i];
     if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
@@ -336,9 +344,9 @@ static int parse_run_args(int argc, char **argv, run_args *a, FILE *out, FILE *e
       return usage_error(err, "unexpected argument '%s'", shown(arg, tmp));
     const char *eq = strchr(arg, '=');
     size_t name_len = eq ? (size_t)(eq - arg) : strlen(arg);
-    const char *flags[] = {"--hash", "--epochs", "--unseeded-random"};
+    const char *flags[] = {"--hash", "--epochs", "--unseeded-random", "--data"};
     int which = -1;
-    for (int f = 0; f < 3; f++)
+    for (int f = 0; f < 4; f++)
       if (strlen(flags[f]) == name_len && strncmp(arg, flags[f], name_len) == 0) which = f;
     if (which < 0) {
       char name[48];
@@ -354,6 +362,11 @@ static int parse_run_args(int argc, char **argv, run_args *a, FILE *out, FILE *e
       value = argv[++i];
     } else {
       return usage_error(err, "%s needs a value", flags[which]);
+    }
+    if (which == 3) {
+      if (a->data_file) return usage_error(err, "--data given twice");
+      a->data_file = value;
+      continue;
     }
     bool *seen = which == 0 ? &have_hash : which == 1 ? &a->have_epochs : &a->have_r;
     if (*seen) return usage_error(err, "%s given twice", flags[which]);
@@ -409,6 +422,13 @@ static int run(const run_args *a, FILE *out, FILE *err) {
   if (!nn_changelog_parse(a->hash, &cfg, &log, &notices)) {
     fprintf(err, "nnplay: out of memory\n");
     return NN_CLI_FAILED;
+  }
+  if (a->data_file) {
+    int status = nn_cli_load_data(a->data_file, &cfg, &notices, err);
+    if (status >= 0) {
+      nn_changelog_free(&log);
+      return status;
+    }
   }
   if (cfg.seed[0] == '\0') {
     char seed[8];

@@ -1,10 +1,12 @@
 /* config.c — TFP's defaults and names (docs/tfp-behaviour.md §8.2). */
 #include "config.h"
 
+#include <stddef.h>
 #include <string.h>
 
 void nn_config_default(nn_config *cfg) {
-  memset(cfg, 0, sizeof *cfg);
+  memset(cfg, 0, offsetof(nn_config, data)); /* the data's text is long: its NUL will do */
+  cfg->data[0] = '\0';
   cfg->activation = NN_ACT_TANH;
   cfg->regularization = NN_REG_NONE;
   cfg->batch_size = 10;

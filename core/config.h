@@ -24,6 +24,7 @@ enum {
   NN_MIN_SAMPLES = 50,       /* samples=<n>: points of a generated dataset, even */
   NN_MAX_SAMPLES = 2000,
   NN_MAX_CLASSES = 6,        /* classes=K, 2 <= K <= NN_MAX_CLASSES */
+  NN_MAX_DATA_LEN = 60001,   /* data=<text>: 10,000 points at most (points_codec.h) */
 };
 
 typedef enum {
@@ -185,6 +186,9 @@ typedef struct {
   /* K-class problems (classes.h): 2 = TFP's two classes (labels -1 / +1); 3..NN_MAX_CLASSES:
    * one output node per class and a softmax (labels 0..K-1). */
   int classes;                     /* classes, 2 */
+  /* Own points (points_codec.h) instead of the dataset's generated ones. Last, and only its
+   * text up to the NUL is meaningful (nn_config_default clears only the first byte). */
+  char data[NN_MAX_DATA_LEN + 1];  /* data, "" = the dataset's generated points */
 } nn_config;
 
 /* A goal that is not set: below every loss, so never reached. */

@@ -7,6 +7,7 @@
 
 #include "js_number.h"
 #include "json_writer.h"
+#include "points_codec.h"
 
 static const char *act_name(int v) { return nn_activation_name((nn_activation)v); }
 static const char *reg_name(int v) { return nn_regularization_name((nn_regularization)v); }
@@ -20,6 +21,9 @@ static const char *loss_name(int v) { return nn_loss_name((nn_loss_kind)v); }
 static const char *palette_name(int v) { return nn_palette_name((nn_palette)v); }
 static const char *rule_name(int v) { return nn_rule_name((nn_perceptron_rule)v); }
 static const char *surface_name(int v) { return nn_surface_name((nn_surface)v); }
+static bool data_check(const char *value, size_t len, char *why, size_t why_cap) {
+  return nn_points_decode(value, len, NULL, NULL, why, why_cap) >= 0;
+}
 
 #define AT(field) offsetof(nn_config, field)
 #define FEATURE(f) (offsetof(nn_config, features) + (f) * sizeof(bool))
@@ -245,6 +249,13 @@ static const nn_param PARAMS[NN_P_COUNT] = {
     .min_open = true, .fallback = "the surface's own rate", .omit_default = true,
     .doc = DOC("; Adam's learning rate there (its β₁, β₂, ε are `beta1`, `beta2`, `epsilon`)"),
     .control = DOC("the panel's Adam rate menu")},
+  [NN_P_DATA] = {"data", TEXT(data), .id_chars = true, .check = data_check,
+    .fallback = "the dataset's own points are used", .omit_default = true, .hideable = true,
+    .doc = DOC("none (the dataset's generated points); own points, drawn or imported: one letter "
+           "for the labels (`b` −1/+1, `3`–`6` classes, `r` values), then every point's codes in "
+           "base64url (see [Your own data](#your-own-data)); they replace the generated points, "
+           "and the shuffle and split still come from the seed"),
+    .control = DOC("Edit data (draw, import, export; `data_hide=true` hides it)")},
 };
 
 const char *const NN_HIDEABLE_CONTROLS[] = {"playButton", "stepButton", "resetButton",
@@ -270,6 +281,8 @@ const void *nn_param_field_const(const nn_config *cfg, const nn_param *p) {
 }
 
 bool nn_param_at_default(const nn_config *cfg, const nn_param *p) {
+  if (p->kind == NN_PARAM_TEXT || p->kind == NN_PARAM_LESSON) /* "" by default */
+    return ((const char *)nn_param_field_const(cfg, p))[0] == '\0';
   nn_config d;
   nn_config_default(&d);
   const void *v = nn_param_field_const(cfg, p), *dv = nn_param_field_const(&d, p);

@@ -33,6 +33,7 @@ typedef enum {
   NN_P_RULE, /* the perceptron's learning rule */
   NN_P_DOWNHILL, NN_P_DOWNHILL_X, NN_P_DOWNHILL_Y, NN_P_DOWNHILL_SGD, NN_P_DOWNHILL_MOMENTUM,
   NN_P_DOWNHILL_RMSPROP, NN_P_DOWNHILL_ADAM, /* the downhill panel's */
+  NN_P_DATA, /* own points */
   NN_P_COUNT
 } nn_param_id;
 
@@ -61,6 +62,8 @@ typedef struct {
   bool even;            /* WHOLE: only even numbers (a two-class dataset splits its points) */
   bool min_open, max_open;
   bool id_chars;        /* TEXT: only letters, digits, '-' and '_' (it names a file) */
+  /* TEXT: a further check of the value (NULL: none); false refuses it, with the reason. */
+  bool (*check)(const char *value, size_t len, char *why, size_t why_cap);
   const char *fallback; /* TEXT, LESSON, NUMBER, WHOLE: what an unusable value gives, e.g. "no
                            tutorial"; a NUMBER or WHOLE with one has no value by default
                            ("none") */

@@ -25,6 +25,7 @@
 #include "network.h"
 #include "perceptron.h"
 #include "downhill.h"
+#include "points_file.h"
 #include "state.h"
 
 /* ---- URL hash -> config + notices ------------------------------------------------------- */
@@ -138,6 +139,8 @@ _Static_assert(offsetof(nn_downhill_config, rate) ==
                    offsetof(nn_downhill_config, start) + 2 * sizeof(double),
                "start and rate are one run of six doubles");
 const double *nnw_cfg_downhill_numbers(const nn_config *c) { return c->downhill.start; }
+/* own points as the link carries them ("" = the dataset's own) */
+NNW_CFG_GETTER(const char *, data, c->data)
 
 /* The flag of feature f (its name: nn_feature_name); false when f is out of range. */
 bool nnw_cfg_feature(const nn_config *c, int f) {
@@ -244,6 +247,16 @@ NNW_TRACE_GETTER(const double *, input_der)
 NNW_TRACE_GETTER(const double *, params)
 NNW_TRACE_GETTER(const double *, grad)
 NNW_TRACE_GETTER(const double *, params_after)
+
+/* ---- own points (core/points_file.h); reading them is the points module's ------------------ */
+
+/* The experiment's points as CSV, train then test (x,y,label,set; snprintf-like). */
+int nnw_experiment_points_csv(const nn_experiment *e, char *out, int cap) {
+  int ntrain, ntest;
+  const nn_point *train = nn_experiment_train_points(e, &ntrain);
+  const nn_point *test = nn_experiment_test_points(e, &ntest);
+  return (int)nn_points_csv_write(train, ntrain, test, ntest, out, (size_t)cap);
+}
 
 /* ---- diagnostics ------------------------------------------------------------------------- */
 

@@ -381,4 +381,9 @@ export class Controller {
     this.views.output.clearLoss();
     this.loop.draw();
   }
+
+  /** "Edit data": the points editor over the output, loaded on first use. */
+  editData() {
+    import('./data-editor.js').then((m) => m.openDataEditor(this));
+  }
 }

@@ -47,6 +47,8 @@ function boot() {
     loss: () => need().live().loss(),
     lossCurve: () => need().live().lossCurve(),
     data: () => need().live().data(),
+    /** @param {unknown} points [[x, y, label], ...] */
+    setData: (points) => import('./data-io.js').then((m) => m.setData(need(), points)),
     network: () => need().live().network(),
     notices: () => [...need().live().notices(), ...need().refused],
     lessons: () => need().views.lecture.lessons.map((l) => ({ ...l })),

@@ -33,6 +33,7 @@ import { t } from './i18n.js';
  *   setDisplay(name: 'showTestData' | 'discretize', value: boolean): void,
  *   hover(target: import('./network.js').HoverTarget | null): void,
  *   restoreFinite(): void,
+ *   editData(): void,
  *   redraw(): void,
  *   useLab(): Promise<void>,
  *   readonly engine: import('./types.js').Engine,
@@ -91,7 +92,12 @@ export function createViews(engine, act) {
   const training = new TrainingControls(byId('topbar'), (values) => act.changeParams(values));
   const speedControl = new SpeedControl((speed) => act.setSpeed(speed));
   controls.root.querySelector('.epoch')?.after(speedControl.root);
-  const dataPanel = new DataPanel(byId('data'), { set, regenerate: () => act.regenerate() });
+  const dataPanel = new DataPanel(byId('data'), {
+    // a dataset chosen leaves own points
+    set: (name, value) => act.changeParams(/dataset/i.test(name) ? { [name]: value, data: null } : { [name]: value }),
+    regenerate: () => act.regenerate(),
+    editData: () => act.editData(),
+  });
   const network = new NetworkView(byId('network'), {
     toggleFeature: (name) => act.changeParams(toggleFeature(act.state(), name)),
     hover: (target) => act.hover(target),

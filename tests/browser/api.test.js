@@ -16,7 +16,7 @@ test('window.nnplay answers as the design table says', async (t) => {
       'regenerate', 'reset', 'state', 'step',
       'accuracy', 'accuracyCurve', 'confusion', 'divergedAt', 'restoreFinite', 'dropoutMask',
       'lessons', 'misclassified', 'perceptron', 'backprop', 'layerStats', 'compare',
-      'set', 'setWeight', 'setBias', 'link'].sort());
+      'set', 'setWeight', 'setBias', 'link', 'setData'].sort());
     assert.equal(await page.evaluate(() => window.nnplay.ready instanceof Promise), true);
   });
 

@@ -91,6 +91,8 @@ export function readState(rt, cfg) {
     downhillMomentum: dh[3],
     downhillRmsprop: dh[4],
     downhillAdam: dh[5],
+    // own points (core/points_codec.h)
+    data: str(m._nnw_cfg_data(cfg)) || null,
   };
 }
 

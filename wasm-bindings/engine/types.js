@@ -93,6 +93,8 @@
  * @property {number} [beta1]
  * @property {number} [beta2]
  * @property {number} [epsilon]
+ * @property {string | null} data  own points, as the link's data= carries them (null: the
+ *   dataset's generated points)
  */
 
 /**
@@ -155,6 +157,15 @@
  * @typedef {(number | null)[][]} CurveRows */
 
 /** Points as [x, y, label] in TFP's order. @typedef {{train: number[][], test: number[][]}} Points */
+
+/**
+ * Own points read from a file, a script's array or a link's data= text (core/points_file.h):
+ * the points kept, on the engine's grid, in their order; the labels' kind and class count
+ * (binary 2, values 0); rows read, rows dropped, the first dropped row's line (item, point;
+ * 0: none) and why (or why nothing was read); the link text that carries them (data=).
+ * @typedef {{points: number[][], labels: 'binary' | 'classes' | 'values', classes: number,
+ *   rows: number, dropped: number, firstBad: number, why: string, data: string}} PointsRead
+ */
 
 /**
  * One lesson of the course (core/lessons.h); `hash`: its parameters, no '#'.

@@ -1,6 +1,7 @@
 // en-panels.js — the English words of the panels the page imports on first use (backprop.js
 // with backprop-matrix.js, layers.js, classes-view.js, perceptron.js, downhill.js, classpanel.js,
-// goals.js, catchup.js, hovercard.js, compare.js): each panel adds them to the English table
+// goals.js, catchup.js, hovercard.js, compare.js, data-editor.js): each panel adds them to the
+// English table
 // (i18n.js addEnglish) when it loads, so a first load does not carry them. Other languages keep
 // these keys in their one table (strings/fr.js).
 
@@ -110,4 +111,26 @@ export default {
   'hide.epsilon': 'ε (RMSprop, Adam)',
   'compare.title': 'Compare: {0}',
   'compare.key': 'Solid: test loss; dashed: training loss',
+  'hide.data': 'Edit data',
+  'editor.title': 'Your own data',
+  'editor.hint': 'Choose a label and a tool, then tap or click the output to add or erase points.',
+  'editor.label': 'Label of new points',
+  'editor.tool': 'Tool',
+  'editor.positive': 'Blue (+1)',
+  'editor.negative': 'Orange (−1)',
+  'editor.class': 'Class {0}',
+  'editor.add': 'Add',
+  'editor.erase': 'Erase',
+  'editor.undo': 'Undo',
+  'editor.clear': 'Clear',
+  'editor.import': 'Import file…',
+  'editor.export': 'Export CSV',
+  'editor.done': 'Done',
+  'editor.count': '{0} points; the link is {1} characters long.',
+  'editor.tooLong': 'Over {0} characters is too long to share a link safely: export the points as a file instead.',
+  'editor.tooBig': '{0} is larger than {1} MB; nothing was imported.',
+  'editor.reading': 'Reading {0}…',
+  'editor.nothing': 'Nothing imported from {0}: {1}.',
+  'editor.imported': '{0} points imported from {1}; {2} rows dropped (first: {3}).',
+  'editor.importedAll': '{0} points imported from {1}.',
 };

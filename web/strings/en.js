@@ -66,6 +66,8 @@ export default {
   'data.batchSize': 'Batch size',
   'data.regenerate': 'Regenerate',
   'data.regenerateTitle': 'Draw a new seed and regenerate the data',
+  'data.edit': 'Edit data',
+  'data.editTitle': 'Draw, erase, import or export points on the output',
   'network.features': 'Features',
   'network.addNeuronTo': 'Add a neuron to hidden layer {0}',
   'network.removeNeuronFrom': 'Remove a neuron from hidden layer {0}',

@@ -39,6 +39,12 @@ export const PROBLEMS = {
   'reason.compareRefused': '{0} is refused ({1})',
   'reason.compareSame': '{0} and {1} give the same experiment',
   'reason.comparePerceptron': 'the perceptron is not compared',
+  // data= (core/points_codec.c)
+  'reason.dataKind': 'not b, r or 3-6 classes first',
+  'reason.dataLength': 'a length that fits no number of points',
+  'reason.dataChar': 'a character that is not base64url',
+  'reason.dataPadding': 'damaged padding',
+  'reason.dataRange': 'a point or label out of range',
 };
 
 /** What was done instead. */
@@ -55,4 +61,5 @@ export const OUTCOMES = {
   'then.browserLanguage': 'the browser\'s language',
   'then.alone': 'opening the experiment alone',
   'then.noComparison': 'no comparison',
+  'then.ownPoints': 'the dataset\'s own points are used',
 };
