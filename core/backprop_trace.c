@@ -31,6 +31,7 @@ static bool trace_reserve(nn_backprop_trace *t, int nodes, int params) {
 nn_status nn_backprop_trace_run(nn_backprop_trace *t, const nn_network *net,
                                 const nn_config *cfg, const double *input, double target) {
   if (!t || !net || !cfg || !input || cfg->model != NN_MODEL_MLP) return NN_ERR_INVALID;
+  if (nn_config_num_classes(cfg) >= 3) return NN_ERR_INVALID; /* one output node only */
   int sizes[NN_MAX_HIDDEN_LAYERS + 2];
   int layers = nn_network_layout(cfg, sizes);
   if (layers != net->num_layers) return NN_ERR_INVALID;

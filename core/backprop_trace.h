@@ -54,7 +54,8 @@ typedef struct {
 /* Traces one sample through `net`, which must have the layout cfg builds (nn_network_init(cfg)):
  * input[net->sizes[0]] are the feature values of the sample (nnfeatures.h), target its label.
  * cfg supplies the loss and the update's learning rate and regularisation. net is read only.
- * Returns NN_OK; NN_ERR_INVALID for NULL arguments, a perceptron config (its rule is not
+ * Returns NN_OK; NN_ERR_INVALID for NULL arguments, a perceptron or K-class config (the
+ * softmax's K outputs are not traced; the perceptron's rule is not
  * backpropagation: perceptron.h) or a network whose layout is not cfg's; NN_ERR_NOMEM when
  * memory runs out (the trace then keeps its previous contents). */
 nn_status nn_backprop_trace_run(nn_backprop_trace *t, const nn_network *net,

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "classes.h"
 #include "config.h"
 #include "experiment.h"
 #include "network.h"
@@ -35,7 +36,8 @@ static const char RUN_HELP[] =
     "\n"
     "Output fields: state (the link's base parameters), derived, train, test, network (initial),\n"
     "loss_curve (epochs 0..N), accuracy_curve ([train, test] per epoch; NaN for regression),\n"
-    "final_network (after training, as network), notices. Numbers have 17 significant digits; NaN and infinities are strings.\n"
+    "final_network (after training, as network), accuracy ({train, test} now) and confusion\n"
+    "({train, test}: K x K, rows the true class; both null for regression), notices. Numbers have 17 significant digits; NaN and infinities are strings.\n"
     "Exit status: 0 done, 1 failure (memory, output), 2 bad command line.\n";
 
 static const char PARAMS_HELP[] =
@@ -163,7 +165,7 @@ static void put_derived(buffer *b, const nn_config *cfg, const nn_experiment *e)
   put(b, "],\"layer_sizes\":[");
   for (int l = 0; l < net->num_layers; l++) putf(b, l ? ",%d" : "%d", net->sizes[l]);
   put(b, "],\"output_activation\":");
-  put_string(b, nn_activation_name(net->output_activation));
+  put_string(b, net->classes ? "softmax" : nn_activation_name(net->output_activation));
   putf(b, ",\"num_samples\":%d,\"generator_noise_argument\":", num_train + num_test);
   put_num(b, cfg->noise / 100);
   putf(b, ",\"split_index\":%d,\"num_train\":%d,\"num_test\":%d", num_train, num_train,
@@ -174,6 +176,30 @@ static void put_derived(buffer *b, const nn_config *cfg, const nn_experiment *e)
 }
 
 /* Perceptron mode: ,"misclassified":[epoch 0..N] and ,"perceptron":{the verdict}. */
+/* "accuracy": the last row of the accuracy curve, and "confusion": the matrices now (rows the
+ * true class, columns the predicted one); null for regression. */
+static void put_classification(buffer *b, nn_experiment *e) {
+  int k = nn_experiment_num_classes(e), rows;
+  const double *acc = nn_experiment_accuracy_curve(e, &rows) + 2 * (size_t)(rows - 1);
+  int m[2][NN_MAX_CLASSES * NN_MAX_CLASSES];
+  if (k == 0 || nn_experiment_confusion(e, m[0], m[1]) != NN_OK) {
+    put(b, ",\n\"accuracy\":null,\n\"confusion\":null");
+    return;
+  }
+  put(b, ",\n\"accuracy\":{\"train\":");
+  put_num(b, acc[0]);
+  put(b, ",\"test\":");
+  put_num(b, acc[1]);
+  put(b, "},\n\"confusion\":{");
+  for (int set = 0; set < 2; set++) {
+    put(b, set ? "],\"test\":[" : "\"train\":[");
+    for (int r = 0; r < k; r++)
+      for (int c = 0; c < k; c++)
+        putf(b, "%s%d%s", c ? "," : r ? ",[" : "[", m[set][r * k + c], c == k - 1 ? "]" : "");
+  }
+  put(b, "]}");
+}
+
 static void put_perceptron(buffer *b, const nn_experiment *e) {
   int rows;
   const int *m = nn_experiment_misclassified(e, &rows);
@@ -397,6 +423,7 @@ static int run(const run_args *a, FILE *out, FILE *err) {
   }
   put(&b, "],\n\"final_network\":");
   put_network(&b, nn_experiment_network(e));
+  put_classification(&b, e);
   if (nn_experiment_config(e)->model == NN_MODEL_PERCEPTRON) put_perceptron(&b, e);
   put(&b, ",\n\"notices\":");
   need = nn_notices_json(&notices, NULL, 0);

@@ -33,6 +33,13 @@ void nn_config_default(nn_config *cfg) {
   cfg->speed = 1;
   cfg->goal_train_loss = NN_NO_GOAL;
   cfg->goal_test_loss = NN_NO_GOAL;
+  cfg->classes = 2;
+}
+
+int nn_config_num_classes(const nn_config *cfg) {
+  if (cfg->problem != NN_PROBLEM_CLASSIFICATION) return 0;
+  if (cfg->model != NN_MODEL_MLP || cfg->classes < 3 || cfg->classes > NN_MAX_CLASSES) return 2;
+  return cfg->classes;
 }
 
 nn_init nn_config_init_scheme(const nn_config *cfg) {

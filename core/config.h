@@ -20,6 +20,7 @@ enum {
   NN_MAX_HIDE_NAME = 40,
   NN_MAX_LESSON_ID_LEN = 32, /* lesson=<id>; the ids are listed in lessons.h */
   NN_MAX_LANG_LEN = 16,      /* lang=<code>; the page has a string table per language */
+  NN_MAX_CLASSES = 6,        /* classes=K, 2 <= K <= NN_MAX_CLASSES */
 };
 
 typedef enum {
@@ -144,6 +145,10 @@ typedef struct {
 
   /* The page's language: read and written back, never used by the engine. */
   char lang[NN_MAX_LANG_LEN + 1]; /* lang, "" = the browser's language */
+
+  /* K-class problems (classes.h): 2 = TFP's two classes (labels -1 / +1); 3..NN_MAX_CLASSES:
+   * one output node per class and a softmax (labels 0..K-1). */
+  int classes;                     /* classes, 2 */
 } nn_config;
 
 /* A goal that is not set: below every loss, so never reached. */
@@ -164,6 +169,10 @@ nn_dataset_kind nn_config_active_dataset(const nn_config *cfg);
 /* The init scheme in effect: NN_INIT_ZEROS when init_zero is set (a config built by hand or
  * from a TFP fixture may set only that), else cfg->init. */
 nn_init nn_config_init_scheme(const nn_config *cfg);
+
+/* The classes the network tells apart: 0 for regression, 2 for TFP's two classes (and the
+ * perceptron), cfg->classes (3..NN_MAX_CLASSES) for a K-class MLP. */
+int nn_config_num_classes(const nn_config *cfg);
 
 /* The loss in effect: cfg->loss for classification, always square error for regression. */
 nn_loss_kind nn_config_loss_kind(const nn_config *cfg);

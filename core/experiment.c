@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dataset.h"
+#include "dataset_classes.h"
 #include "nnfeatures.h"
 #include "grid.h"
 #include "perceptron.h"
@@ -125,7 +126,10 @@ static nn_status build(nn_experiment *e) {
     return NN_ERR_NOMEM;
 
   nn_rng_seed(&e->rng, cfg->seed);                 /* playground.ts:1074 */
-  int made = nn_dataset_generate(e->points, kind, n, cfg->noise / 100, &e->rng);
+  int classes = nn_config_num_classes(cfg);
+  int made = classes >= 3 ? nn_dataset_generate_classes(e->points, kind, classes, n,
+                                                         cfg->noise / 100, &e->rng)
+                          : nn_dataset_generate(e->points, kind, n, cfg->noise / 100, &e->rng);
   if (made != n) return NN_ERR_INVALID;
   e->draws.generator = e->rng.draws;
   nn_dataset_shuffle(e->points, n, &e->rng);

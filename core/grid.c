@@ -206,28 +206,65 @@ static int layer_of(const nn_network *net, int k) {
   return l;
 }
 
+/* Copies (or computes) the input slices of cells [c0, c0 + n) into the tile scratch. */
+static void tile_inputs(float *scratch, const float *inputs, const nn_network *net, size_t c0,
+                        size_t n, int density) {
+  size_t cells = (size_t)density * density;
+  int n_in = net->sizes[0];
+  if (inputs) {
+    for (int k = 0; k < n_in; k++)
+      memcpy(scratch + (size_t)k * NN_GRID_TILE, inputs + k * cells + c0, n * sizeof *scratch);
+    return;
+  }
+  for (size_t c = 0; c < n; c++) { /* nn_grid_inputs' values, one cell at a time */
+    int r = (int)((c0 + c) / (size_t)density), col = (int)((c0 + c) % (size_t)density);
+    double x = nn_grid_coord(col, density), y = nn_grid_coord(density - 1 - r, density);
+    for (int k = 0; k < n_in; k++)
+      scratch[(size_t)k * NN_GRID_TILE + c] = (float)nn_feature_value(net->input_features[k], x, y);
+  }
+}
+
 nn_status nn_grid_node(float *out, const float *inputs, float *scratch, const nn_network *net,
                        int node, int density) {
   if (density < NN_GRID_MIN_DENSITY || density > NN_GRID_MAX_NODE_DENSITY) return NN_ERR_INVALID;
   if (node < 0 || node >= net->num_nodes) return NN_ERR_INVALID;
   size_t cells = (size_t)density * density;
-  int n_in = net->sizes[0], last = layer_of(net, node);
+  int last = layer_of(net, node);
   for (size_t c0 = 0; c0 < cells; c0 += NN_GRID_TILE) {
     size_t n = cells - c0 < NN_GRID_TILE ? cells - c0 : NN_GRID_TILE;
-    if (inputs) {
-      for (int k = 0; k < n_in; k++)
-        memcpy(scratch + (size_t)k * NN_GRID_TILE, inputs + k * cells + c0, n * sizeof *out);
-    } else {
-      for (size_t c = 0; c < n; c++) { /* nn_grid_inputs' values, one cell at a time */
-        int r = (int)((c0 + c) / (size_t)density), col = (int)((c0 + c) % (size_t)density);
-        double x = nn_grid_coord(col, density), y = nn_grid_coord(density - 1 - r, density);
-        for (int k = 0; k < n_in; k++)
-          scratch[(size_t)k * NN_GRID_TILE + c] =
-              (float)nn_feature_value(net->input_features[k], x, y);
-      }
-    }
+    tile_inputs(scratch, inputs, net, c0, n, density);
     tile_forward(scratch, NN_GRID_TILE, n, net, last);
     memcpy(out + c0, scratch + (size_t)node * NN_GRID_TILE, n * sizeof *out);
+  }
+  return NN_OK;
+}
+
+nn_status nn_grid_classes(float *out, const float *inputs, float *scratch, const nn_network *net,
+                          int density) {
+  if (density < NN_GRID_MIN_DENSITY || density > NN_GRID_MAX_NODE_DENSITY) return NN_ERR_INVALID;
+  if (net->classes < 3) return NN_ERR_INVALID;
+  size_t cells = (size_t)density * density;
+  int k = net->classes, first = net->node_offset[net->num_layers - 1];
+  for (size_t c0 = 0; c0 < cells; c0 += NN_GRID_TILE) {
+    size_t n = cells - c0 < NN_GRID_TILE ? cells - c0 : NN_GRID_TILE;
+    tile_inputs(scratch, inputs, net, c0, n, density);
+    tile_forward(scratch, NN_GRID_TILE, n, net, net->num_layers - 1);
+    const float *totals = scratch + (size_t)first * NN_GRID_TILE;
+    for (size_t c = 0; c < n; c++) {
+      /* The winner's probability is 1 / sum_j e^(t_j - t_max); a NaN total gives class 0, NaN. */
+      int best = 0;
+      float m = totals[c], sum = 0;
+      for (int j = 1; j < k; j++) {
+        float t = totals[(size_t)j * NN_GRID_TILE + c];
+        if (t > m || m != m) m = t, best = j;
+      }
+      for (int j = 0; j < k; j++) {
+        float d = totals[(size_t)j * NN_GRID_TILE + c] - m; /* <= 0 */
+        sum += d != d ? d : exp_small(d < -18.0f ? -18.0f : d);
+      }
+      out[c0 + c] = m != m ? 0.0f : (float)best;
+      out[cells + c0 + c] = 1 / sum;
+    }
   }
   return NN_OK;
 }
@@ -268,6 +305,24 @@ const float *nn_grid_node_cached(nn_grid_node_cache *cache, const nn_network *ne
     inputs = cache->inputs;
   }
   *status = nn_grid_node(cache->out, inputs, cache->scratch, net, node, density);
+  return *status == NN_OK ? cache->out : NULL;
+}
+
+const float *nn_grid_classes_cached(nn_grid_node_cache *cache, const nn_network *net,
+                                    int density, nn_status *status) {
+  /* The same cache; the output slice becomes two (class, probability). */
+  nn_status dummy;
+  if (!status) status = &dummy;
+  size_t cells = (size_t)density * density;
+  const float *inputs = nn_grid_node_cached(cache, net, 0, density, status);
+  if (!inputs || net->classes < 3) {
+    if (inputs) *status = NN_ERR_INVALID;
+    return NULL;
+  }
+  *status = NN_ERR_NOMEM;
+  if (!reserve(&cache->out, &cache->out_cap, 2 * cells)) return NULL;
+  *status = nn_grid_classes(cache->out, density <= NN_GRID_MAX_DENSITY ? cache->inputs : NULL,
+                            cache->scratch, net, density);
   return *status == NN_OK ? cache->out : NULL;
 }
 

@@ -68,6 +68,17 @@ const float *nn_grid_node_cached(nn_grid_node_cache *cache, const nn_network *ne
                                  int density, nn_status *status);
 void nn_grid_node_cache_free(nn_grid_node_cache *cache);
 
+/* A K-class network's (net->classes >= 3) predicted class at each cell (as a float) into
+ * out[0 .. d²), and the softmax probability of that class into out[d² .. 2d²): the output
+ * nodes' totals as nn_grid_node gives them, then a float softmax. `inputs` and `scratch` as
+ * for nn_grid_node. NN_ERR_INVALID for a bad density or a network without classes. */
+nn_status nn_grid_classes(float *out, const float *inputs, float *scratch, const nn_network *net,
+                          int density);
+
+/* nn_grid_classes through the cache (its output slice holds both halves). */
+const float *nn_grid_classes_cached(nn_grid_node_cache *cache, const nn_network *net,
+                                    int density, nn_status *status);
+
 /* The approximations used by the grid (exposed for tests): NaN stays NaN, +-Infinity saturate. */
 float nn_fast_tanhf(float x);
 float nn_fast_sigmoidf(float x);

@@ -21,7 +21,8 @@ int nn_network_layout(const nn_config *cfg, int sizes[NN_MAX_HIDDEN_LAYERS + 2])
     if (c > NN_MAX_NEURONS) return -1;
     sizes[n++] = c > 0 ? c : 0; /* as many nodes as integers i with 0 <= i < c */
   }
-  sizes[n++] = 1;
+  int classes = nn_config_num_classes(cfg);
+  sizes[n++] = classes >= 3 ? classes : 1;
   return n;
 }
 
@@ -32,8 +33,9 @@ bool nn_network_init(nn_network *net, const nn_config *cfg) {
   net->num_layers = n;
   nn_features_used(cfg, net->input_features);
   net->hidden_activation = cfg->activation;
+  net->classes = nn_config_num_classes(cfg) >= 3 ? nn_config_num_classes(cfg) : 0;
   net->output_activation =
-      cfg->problem == NN_PROBLEM_REGRESSION ? NN_ACT_LINEAR : NN_ACT_TANH;
+      cfg->problem == NN_PROBLEM_REGRESSION || net->classes ? NN_ACT_LINEAR : NN_ACT_TANH;
 
   int nodes = 0, params = 0;
   for (int l = 0; l < n; l++) {
@@ -366,7 +368,8 @@ void nn_network_forward_batch(nn_network *net, const double *inputs, int n, doub
       in = dst;
       in_stride = width;
     }
-    for (int p = 0; p < m; p++) outputs[start + p] = in[p]; /* the output layer has width 1 */
+    int k = net->sizes[net->num_layers - 1];
+    for (int p = 0; p < m * k; p++) outputs[(size_t)start * k + p] = in[p];
     if (start + m == n)
       for (int i = 0; i < n0; i++) net->output[i] = inputs[(size_t)(n - 1) * n0 + i];
   }
@@ -397,6 +400,10 @@ double nn_network_forward_dropout(nn_network *net, const double *input, double r
 
 void nn_network_backward(nn_network *net, double output_der) {
   net->output_der[net->num_nodes - 1] = output_der;
+  nn_network_backward_outputs(net);
+}
+
+void nn_network_backward_outputs(nn_network *net) {
   for (int l = net->num_layers - 1; l >= 1; l--) {
     int o = net->node_offset[l], p = net->node_offset[l - 1];
     bool hidden = l < net->num_layers - 1;

@@ -38,7 +38,10 @@ typedef struct {
   int num_params;
   nn_feature input_features[NN_FEAT_COUNT];    /* feature of each input node */
   nn_activation hidden_activation;
-  nn_activation output_activation;             /* tanh (classification) or linear (regression) */
+  nn_activation output_activation;             /* tanh (two classes), linear (regression, and
+                                                  the K class totals a softmax reads) */
+  int classes;                                 /* K >= 3: one output node per class, softmax
+                                                  (softmax.h); 0: one output node */
 
   double *params;
   double *grad;
@@ -54,13 +57,13 @@ typedef struct {
 /* ---- Lifecycle --------------------------------------------------------------------------- */
 
 /* The layer sizes TFP builds for cfg (docs/tfp-behaviour.md §5): [used features] + networkShape + [1],
- * a negative count giving 0 nodes. Writes sizes[0 .. return) and returns num_layers, or -1 when
+ * a negative count giving 0 nodes; a K-class config (nn_config_num_classes >= 3) ends in [K]. Writes sizes[0 .. return) and returns num_layers, or -1 when
  * the config exceeds NN_MAX_HIDDEN_LAYERS hidden layers or NN_MAX_NEURONS in a layer. */
 int nn_network_layout(const nn_config *cfg, int sizes[NN_MAX_HIDDEN_LAYERS + 2]);
 
 /* Builds the layout for cfg and allocates every array, all zero (weights 0, biases 0: draw
  * them with nn_network_init_weights). Hidden nodes use cfg->activation; the output node tanh
- * (classification) or linear (regression). Returns false, leaving *net zeroed, when the config
+ * (classification) or linear (regression); K class nodes linear (classes = K). Returns false, leaving *net zeroed, when the config
  * is out of limits (see nn_network_layout) or memory runs out. The caller owns *net and frees
  * it with nn_network_free. */
 bool nn_network_init(nn_network *net, const nn_config *cfg);
@@ -148,7 +151,8 @@ void nn_dense_update(double *w, double *b, double *gw, double *gb, uint8_t *dead
 double nn_network_forward(nn_network *net, const double *input);
 
 /* The same forward pass for n points at once (inputs row-major, sizes[0] per point), writing
- * each point's output to outputs[0 .. n). Every point gets exactly nn_network_forward's numbers;
+ * each point's output layer to outputs (K = the output layer's size values per point, point p's
+ * at outputs[p * K ..]; n values for one output node). Every point gets exactly nn_network_forward's numbers;
  * going layer by layer over all points lets one host Math call serve a whole layer of a whole
  * chunk in the wasm build. Afterwards the per-node arrays hold the last point's values. */
 void nn_network_forward_batch(nn_network *net, const double *inputs, int n, double *outputs);
@@ -165,6 +169,10 @@ double nn_network_forward_dropout(nn_network *net, const double *input, double r
  * square error, output - target; see loss.h). Accumulates into grad and acc_count. Goes
  * through the dropout mask when that pass applied one. */
 void nn_network_backward(nn_network *net, double output_der);
+
+/* The same from the output layer's output_der, already set for each of its nodes (a K-class
+ * network's, softmax.h). */
+void nn_network_backward_outputs(nn_network *net);
 
 /* Applies the accumulated derivatives to every layer (nn_dense_update). */
 void nn_network_update(nn_network *net, double lr, nn_regularization reg, double reg_rate);

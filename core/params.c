@@ -187,6 +187,13 @@ static const nn_param PARAMS[NN_P_COUNT] = {
     .doc = DOC("none (the browser's: French if its first language is French, else English); `en`, "
            "`fr`: the page's language (any other code: English, with a notice)"),
     .control = DOC("—")},
+  [NN_P_CLASSES] = {"classes", .kind = NN_PARAM_WHOLE, .offset = AT(classes), .min = 2,
+    .max = NN_MAX_CLASSES, .omit_default = true,
+    .doc = DOC(": TFP's two classes; 3–6: one output node per class with a softmax and "
+           "cross-entropy (whatever `loss` says), on K Gaussian blobs (`dataset=gauss`, and "
+           "instead of `circle` and `xor`, with a notice) or a K-arm spiral (`dataset=spiral`); "
+           "classification with `model=mlp` only (else 2, with a notice)"),
+    .control = DOC("— (link only)")},
 };
 
 const char *const NN_HIDEABLE_CONTROLS[] = {"playButton", "stepButton", "resetButton",

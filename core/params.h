@@ -28,6 +28,7 @@ typedef enum {
   NN_P_DROPOUT, NN_P_LOSS, NN_P_SPEED, /* nnplay's training options */
   NN_P_PALETTE, /* the page's colours */
   NN_P_LANG, /* the page's language */
+  NN_P_CLASSES, /* K-class problems */
   NN_P_COUNT
 } nn_param_id;
 

@@ -10,6 +10,7 @@
 #include "js_number.h"
 #include "json_writer.h"
 #include "lessons.h"
+#include "classes.h"
 #include "notices.h"
 
 
@@ -376,6 +377,7 @@ void nn_state_parse(const char *hash, nn_config *cfg, nn_notices *notices) {
            "is a regression problem; using mlp");
     cfg->model = NN_MODEL_MLP;
   }
+  nn_classes_reconcile(cfg, present[NN_P_DATASET], notices);
   /* init=zeros and TFP's initZero=true say the same; zeros wins a conflict, with a notice. */
   bool init_given = present[NN_P_INIT] && last[NN_P_INIT].value.p != NULL &&
                     (cfg->init != NN_INIT_UNIFORM || span_eq(last[NN_P_INIT].value, "uniform"));

@@ -4,7 +4,9 @@
 
 #include <math.h>
 
+#include "classes.h"
 #include "loss.h"
+#include "softmax.h"
 
 nn_train_opts nn_train_opts_from_config(const nn_config *cfg) {
   nn_train_opts o = {cfg->learning_rate, cfg->regularization, cfg->regularization_rate,
@@ -21,7 +23,10 @@ void nn_train_epoch(nn_network *net, const double *inputs, const nn_point *pts, 
     const double *in = inputs + (size_t)k * stride;
     double out = drop ? nn_network_forward_dropout(net, in, opts->dropout, dropout_rng)
                       : nn_network_forward(net, in);
-    nn_network_backward(net, nn_loss_der(opts->loss, out, pts[k].label));
+    if (net->classes)
+      nn_network_backward_classes(net, pts[k].label);
+    else
+      nn_network_backward(net, nn_loss_der(opts->loss, out, pts[k].label));
     /* A negative batch size divides like its absolute value: JS and C agree that
      * (k + 1) % -b == 0 exactly when b divides k + 1. */
     if (opts->batch_size != 0 && (k + 1) % opts->batch_size == 0)
@@ -40,6 +45,11 @@ nn_eval nn_train_evaluate(nn_network *net, const double *inputs, const nn_point 
   double outs[BLOCK];
   double sum = 0;
   int correct = 0;
+  if (net->classes) {
+    nn_eval c;
+    nn_classes_evaluate(net, inputs, pts, n, &c.loss, &c.accuracy);
+    return c;
+  }
   for (int start = 0; start < n; start += BLOCK) {
     int m = n - start < BLOCK ? n - start : BLOCK;
     nn_network_forward_batch(net, inputs + (size_t)start * net->sizes[0], m, outs);

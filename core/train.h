@@ -40,7 +40,10 @@ void nn_train_epoch(nn_network *net, const double *inputs, const nn_point *pts, 
  * the network's node values (total/output), nothing else. */
 double nn_train_loss(nn_network *net, const double *inputs, const nn_point *pts, int n);
 
-/* One pass over a point set (no dropout): the mean of `loss` over the points, summed in order
+/* A K-class network (net->classes) always descends the softmax's cross-entropy (softmax.h)
+ * and reports its mean with the argmax accuracy (classes.h), whatever `loss` says.
+ *
+ * One pass over a point set (no dropout): the mean of `loss` over the points, summed in order
  * (for square error exactly nn_train_loss), and the accuracy: the fraction of points whose
  * predicted class, +1 when output >= 0 and -1 otherwise (TFP's convention; a NaN output
  * predicts -1), equals the label. Accuracy is NaN when !classification or n == 0; loss is NaN

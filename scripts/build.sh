@@ -73,7 +73,7 @@ for css in web/*.css; do esbuild "$css" --minify --outfile="$stage/$(basename "$
 # The engine: the module, and engine.js bundled with its modules (engine/*.js) into one file,
 # minified (engine.js gives its classes back their names). Under Node it reads the module with
 # node:fs, which stays an import.
-cp build/wasm/wasm-bindings/nnplay-wasm.wasm build/wasm/wasm-bindings/nnplay-wasm-nosimd.wasm "$stage/engine/"
+cp build/wasm/wasm-bindings/nnplay-wasm{,-nosimd,-lab,-lab-nosimd}.wasm "$stage/engine/"
 esbuild build/wasm/wasm-bindings/engine.js --bundle --format=esm --minify --external:'node:*' \
   --outfile="$stage/engine/engine.js"
 

@@ -6,8 +6,9 @@
 //   node scripts/offline.mjs SITE ENGINE_DIR
 //
 // SITE is the assembled site (its index.html and style.css are the page's markup and styles),
-// ENGINE_DIR holds the engine's two modules, which go in gzipped: the one with wasm SIMD whole,
-// the one without as a delta from it (scripts/delta.mjs; the two differ only in the heatmap's
+// ENGINE_DIR holds the engine's modules. The page carries the lab engine only (it is the first
+// engine plus what the panels opened on use need, so it serves both), gzipped: the one with wasm
+// SIMD whole, the one without as a delta from it (scripts/delta.mjs; the two differ only in the heatmap's
 // loops, so that is 2 KB gzipped instead of 25). The page's scripts are bundled by esbuild into one
 // classic script (format iife: the modules the served page imports lazily are inlined), with
 // web/assets-offline.js in web/assets.js's place; the training worker likewise, carried in the
@@ -28,9 +29,9 @@ if (!site || !engineDir) {
   console.error('usage: node scripts/offline.mjs SITE ENGINE_DIR');
   process.exit(2);
 }
-const BASE = 'nnplay-wasm.wasm';
+const BASE = 'nnplay-wasm-lab.wasm';
 /** Each module carried as a delta from BASE. */
-const DELTAS = ['nnplay-wasm-nosimd.wasm'];
+const DELTAS = ['nnplay-wasm-lab-nosimd.wasm'];
 const web = path.resolve('web');
 
 /** web/assets.js replaced by `file`. @param {string} file @returns {esbuild.Plugin} */

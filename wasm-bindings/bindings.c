@@ -123,6 +123,8 @@ NNW_CFG_GETTER(double, goal_train_loss, c->goal_train_loss)
 NNW_CFG_GETTER(double, goal_test_loss, c->goal_test_loss)
 /* the page's language ("" = the browser's) */
 NNW_CFG_GETTER(const char *, lang, c->lang)
+/* K-class problems: 2 = TFP's two classes */
+NNW_CFG_GETTER(int, classes, c->classes)
 
 /* The flag of feature f (its name: nn_feature_name); false when f is out of range. */
 bool nnw_cfg_feature(const nn_config *c, int f) {
@@ -192,7 +194,7 @@ const char *nnw_net_hidden_activation(const nn_network *n) {
   return nn_activation_name(n->hidden_activation);
 }
 const char *nnw_net_output_activation(const nn_network *n) {
-  return nn_activation_name(n->output_activation);
+  return n->classes ? "softmax" : nn_activation_name(n->output_activation);
 }
 
 double *nnw_net_params(const nn_network *n) { return n->params; }

@@ -11,12 +11,13 @@
  * engine API") lists every member; tests/browser/readme-api.test.js holds the list to the
  * classes. Views of wasm memory must be re-taken after any call that may allocate; argument
  * errors are RangeErrors, engine failures EngineErrors (engine/runtime.js). The module is
- * nnplay-wasm.wasm beside this file (nnplay-wasm-nosimd.wasm without wasm SIMD: loadEngine).
+ * nnplay-wasm.wasm beside this file (nnplay-wasm-nosimd.wasm without wasm SIMD; the lab engine,
+ * nnplay-wasm-lab*.wasm, adds what panels opened on use need: loadEngine).
  * dist/engine/engine.js is this file with engine/*.js bundled in (scripts/build.sh).
  */
 
 import { INTERNAL, Runtime, EngineError, describe } from './engine/runtime.js';
-import { instantiate, simdSupported, MODULE_FILES } from './engine/instantiate.js';
+import { instantiate, simdSupported, moduleFile } from './engine/instantiate.js';
 import { readState, readNotices, writtenText } from './engine/config.js';
 import { Experiment } from './engine/experiment.js';
 
@@ -33,14 +34,15 @@ export { NOT_EVALUATED } from './engine/experiment.js';
  * Instantiates the wasm module and returns the engine. The module is nnplay-wasm.wasm beside
  * this file, or nnplay-wasm-nosimd.wasm where wasm SIMD is missing (same numbers; slower
  * heatmap grids). Rejects with a worded Error where there is no WebAssembly at all.
- * @param {{simd?: boolean, module?: (file: string) => URL | Uint8Array}} [options] `simd`:
- *   which build to load (default: whether this JavaScript engine has wasm SIMD); `module`:
- *   where a build's file comes from, by its name (default: beside this file)
+ * @param {{simd?: boolean, lab?: boolean, module?: (file: string) => URL | Uint8Array}} [options]
+ *   `simd`: which build to load (default: whether this JavaScript engine has wasm SIMD); `lab`:
+ *   the lab engine, the same engine with what panels opened on use need (experiment.layerStats()
+ *   ...; default false: the smaller first engine, where those throw an EngineError saying so);
+ *   `module`: where a build's file comes from, by its name (default: beside this file)
  * @returns {Promise<Engine>}
  */
-export async function loadEngine({ simd = simdSupported(), module = (file) => new URL(file, import.meta.url) } = {}) {
-  const file = simd ? MODULE_FILES.simd : MODULE_FILES.noSimd;
-  return new Engine(INTERNAL, new Runtime(await instantiate(module(file))));
+export async function loadEngine({ simd = simdSupported(), lab = false, module = (file) => new URL(file, import.meta.url) } = {}) {
+  return new Engine(INTERNAL, new Runtime(await instantiate(module(moduleFile({ simd, lab })))));
 }
 
 /** The engine: parses hashes and builds experiments. Get one from loadEngine(). */
@@ -97,6 +99,11 @@ export class Engine {
       out.push({ id: str(m._nn_lesson_id(i)), title: str(m._nn_lesson_title(i)), goal: str(m._nn_lesson_goal(i)), hash: str(m._nn_lesson_hash(i)) });
     }
     return out;
+  }
+
+  /** Whether this is the lab engine (loadEngine({lab: true})). @returns {boolean} */
+  get lab() {
+    return this.#rt.lab;
   }
 
   /** Size of the wasm memory in bytes (it only grows); for diagnostics and the memory test. */

@@ -14,8 +14,9 @@ export class AccuracyView {
    * @param {HTMLElement} after the element the row follows (the losses)
    * @param {HTMLElement} toggles where the check box goes (beside "Show test data")
    * @param {(show: boolean) => void} showCurve
+   * @param {() => void} confusion the confusion matrix button was pressed
    */
-  constructor(after, toggles, showCurve) {
+  constructor(after, toggles, showCurve, confusion) {
     this.root = document.createElement('div');
     this.root.className = 'losses accuracies';
     after.after(this.root);
@@ -23,6 +24,9 @@ export class AccuracyView {
     this.testValue = el('span', 'value', test, '–');
     const train = el('div', 'accuracy train', this.root, t('accuracy.train'));
     this.trainValue = el('span', 'value', train, '–');
+    this.confusion = /** @type {HTMLButtonElement} */ (el('button', 'confusion-button', this.root, t('confusion.show')));
+    this.confusion.setAttribute('aria-expanded', 'false');
+    this.confusion.addEventListener('click', confusion);
     const box = el('div', 'control checkbox', toggles);
     this.toggle = box;
     box.dataset.control = 'showAccuracy';

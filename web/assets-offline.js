@@ -36,6 +36,7 @@ function bytes(file) {
 export async function importEngine() {
   return {
     loadEngine: () => loadEngine({
+      lab: true, // the one engine this page carries: the first engine and the lab in one
       module: bytes,
     }),
   };

@@ -12,6 +12,7 @@ const builtIn = /** @type {any} */ (globalThis).nnplayBuiltIn;
 export async function importEngine() {
   return {
     loadEngine: () => loadEngine({
+      lab: true, // the one engine this page carries: the first engine and the lab in one
       module: (file) => {
         if (!(file in builtIn.wasm)) throw new Error(`${file} is not built into this page`);
         return Uint8Array.from(atob(builtIn.wasm[file]), (c) => c.charCodeAt(0));

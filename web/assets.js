@@ -2,7 +2,7 @@
 // (dist/engine/engine.js, dist/training-worker.js). The one-file page, dist/nnplay.html, has
 // them built in instead: scripts/offline.mjs bundles assets-offline.js in this module's place.
 
-/** The engine's module (wasm-bindings/engine.js). @returns {Promise<{loadEngine: () => Promise<import('./types.js').Engine>}>} */
+/** The engine's module (wasm-bindings/engine.js). @returns {Promise<{loadEngine: (options?: {lab?: boolean}) => Promise<import('./types.js').Engine>}>} */
 export function importEngine() {
   // A computed URL: the engine stays a file of its own, shared by the page and the worker.
   return import(new URL('engine/engine.js', import.meta.url).href);

@@ -8,6 +8,7 @@
 import { SHADE_CSS, NUM_SHADES, shadeOf, formatParam, inkOf, setPalette, paletteOfPage } from './palette.js';
 import { FEATURES } from './urlstate.js';
 import { el } from './dom.js';
+import { MatrixView } from './backprop-matrix.js';
 // The trace is `t` in this file, so the string lookup is `tr`.
 import { t as tr, addEnglish } from './i18n.js';
 import panelWords from './strings/en-panels.js';
@@ -18,7 +19,7 @@ addEnglish(panelWords);
  * @typedef {import('./types.js').Layout} Layout
  * @typedef {import('./types.js').BackpropTrace} BackpropTrace
  * @typedef {{trace(point: number): BackpropTrace, apply(params: number[]): void, pause(): void,
- *   changed(): void}} BackpropHandlers
+ *   changed(): void, batchSize(): number}} BackpropHandlers
  * @typedef {import('./network.js').NetworkView} NetworkView
  */
 
@@ -103,6 +104,7 @@ export class BackpropPanel {
     this.nextBtn = this.button(bar, 'bp-next', tr('backprop.nextStage'), () => this.next());
     this.applyBtn = this.button(bar, 'bp-apply', tr('backprop.apply'), () => this.apply());
     this.button(bar, 'bp-close', tr('backprop.close'), () => this.close());
+    this.matrix = new MatrixView(el('div', 'bp-bar', this.body), () => this.render());
     this.explain = el('p', 'hint bp-explain', this.body);
     this.note = el('p', 'hint bp-note', this.body, tr('backprop.note'));
     this.tableBox = el('div', 'bp-table-box', this.body);
@@ -244,6 +246,7 @@ export class BackpropPanel {
 
   /** @param {BackpropTrace} t @param {Layout} layout @param {string} stage */
   renderTable(t, layout, stage) {
+    if (this.matrix.render(this.tableBox, t, layout, stage, () => this.batchTraces())) return;
     const table = document.createElement('table');
     table.className = 'bp-table';
     const row = (/** @type {string[]} */ cells, /** @type {string} */ tag = 'td') => {
@@ -286,6 +289,14 @@ export class BackpropPanel {
       if (update) el('caption', '', table, tr('backprop.rate', formatParam(t.learningRate)));
     }
     this.tableBox.replaceChildren(table);
+  }
+
+  /** The traces of the sample's mini-batch: TFP's batches are consecutive training points. */
+  batchTraces() {
+    const size = Math.max(1, this.h.batchSize()), start = this.point - (this.point % size);
+    const out = [];
+    for (let p = start; p < Math.min(start + size, this.numTrain); p++) out.push(p === this.point && this.trace ? this.trace : this.h.trace(p));
+    return out;
   }
 
   /** Node centres (CSS px in the network body), network order; NaN where not drawn. */

@@ -42,6 +42,8 @@ export class Controller {
     /** @type {Experiment | null} */
     this.ex = null;
     this.loading = false; // load() is rebuilding the views
+    /** @type {Promise<void> | null} the move to the lab engine (useLab) */
+    this.toLab = null;
     /** The page's own display switches (in the link, not in the experiment). */
     this.display = { showTestData: false, discretize: false };
     this.link = new Link((hash) => this.load(hash, true));
@@ -120,36 +122,53 @@ export class Controller {
     return this.live().params()[index];
   }
 
+  /** The views of classes (classes-view.js, loaded on first use): K classes' heatmap and
+   * legend, the confusion tables. @param {boolean} [toggle] open or close the tables */
+  showClasses(toggle) {
+    import('./classes-view.js').then((m) => {
+      this.scene.classes ??= new m.ClassesView(this.views.output, this.views.accuracy.confusion);
+      if (toggle) this.scene.classes.toggle();
+      this.redraw();
+    });
+  }
+
   /** Redraw at the next frame. */
   redraw() {
     this.loop.invalidate();
   }
 
+  /** The lab engine, for panels that need it: the page moves to it once (lab.js).
+   * @returns {Promise<void>} */
+  useLab() {
+    return (this.toLab ??= import('./lab.js').then((m) => m.moveToLab(this)));
+  }
+
   /**
    * Builds the experiment a hash describes and shows it.
    * @param {string} hash without '#' @param {boolean} fromUrl show its notices even if none
+   * @param {Experiment} [ready] that experiment, already built (lab.js)
    */
-  load(hash, fromUrl) {
+  load(hash, fromUrl, ready) {
     // Views rebuilt below may send events on the way (a focused neuron removed blurs): they
     // draw once load() has given every view the new experiment, not halfway.
     this.loading = true;
     try {
-      this.build(hash, fromUrl);
+      this.build(hash, fromUrl, ready);
     } finally {
       this.loading = false;
     }
     this.loop.draw();
   }
 
-  /** @param {string} hash @param {boolean} fromUrl */
-  build(hash, fromUrl) {
+  /** @param {string} hash @param {boolean} fromUrl @param {Experiment} [ready] */
+  build(hash, fromUrl, ready) {
     this.settle();
     /** @type {Experiment} */
     let ex;
     /** @type {import('./types.js').Notice[]} */
     const extra = [];
     try {
-      ex = this.engine.experiment(hash);
+      ex = ready ?? this.engine.experiment(hash);
     } catch (e) {
       extra.push({ param: 'link', value: '', reason: t('page.linkFailed', e instanceof Error ? e.message : e) });
       ex = this.engine.experiment('');
@@ -173,6 +192,7 @@ export class Controller {
     v.network.build(ex.layout(), st, DENSITY, this.scene.featureGrids);
     v.output.setDisplay(this.display);
     v.output.heatmap.setPoints(ex.data(), this.display.showTestData);
+    if (ex.classes > 2 || this.scene.classes) this.showClasses();
     v.output.clearLoss();
     v.classPanel.update();
     for (const node of document.querySelectorAll('[data-control]')) {

@@ -31,6 +31,8 @@ export class HeatmapView {
     /** @type {{train: number[][], test: number[][]}} */
     this.points = { train: [], test: [] };
     this.showTest = false;
+    /** A point's colour from its label, for K classes (classes-view.js); null: TFP's. @type {((label: number) => string) | null} */
+    this.fill = null;
     /** The frame's width in device pixels (from the ResizeObserver: reading it costs no layout). */
     this.devicePixels = 0;
 
@@ -70,6 +72,13 @@ export class HeatmapView {
    * @param {boolean} discretize
    */
   update(values, offset, density, discretize) {
+    this.size(density);
+    paintSlice(this.pixels, 0, density, values, offset, density, 1, this.lut, discretize);
+    this.ctx.putImageData(/** @type {ImageData} */ (this.image), 0, 0);
+  }
+
+  /** The canvas and its pixels at this density. @param {number} density */
+  size(density) {
     if (density !== this.density) {
       this.density = density;
       this.grid.width = density;
@@ -77,8 +86,6 @@ export class HeatmapView {
       this.image = this.ctx.createImageData(density, density);
       this.pixels = new Uint32Array(this.image.data.buffer);
     }
-    paintSlice(this.pixels, 0, density, values, offset, density, 1, this.lut, discretize);
-    this.ctx.putImageData(/** @type {ImageData} */ (this.image), 0, 0);
   }
 
   /**
@@ -112,7 +119,7 @@ export class HeatmapView {
         const x = fromLeft(p[0]) * size;
         const y = fromTop(p[1]) * size;
         const s = shadeOf(p[2]);
-        g.fillStyle = s < SHADE_CSS.length ? SHADE_CSS[s] : '#999';
+        g.fillStyle = this.fill ? this.fill(p[2]) : s < SHADE_CSS.length ? SHADE_CSS[s] : '#999';
         g.beginPath();
         g.arc(x, y, r, 0, 2 * Math.PI);
         g.fill();

@@ -22,7 +22,8 @@ export const SWITCH_TO_MLP = /** @type {Record<string, string | null>} */ ({
  *   setParams(values: Record<string, string | null>): void,
  *   pause(): void,
  *   applyParams(values: number[]): void,
- *   redraw(): void
+ *   redraw(): void,
+ *   useLab(): Promise<void>
  * }} LectureHandlers
  */
 
@@ -64,6 +65,24 @@ export class Lecture {
     this.bpStart.addEventListener('click', () => {
       if (!this.backprop) this.loadBackprop().then((bp) => bp.start(bp.point));
     });
+    // Inside the layers: a heading and a show/hide button; the view comes with layers.js.
+    this.lyRoot = el('section', 'layers-panel lecture-panel', where.networkColumn);
+    this.lyRoot.setAttribute('aria-label', t('layers.title'));
+    const lyHead = el('div', 'bp-head', this.lyRoot);
+    el('h2', 'col-title', lyHead, t('layers.title'));
+    this.lyToggle = /** @type {HTMLButtonElement} */ (el('button', 'text-button ly-toggle', lyHead, t('layers.show')));
+    this.lyToggle.type = 'button';
+    this.lyToggle.addEventListener('click', () => this.loadLayers().then((p) => { p.show(!p.active); handlers.redraw(); }));
+    /** @type {import('./layers.js').LayersPanel | null} */
+    this.layers = null;
+  }
+
+  /** @returns {Promise<import('./layers.js').LayersPanel>} the layer view, imported once */
+  async loadLayers() {
+    const [{ LayersPanel }] = await Promise.all([import('./layers.js'), this.handlers.useLab()]);
+    this.layers ??= new LayersPanel(this.lyRoot, this.lyToggle);
+    this.loadPanels();
+    return this.layers;
   }
 
   /** @returns {Promise<import('./backprop.js').BackpropPanel>} the step-through, imported once */
@@ -76,6 +95,7 @@ export class Lecture {
         apply: (values) => h.applyParams(values),
         pause: () => h.pause(),
         changed: () => h.redraw(),
+        batchSize: () => this.live().state().batchSize,
       });
       this.loadPanels();
     }
@@ -138,10 +158,15 @@ export class Lecture {
     const numTrain = ex.data().train.length;
     const perceptron = state.model === 'perceptron';
     this.perceptron?.load(perceptron ? layout : null, numTrain);
-    const bpLayout = perceptron || state.mode === 'simplified' ? null : layout;
-    this.bpRoot.hidden = bpLayout === null;
-    this.bpStart.disabled = numTrain === 0;
+    // K classes have K output nodes: the step-through traces networks of one output only.
+    const many = ex.classes > 2;
+    const bpLayout = perceptron || many || state.mode === 'simplified' ? null : layout;
+    this.bpRoot.hidden = bpLayout === null && !many;
+    this.bpStart.disabled = numTrain === 0 || many;
+    this.bpStart.textContent = t(many ? 'backprop.oneOutput' : 'backprop.start');
     this.backprop?.load(bpLayout, numTrain);
+    this.lyRoot.hidden = bpLayout === null;
+    this.layers?.load(bpLayout !== null);
   }
 
   /**
@@ -157,6 +182,7 @@ export class Lecture {
       this.overlay?.setLine(this.perceptron.update(ex.params(), ex.misclassifiedCurveView(), () => ex.perceptronReport(), text));
     }
     this.backprop?.refresh(ex.params());
+    if (this.layers?.update(ex)) this.handlers.redraw(); // come back when the wait is over
     const t = this.backprop?.active ? this.backprop.trace : null;
     this.overlay?.setMarker(t ? t.x : null, t ? t.y : null);
   }

@@ -54,8 +54,10 @@ function boot() {
     perceptron: () => need().views.lecture.report(),
     /** @param {number} [point] */
     backprop: (point) => need().views.lecture.trace(point),
+    layerStats: () => need().useLab().then(() => need().live().layerStats()),
     accuracy: () => need().live().accuracy(),
     accuracyCurve: () => need().live().accuracyCurve(),
+    confusion: () => need().live().confusion(),
     divergedAt: () => need().live().divergedAt(),
     restoreFinite: () => need().restoreFinite(),
     dropoutMask: () => Array.from(need().live().dropoutMask()),

@@ -39,6 +39,9 @@ export class Scene {
     this.discretize = false;
     this.dropoutOn = false;
     this.shownEpoch = -1;
+    /** K classes' heatmap and legend, and the confusion tables (classes-view.js), once loaded.
+     * @type {import('./classes-view.js').ClassesView | null} */
+    this.classes = null;
   }
 
   /**
@@ -84,7 +87,9 @@ export class Scene {
       const node = h && h.kind === 'node' ? h.index : outputNode;
       const still = Math.min(MAX_STILL_DENSITY, output.heatmap.deviceWidth());
       const density = playing || still < 2 ? this.density : still;
-      output.heatmap.update(ex.evaluateNode(node, density), 0, density, !h && this.discretize);
+      if (h || !this.classes?.paint(ex, density, this.discretize)) {
+        output.heatmap.update(ex.evaluateNode(node, density), 0, density, !h && this.discretize);
+      }
     }
     network.update(ex.evaluateGrid(THUMB), ex.params(), ex.dead());
     // Paused after a step: grey and cross the neurons dropout switched off in that step.
@@ -92,6 +97,7 @@ export class Scene {
     const epoch = ex.epoch;
     output.updateLoss(ex.lossCurveView(), epoch, text, chart, ex.accuracyCurveView());
     if (text) accuracy.update(ex.accuracyCurveView(), epoch);
+    if (text) this.classes?.update(ex);
     if (text && epoch !== this.shownEpoch) {
       controls.setEpoch(epoch);
       this.shownEpoch = epoch;

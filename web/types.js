@@ -13,6 +13,7 @@
  * @typedef {import('../wasm-bindings/engine/types.js').Lesson} Lesson
  * @typedef {import('../wasm-bindings/engine/types.js').PerceptronReport} PerceptronReport
  * @typedef {import('../wasm-bindings/engine/types.js').BackpropTrace} BackpropTrace
+ * @typedef {import('../wasm-bindings/engine/types.js').LayerStats} LayerStats
  */
 
 export {};

@@ -33,6 +33,8 @@ import { t } from './i18n.js';
  *   hover(target: import('./network.js').HoverTarget | null): void,
  *   restoreFinite(): void,
  *   redraw(): void,
+ *   useLab(): Promise<void>,
+ *   showClasses(toggle?: boolean): void,
  *   state(): EngineState,
  *   current(): [string, EngineState],
  *   param(index: number): number,
@@ -40,7 +42,8 @@ import { t } from './i18n.js';
  *   edits: import('./edits.js').Edits
  * }} PageActions
  *   changeParams: rebuild from the link with these values (null removes one); current: the
- *   link's hash and state; param: the live experiment's parameter at `index`
+ *   link's hash and state; param: the live experiment's parameter at `index`; useLab: the
+ *   page on the lab engine, for panels that need it
  */
 
 /**
@@ -101,7 +104,8 @@ export function createViews(engine, act) {
   const output = new OutputPanel(byId('output'), { setDisplay: (name, value) => act.setDisplay(name, value), redraw: () => act.redraw() });
   const summary = new StateSummary(byId('output'), () => act.live());
   const accuracy = new AccuracyView(/** @type {HTMLElement} */ (output.root.querySelector('.losses')),
-    /** @type {HTMLElement} */ (output.root.querySelector('.toggles')), (show) => { output.chart.showAccuracy(show); act.redraw(); });
+    /** @type {HTMLElement} */ (output.root.querySelector('.toggles')), (show) => { output.chart.showAccuracy(show); act.redraw(); },
+    () => act.showClasses(true));
   const divergence = new DivergenceView(byId('notices'), () => act.restoreFinite());
   const dropoutMarks = new DropoutMarks(network);
   const classPanel = lazyClassPanel(byId('class'), () => act.current());
@@ -113,6 +117,7 @@ export function createViews(engine, act) {
     pause: () => act.setPlaying(false),
     applyParams: (values) => act.edits.setParams(values),
     redraw: () => act.redraw(),
+    useLab: () => act.useLab(),
   });
   return { summary, notices, controls, training, speedControl, dataPanel, network, output, accuracy, divergence, dropoutMarks, classPanel, lecture };
 }

@@ -14,8 +14,8 @@ test('window.nnplay answers as the design table says', async (t) => {
     const keys = await page.evaluate(() => Object.keys(window.nnplay).sort());
     assert.deepEqual(keys, ['data', 'epoch', 'loss', 'lossCurve', 'network', 'notices', 'pause', 'play', 'ready',
       'regenerate', 'reset', 'state', 'step',
-      'accuracy', 'accuracyCurve', 'divergedAt', 'restoreFinite', 'dropoutMask',
-      'lessons', 'misclassified', 'perceptron', 'backprop',
+      'accuracy', 'accuracyCurve', 'confusion', 'divergedAt', 'restoreFinite', 'dropoutMask',
+      'lessons', 'misclassified', 'perceptron', 'backprop', 'layerStats',
       'set', 'setWeight', 'setBias', 'link'].sort());
     assert.equal(await page.evaluate(() => window.nnplay.ready instanceof Promise), true);
   });

@@ -39,6 +39,7 @@ test('a first load transfers at most 60 KB gzipped, every file from the page\'s 
   const total = files.reduce((s, [, n]) => s + n, 0);
   const list = files.map(([url, n]) => `${url.slice(origin.length)} ${n}`).join(', ');
   assert.ok(files.some(([url]) => url.endsWith('.wasm')) && files.some(([url]) => url.endsWith('/main.js')), list);
+  t.diagnostic(`first load: ${total} bytes gzipped: ${list}`);
   assert.ok(total <= BUDGET, `${total} bytes gzipped > ${BUDGET}: ${list}`);
 });
 

@@ -149,9 +149,9 @@ test('nnplay.html from file:// without wasm SIMD rebuilds the engine built witho
   await page.goto(`${OFFLINE_URL}#${fx.hash}`);
   await page.waitForFunction(() => window.nnplay && window.nnplay.ready.then(() => true));
   const modules = await page.evaluate(() => /** @type {number[][]} */ (/** @type {any} */ (window).__modules));
-  const nosimd = readFileSync(path.join(DIST, 'engine', 'nnplay-wasm-nosimd.wasm'));
+  const nosimd = readFileSync(path.join(DIST, 'engine', 'nnplay-wasm-lab-nosimd.wasm'));
   assert.equal(modules.length, 1, 'one engine instantiated');
-  assert.ok(Buffer.from(modules[0]).equals(nosimd), 'the engine instantiated is nnplay-wasm-nosimd.wasm, byte for byte');
+  assert.ok(Buffer.from(modules[0]).equals(nosimd), 'the engine instantiated is nnplay-wasm-lab-nosimd.wasm, byte for byte');
   await page.evaluate(() => window.nnplay.step(300));
   const curve = await page.evaluate(() => window.nnplay.lossCurve());
   assert.equal(curve.length, 301);

@@ -1,6 +1,7 @@
 /* test_cli.c — the `nnplay` binary (NN_CLI_PATH) run as a user runs it: every fixture through
  * `nnplay run`, bit for bit, and bad command lines refused cleanly. */
 #define _POSIX_C_SOURCE 200809L
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -152,7 +153,7 @@ static void runs_bit_for_bit(const nn_fixture *fx, const char *path, void *ctx) 
   assert_int_equal(cJSON_GetArraySize(get(got, "accuracy_curve")), 301);
   assert_int_equal(cJSON_GetArraySize(get(got, "final_network")),
                    cJSON_GetArraySize(get(got, "network")));
-  assert_int_equal(cJSON_GetArraySize(got), 9); /* exactly the documented fields */
+  assert_int_equal(cJSON_GetArraySize(got), 11); /* exactly the documented fields */
   cJSON_Delete(got);
 }
 
@@ -265,6 +266,48 @@ static void hostile_hashes_run_with_notices_and_valid_json(void **st) {
   free(h);
 }
 
+/* accuracy {train, test} is the accuracy curve's last row; confusion {train, test} is K x K and
+ * counts every point, its diagonal the points classified right. */
+static void check_classification_fields(const char *hash, int k) {
+  const char *args[] = {"run", "--hash", hash, "--epochs", "30", NULL};
+  cJSON *got = run_ok(args, hash);
+  const cJSON *acc = get(got, "accuracy"), *conf = get(got, "confusion");
+  const cJSON *curve = get(got, "accuracy_curve");
+  const cJSON *last = cJSON_GetArrayItem(curve, cJSON_GetArraySize(curve) - 1);
+  const char *sets[2] = {"train", "test"};
+  for (int s = 0; s < 2; s++) {
+    const cJSON *m = get(conf, sets[s]);
+    assert_int_equal(cJSON_GetArraySize(m), k);
+    int sum = 0, diag = 0;
+    for (int r = 0; r < k; r++) {
+      const cJSON *row = cJSON_GetArrayItem(m, r);
+      assert_int_equal(cJSON_GetArraySize(row), k);
+      for (int c = 0; c < k; c++) {
+        int v = cJSON_GetArrayItem(row, c)->valueint;
+        sum += v;
+        if (r == c) diag += v;
+      }
+    }
+    assert_int_equal(sum, cJSON_GetArraySize(get(got, sets[s])));
+    double a = get(acc, sets[s])->valuedouble;
+    assert_true(a == cJSON_GetArrayItem(last, s)->valuedouble);
+    assert_true(fabs(a - (double)diag / sum) < 1e-12);
+  }
+  cJSON_Delete(got);
+}
+
+static void run_prints_accuracy_and_confusion_matrices(void **st) {
+  (void)st;
+  check_classification_fields("seed=a", 2);
+  check_classification_fields("seed=a&classes=3&networkShape=6", 3);
+  check_classification_fields("seed=a&classes=6&dataset=spiral", 6);
+  const char *args[] = {"run", "--hash", "seed=a&problem=regression", NULL};
+  cJSON *got = run_ok(args, "regression");
+  assert_true(cJSON_IsNull(get(got, "accuracy")));
+  assert_true(cJSON_IsNull(get(got, "confusion")));
+  cJSON_Delete(got);
+}
+
 static void help_explains_usage(void **st) {
   (void)st;
   const char *forms[][5] = {{"--help", NULL}, {"-h", NULL}, {"run", "--help", NULL},
@@ -372,6 +415,7 @@ int main(void) {
     cmocka_unit_test(a_seedless_hash_without_a_value_gets_a_random_seed),
     cmocka_unit_test(a_leading_hash_sign_is_dropped),
     cmocka_unit_test(hostile_hashes_run_with_notices_and_valid_json),
+    cmocka_unit_test(run_prints_accuracy_and_confusion_matrices),
     cmocka_unit_test(help_explains_usage),
     cmocka_unit_test(params_prints_the_parameter_table),
     cmocka_unit_test(bad_command_lines_exit_2_with_one_line_on_stderr),

@@ -11,11 +11,13 @@ import { applyDelta } from '../../web/delta.js';
 import { engineDir } from './support/env.js';
 
 test('the engine without SIMD is rebuilt byte for byte from the one with it, from a delta under a tenth of its size', () => {
-  const base = readFileSync(join(engineDir, 'nnplay-wasm.wasm'));
-  const target = readFileSync(join(engineDir, 'nnplay-wasm-nosimd.wasm'));
-  const delta = makeDelta(base, target);
-  assert.ok(Buffer.from(applyDelta(base, delta)).equals(target));
-  assert.ok(delta.length < target.length / 10, `${delta.length} bytes of delta for ${target.length}`);
+  for (const name of ['nnplay-wasm', 'nnplay-wasm-lab']) {
+    const base = readFileSync(join(engineDir, `${name}.wasm`));
+    const target = readFileSync(join(engineDir, `${name}-nosimd.wasm`));
+    const delta = makeDelta(base, target);
+    assert.ok(Buffer.from(applyDelta(base, delta)).equals(target), name);
+    assert.ok(delta.length < target.length / 10, `${name}: ${delta.length} bytes of delta for ${target.length}`);
+  }
 });
 
 test('unrelated, empty and repeated bytes are rebuilt byte for byte', () => {

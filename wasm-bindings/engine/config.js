@@ -79,6 +79,7 @@ export function readState(rt, cfg) {
     goalTestLoss: goal(m._nnw_cfg_goal_test_loss(cfg)),
     // the page's
     lang: str(m._nnw_cfg_lang(cfg)) || null,
+    classes: m._nnw_cfg_classes(cfg),
   };
 }
 

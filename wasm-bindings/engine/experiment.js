@@ -8,6 +8,8 @@ import { readState, writtenText } from './config.js';
 import { readShape, readNetwork, readLayout } from './network.js';
 import { saveState, loadState } from './transfer.js';
 import { misclassifiedView, perceptronReport, backpropTrace } from './lecture.js';
+import { layerStats } from './layer-stats.js';
+import { numClasses, confusion, evaluateClasses } from './classes.js';
 
 /**
  * @typedef {import('./runtime.js').Runtime} Runtime
@@ -22,6 +24,8 @@ import { misclassifiedView, perceptronReport, backpropTrace } from './lecture.js
  * @typedef {import('./types.js').Points} Points
  * @typedef {import('./types.js').PerceptronReport} PerceptronReport
  * @typedef {import('./types.js').BackpropTrace} BackpropTrace
+ * @typedef {import('./types.js').LayerStats} LayerStats
+ * @typedef {import('./types.js').Confusion} Confusion
  */
 
 /** A curve row that `train(epochs, every)` did not evaluate (core/experiment.h: NN_NOT_EVALUATED;
@@ -175,6 +179,16 @@ export class Experiment {
     return rt.f64(ptr, rt.scratchInt() * 2);
   }
 
+  /** Classes told apart: 0 (regression), 2, or K (one output node each, softmax). */
+  get classes() { return numClasses(this.#rt, this.#handle()); }
+
+  /** The confusion matrices now (null for regression). @returns {Confusion | null} */
+  confusion() { return confusion(this.#rt, this.#handle()); }
+
+  /** K classes: zero-copy [class per cell..., its probability per cell...] over density².
+   * @param {number} density 2..2048 @returns {Float32Array} */
+  evaluateClasses(density) { return evaluateClasses(this.#rt, this.#handle(), density); }
+
   /** The first epoch whose losses or parameters were not finite, or -1. */
   divergedAt() {
     return this.#rt.m._nn_experiment_diverged_at(this.#handle());
@@ -236,6 +250,13 @@ export class Experiment {
    */
   backpropTrace(point) {
     return backpropTrace(this.#rt, this.#handle(), () => this.#points(0), point);
+  }
+
+  /** Each layer's activations and error signals over the training points, summarised
+   * (core/layer_stats.h). The experiment is not changed. @returns {LayerStats} */
+  layerStats() {
+    this.#rt.needLab('layerStats()');
+    return layerStats(this.#rt, this.#handle());
   }
 
   /** The points as [x, y, label] in TFP's order. @returns {Points} */

@@ -3,9 +3,18 @@
 // (core/state.c), so that results match TFP in whatever browser runs the page. It also picks
 // which of the engine's two builds a browser can run (with wasm SIMD or without).
 
-/** The engine's two builds (wasm-bindings/CMakeLists.txt): the same numbers, the first with
- * wasm SIMD for faster heatmap grids, the second for browsers without it. */
-export const MODULE_FILES = { simd: 'nnplay-wasm.wasm', noSimd: 'nnplay-wasm-nosimd.wasm' };
+/** The engine's builds (wasm-bindings/CMakeLists.txt), all with the same numbers: with wasm SIMD
+ * for faster heatmap grids or without it for browsers that lack it; the first engine a page
+ * loads, or the lab engine, which adds what panels opened on use need. */
+export const MODULE_FILES = {
+  simd: 'nnplay-wasm.wasm', noSimd: 'nnplay-wasm-nosimd.wasm',
+  labSimd: 'nnplay-wasm-lab.wasm', labNoSimd: 'nnplay-wasm-lab-nosimd.wasm',
+};
+
+/** The file of the build asked for. @param {{simd: boolean, lab: boolean}} build */
+export function moduleFile({ simd, lab }) {
+  return MODULE_FILES[lab ? (simd ? 'labSimd' : 'labNoSimd') : (simd ? 'simd' : 'noSimd')];
+}
 
 /** The smallest module that uses SIMD: `(func (result v128) (i8x16.splat (i32.const 0)))`. */
 const SIMD_PROBE = new Uint8Array([

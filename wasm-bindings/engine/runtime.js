@@ -55,6 +55,16 @@ export class Runtime {
     if (!this.scratch) this.check(NN_ERR_NOMEM);
   }
 
+  /** Whether this is the lab engine (loadEngine({lab: true})): what panels opened on use call. */
+  get lab() {
+    return typeof this.m._nnw_lab === 'function';
+  }
+
+  /** Before a call only the lab engine exports. @param {string} what the member called */
+  needLab(what) {
+    if (!this.lab) throw new EngineError(`${what} needs the lab engine: loadEngine({lab: true})`, NN_ERR_INVALID);
+  }
+
   /** The one place a status becomes an exception. @param {number} status */
   check(status) {
     if (status === NN_OK) return;

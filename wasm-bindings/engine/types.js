@@ -61,6 +61,7 @@
  * @property {number | null} goalTrainLoss  the loss to reach, or null for no goal
  * @property {number | null} goalTestLoss
  * @property {string | null} lang  the page's language code (null: the browser's)
+ * @property {number} classes  2 (TFP's two classes) or 3..6 (one output node per class, softmax)
  */
 
 /**
@@ -116,6 +117,9 @@
 
 /** A pair of losses or accuracies. @typedef {{train: number, test: number}} TrainTest */
 
+/** Confusion matrices now: K x K counts each, rows the true class, columns the predicted one
+ * (two classes: 0 is -1, 1 is +1). @typedef {{train: number[][], test: number[][]}} Confusion */
+
 /** A curve as rows [train, test] for epochs 0..epoch; [null, null] where not evaluated.
  * @typedef {(number | null)[][]} CurveRows */
 
@@ -153,6 +157,27 @@
  * @property {number[]} params  per parameter, before the update
  * @property {number[]} grad  per parameter: dE/d parameter
  * @property {number[]} paramsAfter  per parameter, after the update
+ */
+
+/**
+ * One layer after the inputs (hidden layers, then the output layer) over the training points
+ * (core/layer_stats.h): its sizes × numPoints activations and error signals dE/d total.
+ * @typedef {object} LayerSummary
+ * @property {number} size  neurons
+ * @property {number[]} activations  quantiles of the outputs at LayerStats.levels (NaN left out)
+ * @property {number[]} gradients  quantiles of dE/d total at LayerStats.levels
+ * @property {{lo: number, hi: number, counts: number[]}} histogram  the outputs in equal bins
+ *   over [lo, hi] (tanh [-1, 1], sigmoid [0, 1], else the values' range)
+ * @property {boolean} identical  more than one neuron, all with the same activation and
+ *   gradient at every point (zero initialisation's symmetry)
+ */
+
+/**
+ * experiment.layerStats()'s answer.
+ * @typedef {object} LayerStats
+ * @property {number} numPoints  training points summarised
+ * @property {number[]} levels  the quantile levels: 0, 0.1, 0.25, 0.5, 0.75, 0.9, 1
+ * @property {LayerSummary[]} layers  as network(): per layer after the input layer
  */
 
 export {};

@@ -1,9 +1,28 @@
-// en-panels.js — the English words of the panels the page imports on first use (backprop.js,
-// perceptron.js, classpanel.js, goals.js, catchup.js, hovercard.js): each panel adds them to the English table
+// en-panels.js — the English words of the panels the page imports on first use (backprop.js
+// with backprop-matrix.js, layers.js, classes-view.js, perceptron.js, classpanel.js, goals.js, catchup.js,
+// hovercard.js): each panel adds them to the English table
 // (i18n.js addEnglish) when it loads, so a first load does not carry them. Other languages keep
 // these keys in their one table (strings/fr.js).
 
 export default {
+  'confusion.train': 'Training points: rows the true class, columns the predicted one',
+  'confusion.test': 'Test points: rows the true class, columns the predicted one',
+  'classes.legend': 'Class colours',
+  'classes.name': 'class {0}',
+  'layers.hide': 'Hide the layers',
+  'layers.hint': 'Over every training point: each layer\'s activations (histogram) and error signals δ (bands: 25–75 %, 10–90 %, min–max, one scale for all layers).',
+  'layers.layer': 'Layer {0} · {1}',
+  'layers.output': 'Output · {0}',
+  'layers.actLabel': 'Activations from {0} to {1}, median {2}',
+  'layers.gradLabel': 'Error signals δ: 10 % at {0}, 90 % at {1}, median {2}',
+  'layers.range': 'Range of the histogram',
+  'layers.gradRange': 'δ from 10 % to 90 % of the values',
+  'layers.identical': 'All neurons identical',
+  'backprop.matrix': 'Matrix view',
+  'backprop.batch': 'Whole mini-batch',
+  'backprop.batchText': 'This sample’s mini-batch: training points {0}, one per column of A and Z.',
+  'backprop.layer': 'Layer {0}',
+  'backprop.outputLayer': 'Output layer',
   'backprop.tableLabel': 'The numbers of this stage',
   'catchup.progress': 'Training to epoch {0}… {1} %',
   'goals.train': 'training loss',

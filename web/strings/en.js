@@ -119,7 +119,11 @@ export default {
   'modes.simplifiedTitle': 'Show only the essentials: data, features, layers, learning rate, play',
   'modes.complete': 'Complete',
   'modes.completeTitle': 'Show every control',
+  'layers.title': 'Inside the layers',
+  'layers.show': 'Show the layers',
   'backprop.title': 'Backpropagation, step by step',
   'backprop.start': 'Step through one sample',
+  'backprop.oneOutput': 'Step-through: networks with one output only',
+  'confusion.show': 'Confusion matrix',
   'class.summary': 'Use it in class',
 };

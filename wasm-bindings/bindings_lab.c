@@ -1,0 +1,24 @@
+/* bindings_lab.c — what only the lab engine exports (exports-lab.txt): the C side of the panels
+ * a page opens on use. The first engine a page loads is built without this file, so none of
+ * their code weighs on the first load (wasm-bindings/CMakeLists.txt). */
+#include <stdint.h>
+
+#include "layer_stats.h"
+
+/* Present only in the lab engine: the JS API asks for it before a lab call. */
+int nnw_lab(void) { return 1; }
+
+/* ---- layer statistics (layer_stats.h): create, nn_experiment_layer_stats, read, destroy ---- */
+
+/* Everything JS reads of a run, in one call (a few exports instead of one per field):
+ * out[0..1] num_layers, num_points; out[2..3] NN_LAYER_STATS_NUM_LEVELS, _BINS; out[4..11]
+ * pointers to sizes, act_q, grad_q, hist_lo, hist_hi, hist, identical, NN_LAYER_STATS_LEVELS. */
+void nnw_stats_read(const nn_layer_stats *s, int32_t out[12]) {
+  const void *ptrs[8] = {s->sizes, s->act_q, s->grad_q, s->hist_lo, s->hist_hi, s->hist,
+                         s->identical, NN_LAYER_STATS_LEVELS};
+  out[0] = s->num_layers;
+  out[1] = s->num_points;
+  out[2] = NN_LAYER_STATS_NUM_LEVELS;
+  out[3] = NN_LAYER_STATS_BINS;
+  for (int i = 0; i < 8; i++) out[4 + i] = (int32_t)(uintptr_t)ptrs[i];
+}
