@@ -49,7 +49,7 @@ function boot() {
     data: () => need().live().data(),
     network: () => need().live().network(),
     notices: () => need().live().notices(),
-    lessons: () => need().views.lecture.lessons.map((l) => ({ ...l })),
+    lessons: () => need().views.lecture.lessonWords().then((ls) => ls.map((l) => ({ ...l }))),
     misclassified: () => need().views.lecture.misclassified(),
     perceptron: () => need().views.lecture.report(),
     /** @param {number} [point] */
