@@ -36,13 +36,15 @@ export class LessonsView {
     this.title = el('strong', 'lesson-title', text);
     this.goal = el('span', 'lesson-goal', text);
     this.try = el('div', 'lesson-try', text);
-    this.next = /** @type {HTMLAnchorElement} */ (el('a', 'lesson-link lesson-next', text));
+    this.next = /** @type {HTMLAnchorElement} */ (el('a', 'lesson-next', text));
     const leave = /** @type {HTMLButtonElement} */ (el('button', 'notices-close lesson-leave', this.banner, '×'));
     leave.title = t('lessons.leave');
     leave.setAttribute('aria-label', t('lessons.leaveShort'));
     leave.addEventListener('click', () => handlers.leave());
     /** @type {string | null} the open lesson */
     this.open = null;
+    /** @type {Promise<void> | undefined} the menu's links, made once */
+    this.filled = undefined;
   }
 
   /** The menu's links, made once the words are in. @returns {Promise<void>} */

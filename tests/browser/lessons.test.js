@@ -84,6 +84,7 @@ test('the lessons menu opens a lesson, and leaving it keeps the experiment', asy
   t.after(() => context.close());
   assert.equal(await page.isVisible('.lesson-banner'), false, 'no lesson, no goal');
   await page.click('.lessons-menu summary');
+  await page.waitForSelector('.lessons-list .lesson-link'); // the menu fills once the words are in
   const links = await page.$$eval('.lesson-link', (as) => as.map((a) => /** @type {HTMLAnchorElement} */ (a).getAttribute('href')));
   const ids = (await page.evaluate(() => window.nnplay.lessons())).map((/** @type {any} */ l) => `#lesson=${l.id}`);
   assert.deepEqual(links, ids, 'each lesson is a plain link');
