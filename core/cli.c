@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "compare.h"
 #include "classes.h"
 #include "config.h"
 #include "experiment.h"
@@ -227,6 +228,56 @@ typedef struct {
   double r;
 } run_args;
 
+/* [[a, b], ...]: rows pairs of doubles. */
+static void put_curve(buffer *b, const double *curve, int rows) {
+  put(b, "[");
+  for (int r = 0; r < rows; r++) {
+    put(b, r ? ",[" : "[");
+    put_num(b, curve[2 * r]);
+    put(b, ",");
+    put_num(b, curve[2 * r + 1]);
+    put(b, "]");
+  }
+  put(b, "]");
+}
+
+/* "compare": [{value, link, loss_curve}, ...]: each variant of cfg (compare.h) built from its
+ * own link and trained `epochs` epochs. False when one cannot be built or trained. */
+static bool put_compare(buffer *b, const nn_config *cfg, int epochs) {
+  nn_config *v = malloc(sizeof *v);
+  bool ok = v != NULL;
+  put(b, ",\n\"compare\":[");
+  for (int i = 0; ok && i < nn_compare_count(cfg); i++) {
+    nn_experiment *e = NULL;
+    ok = nn_compare_variant(cfg, i, v) && nn_experiment_create(&e, v) == NN_OK &&
+         nn_experiment_train(e, epochs) == NN_OK;
+    if (ok) {
+      char value[NN_MAX_COMPARE_LEN + 1];
+      nn_compare_value(cfg, i, value, sizeof value);
+      put(b, i ? ",{\"value\":" : "{\"value\":");
+      put_string(b, value);
+      size_t need = nn_state_serialize(v, NULL, 0);
+      char *link = malloc(need + 1);
+      ok = link != NULL;
+      if (ok) {
+        nn_state_serialize(v, link, need + 1);
+        put(b, ",\"link\":");
+        put_string(b, link); /* a seed may hold a quote */
+      }
+      free(link);
+      int rows;
+      const double *curve = nn_experiment_loss_curve(e, &rows);
+      put(b, ",\"loss_curve\":");
+      put_curve(b, curve, rows);
+      put(b, "}");
+    }
+    nn_experiment_destroy(e);
+  }
+  put(b, "]");
+  free(v);
+  return ok;
+}
+
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
@@ -354,6 +405,7 @@ static int run(const run_args *a, FILE *out, FILE *err) {
   nn_changelog log;
   nn_changelog_init(&log);
   nn_state_parse(a->hash, &cfg, &notices);
+  nn_compare_check(&cfg, &notices);
   if (!nn_changelog_parse(a->hash, &cfg, &log, &notices)) {
     fprintf(err, "nnplay: out of memory\n");
     return NN_CLI_FAILED;
@@ -404,27 +456,22 @@ static int run(const run_args *a, FILE *out, FILE *err) {
   }
   int rows;
   const double *curve = nn_experiment_loss_curve(e, &rows);
-  put(&b, ",\n\"loss_curve\":[");
-  for (int r = 0; r < rows; r++) {
-    put(&b, r ? ",[" : "[");
-    put_num(&b, curve[2 * r]);
-    put(&b, ",");
-    put_num(&b, curve[2 * r + 1]);
-    put(&b, "]");
-  }
+  put(&b, ",\n\"loss_curve\":");
+  put_curve(&b, curve, rows);
   const double *acc = nn_experiment_accuracy_curve(e, &rows);
-  put(&b, "],\n\"accuracy_curve\":[");
-  for (int r = 0; r < rows; r++) {
-    put(&b, r ? ",[" : "[");
-    put_num(&b, acc[2 * r]);
-    put(&b, ",");
-    put_num(&b, acc[2 * r + 1]);
-    put(&b, "]");
-  }
-  put(&b, "],\n\"final_network\":");
+  put(&b, ",\n\"accuracy_curve\":");
+  put_curve(&b, acc, rows);
+  put(&b, ",\n\"final_network\":");
   put_network(&b, nn_experiment_network(e));
   put_classification(&b, e);
   if (nn_experiment_config(e)->model == NN_MODEL_PERCEPTRON) put_perceptron(&b, e);
+  if (nn_compare_count(nn_experiment_base_config(e)) > 0 &&
+      !put_compare(&b, nn_experiment_base_config(e), nn_experiment_epoch(e))) {
+    fprintf(err, "nnplay: a compared variant failed\n");
+    nn_experiment_destroy(e);
+    free(b.p);
+    return NN_CLI_FAILED;
+  }
   put(&b, ",\n\"notices\":");
   need = nn_notices_json(&notices, NULL, 0);
   if (reserve(&b, need)) {

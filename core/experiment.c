@@ -104,7 +104,7 @@ static nn_status build(nn_experiment *e) {
   if (cfg->seed[0] == '\0' || nn_network_layout(cfg, sizes) < 0) return NN_ERR_INVALID;
 
   nn_dataset_kind kind = nn_config_active_dataset(cfg);
-  int n = nn_dataset_num_samples(kind);
+  int n = cfg->samples > 0 ? cfg->samples : nn_dataset_num_samples(kind); /* samples= */
   bool perceptron = cfg->model == NN_MODEL_PERCEPTRON;
   if (perceptron && cfg->problem != NN_PROBLEM_CLASSIFICATION) return NN_ERR_INVALID;
   if (!(perceptron ? nn_perceptron_network_init(&e->net, cfg) : nn_network_init(&e->net, cfg)))
@@ -208,7 +208,7 @@ nn_status nn_exp_ensure_rows(nn_experiment *e, long long need) {
 /* One training epoch (TFP's oneStep without the losses). */
 static void train_epoch(nn_experiment *e) {
   if (e->cfg.model == NN_MODEL_PERCEPTRON)
-    nn_perceptron_train_epoch(&e->net, e->inputs, e->points, e->num_train, e->cfg.learning_rate);
+    nn_perceptron_train_epoch(&e->net, e->cfg.rule, e->inputs, e->points, e->num_train, e->cfg.learning_rate);
   else
     nn_train_epoch(&e->net, e->inputs, e->points, e->num_train, &e->opts, &e->drop_rng);
   e->epoch++;

@@ -80,9 +80,9 @@ static void apply_number(nn_config *cfg, const nn_param *p, span raw, nn_notices
     return;
   }
   if (p->kind == NN_PARAM_WHOLE) {
-    if (!(v >= p->min && v <= p->max && v == floor(v))) {
-      notice(ns, lit(p->name), raw, "must be a whole number from %s to %s; %s", lo, hi,
-             then);
+    if (!(v >= p->min && v <= p->max && v == floor(v) && !(p->even && (int)v % 2))) {
+      notice(ns, lit(p->name), raw, "must be a whole number from %s to %s%s; %s", lo, hi,
+             p->even ? ", even" : "", then);
       return;
     }
     *(int *)field(cfg, p) = (int)v;

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <malloc.h>
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "backprop_trace.h"
@@ -23,6 +24,7 @@
 #include "experiment.h"
 #include "network.h"
 #include "perceptron.h"
+#include "downhill.h"
 #include "state.h"
 
 /* ---- URL hash -> config + notices ------------------------------------------------------- */
@@ -123,8 +125,19 @@ NNW_CFG_GETTER(double, goal_train_loss, c->goal_train_loss)
 NNW_CFG_GETTER(double, goal_test_loss, c->goal_test_loss)
 /* the page's language ("" = the browser's) */
 NNW_CFG_GETTER(const char *, lang, c->lang)
+
 /* K-class problems: 2 = TFP's two classes */
 NNW_CFG_GETTER(int, classes, c->classes)
+/* the perceptron's rule; the downhill panel's surface */
+NNW_CFG_GETTER(const char *, rule, nn_rule_name(c->rule))
+NNW_CFG_GETTER(const char *, downhill, nn_surface_name(c->downhill.surface))
+
+/* The downhill panel's six numbers, NN_DOWNHILL_OWN when not set: the start x, y, then the
+ * rates of SGD, momentum, RMSprop, Adam. */
+_Static_assert(offsetof(nn_downhill_config, rate) ==
+                   offsetof(nn_downhill_config, start) + 2 * sizeof(double),
+               "start and rate are one run of six doubles");
+const double *nnw_cfg_downhill_numbers(const nn_config *c) { return c->downhill.start; }
 
 /* The flag of feature f (its name: nn_feature_name); false when f is out of range. */
 bool nnw_cfg_feature(const nn_config *c, int f) {

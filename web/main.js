@@ -48,7 +48,7 @@ function boot() {
     lossCurve: () => need().live().lossCurve(),
     data: () => need().live().data(),
     network: () => need().live().network(),
-    notices: () => need().live().notices(),
+    notices: () => [...need().live().notices(), ...need().refused],
     lessons: () => need().views.lecture.lessonWords().then((ls) => ls.map((l) => ({ ...l }))),
     misclassified: () => need().views.lecture.misclassified(),
     perceptron: () => need().views.lecture.report(),
@@ -61,6 +61,7 @@ function boot() {
     divergedAt: () => need().live().divergedAt(),
     restoreFinite: () => need().restoreFinite(),
     dropoutMask: () => Array.from(need().live().dropoutMask()),
+    compare: () => need().compare?.result() ?? [],
   };
   Object.defineProperty(window, 'nnplay', { value: Object.freeze(api), enumerable: true });
 

@@ -15,7 +15,7 @@ test('window.nnplay answers as the design table says', async (t) => {
     assert.deepEqual(keys, ['data', 'epoch', 'loss', 'lossCurve', 'network', 'notices', 'pause', 'play', 'ready',
       'regenerate', 'reset', 'state', 'step',
       'accuracy', 'accuracyCurve', 'confusion', 'divergedAt', 'restoreFinite', 'dropoutMask',
-      'lessons', 'misclassified', 'perceptron', 'backprop', 'layerStats',
+      'lessons', 'misclassified', 'perceptron', 'backprop', 'layerStats', 'compare',
       'set', 'setWeight', 'setBias', 'link'].sort());
     assert.equal(await page.evaluate(() => window.nnplay.ready instanceof Promise), true);
   });

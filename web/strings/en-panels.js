@@ -1,6 +1,6 @@
 // en-panels.js — the English words of the panels the page imports on first use (backprop.js
-// with backprop-matrix.js, layers.js, classes-view.js, perceptron.js, classpanel.js, goals.js, catchup.js,
-// hovercard.js): each panel adds them to the English table
+// with backprop-matrix.js, layers.js, classes-view.js, perceptron.js, downhill.js, classpanel.js,
+// goals.js, catchup.js, hovercard.js, compare.js): each panel adds them to the English table
 // (i18n.js addEnglish) when it loads, so a first load does not carry them. Other languages keep
 // these keys in their one table (strings/fr.js).
 
@@ -29,6 +29,25 @@ export default {
   'goals.test': 'test loss',
   'goals.goal': 'Goal: {0} ≤ {1}',
   'goals.reached': '{0} — reached at epoch {1} ✓',
+  'perceptron.ruleLabel': 'Rule',
+  'perceptron.rosenblatt': 'Rosenblatt (on mistakes)',
+  'perceptron.hebb': 'Hebb (on every point)',
+  'perceptron.hebbRule': 'One neuron with a step activation: ŷ = +1 if w·x + b ≥ 0, else −1. Hebb\'s rule, for each training point in turn, right or wrong: w ← w + η·y·x and b ← b + η·y (a weight grows when its input and the label agree). The loss shown above is the fraction of points misclassified.',
+  'downhill.title': 'Optimizers rolling downhill',
+  'downhill.close': 'Close',
+  'downhill.surface': 'Surface',
+  'downhill.bowl': 'Elongated bowl',
+  'downhill.valley': 'Curved valley',
+  'downhill.saddle': 'Saddle',
+  'downhill.play': 'Play',
+  'downhill.pause': 'Pause',
+  'downhill.step': 'Step',
+  'downhill.reset': 'Reset',
+  'downhill.map': 'Loss surface: click, tap or use the arrow keys to set the start point',
+  'downhill.where': 'Start ({0}, {1}), step {2}',
+  'downhill.rate': 'Learning rate',
+  'downhill.at': 'at ({0}, {1})',
+  'downhill.note': 'Each path is the engine\'s own optimizer update (the code that trains the network) on the gradient of the surface. μ, ρ, β₁, β₂ are the playground\'s own.',
   'perceptron.switch': 'Switch to a small MLP (one hidden layer, 4 tanh neurons)',
   'perceptron.misclassified': 'Misclassified training points: ',
   'perceptron.of': ' of {0}',
@@ -89,4 +108,6 @@ export default {
   'hide.beta1': 'Adam β₁',
   'hide.beta2': 'Adam β₂',
   'hide.epsilon': 'ε (RMSprop, Adam)',
+  'compare.title': 'Compare: {0}',
+  'compare.key': 'Solid: test loss; dashed: training loss',
 };

@@ -121,6 +121,7 @@ export default {
   'modes.simplifiedTitle': 'Show only the essentials: data, features, layers, learning rate, play',
   'modes.complete': 'Complete',
   'modes.completeTitle': 'Show every control',
+  'downhill.open': 'Optimizers downhill',
   'layers.title': 'Inside the layers',
   'layers.show': 'Show the layers',
   'backprop.title': 'Backpropagation, step by step',
