@@ -92,14 +92,18 @@ export class Engine {
     });
   }
 
-  /** The course's lessons, in order (core/lessons.h). @returns {Lesson[]} */
+  /** The course's lessons, in order (core/lessons.h); their words (core/lesson_words.h) on the
+   * lab engine only. @returns {Lesson[]} */
   lessons() {
     const m = this.#rt.m;
     const str = (/** @type {number} */ p) => /** @type {string} */ (this.#rt.string(p));
     /** @type {Lesson[]} */
     const out = [];
     for (let i = 0, n = m._nn_lesson_count(); i < n; i++) {
-      out.push({ id: str(m._nn_lesson_id(i)), title: str(m._nn_lesson_title(i)), goal: str(m._nn_lesson_goal(i)), hash: str(m._nn_lesson_hash(i)) });
+      /** @type {Lesson} */
+      const l = { id: str(m._nn_lesson_id(i)), hash: str(m._nn_lesson_hash(i)) };
+      if (this.lab) Object.assign(l, { title: str(m._nn_lesson_title(i)), goal: str(m._nn_lesson_goal(i)), try: str(m._nn_lesson_try(i)) });
+      out.push(l);
     }
     return out;
   }

@@ -168,8 +168,9 @@
  */
 
 /**
- * One lesson of the course (core/lessons.h); `hash`: its parameters, no '#'.
- * @typedef {{id: string, title: string, goal: string, hash: string}} Lesson
+ * One lesson of the course (core/lessons.h); `hash`: its parameters, no '#'. Its words
+ * (core/lesson_words.h: `title`, `goal`, `try`, what to try) come from the lab engine only.
+ * @typedef {{id: string, hash: string, title?: string, goal?: string, try?: string}} Lesson
  */
 
 /**
