@@ -18,6 +18,7 @@
 #                                                or the -nosimd one where wasm SIMD is missing
 #                    engine/nnplay-wasm.wasm     the engine
 #                    engine/nnplay-wasm-nosimd.wasm   the engine without wasm SIMD
+#                    engine/points.js + nnplay-points.wasm   the points module (own data), on use
 #                    nnplay.html                 the whole page in one file, both engines and
 #                                                the worker inside: opens from file:// with no
 #                                                server and no network (scripts/offline.mjs)
@@ -76,6 +77,10 @@ for css in web/*.css; do esbuild "$css" --minify --outfile="$stage/$(basename "$
 cp build/wasm/wasm-bindings/nnplay-wasm{,-nosimd,-lab,-lab-nosimd}.wasm "$stage/engine/"
 esbuild build/wasm/wasm-bindings/engine.js --bundle --format=esm --minify --external:'node:*' \
   --outfile="$stage/engine/engine.js"
+# The points module (files of points, data= text), which the page loads on first use.
+cp build/wasm/wasm-bindings/nnplay-points.wasm "$stage/engine/"
+esbuild build/wasm/wasm-bindings/points.js --bundle --format=esm --minify --external:'node:*' \
+  --outfile="$stage/engine/points.js"
 
 # The one-file page: web/index.html with every script, style and both engines inlined.
 node scripts/offline.mjs "$stage" build/wasm/wasm-bindings

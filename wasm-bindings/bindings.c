@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <malloc.h>
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "backprop_trace.h"
@@ -23,6 +24,8 @@
 #include "experiment.h"
 #include "network.h"
 #include "perceptron.h"
+#include "downhill.h"
+#include "points_file.h"
 #include "state.h"
 
 /* ---- URL hash -> config + notices ------------------------------------------------------- */
@@ -123,8 +126,21 @@ NNW_CFG_GETTER(double, goal_train_loss, c->goal_train_loss)
 NNW_CFG_GETTER(double, goal_test_loss, c->goal_test_loss)
 /* the page's language ("" = the browser's) */
 NNW_CFG_GETTER(const char *, lang, c->lang)
+
 /* K-class problems: 2 = TFP's two classes */
 NNW_CFG_GETTER(int, classes, c->classes)
+/* the perceptron's rule; the downhill panel's surface */
+NNW_CFG_GETTER(const char *, rule, nn_rule_name(c->rule))
+NNW_CFG_GETTER(const char *, downhill, nn_surface_name(c->downhill.surface))
+
+/* The downhill panel's six numbers, NN_DOWNHILL_OWN when not set: the start x, y, then the
+ * rates of SGD, momentum, RMSprop, Adam. */
+_Static_assert(offsetof(nn_downhill_config, rate) ==
+                   offsetof(nn_downhill_config, start) + 2 * sizeof(double),
+               "start and rate are one run of six doubles");
+const double *nnw_cfg_downhill_numbers(const nn_config *c) { return c->downhill.start; }
+/* own points as the link carries them ("" = the dataset's own) */
+NNW_CFG_GETTER(const char *, data, c->data)
 
 /* The flag of feature f (its name: nn_feature_name); false when f is out of range. */
 bool nnw_cfg_feature(const nn_config *c, int f) {
@@ -231,6 +247,16 @@ NNW_TRACE_GETTER(const double *, input_der)
 NNW_TRACE_GETTER(const double *, params)
 NNW_TRACE_GETTER(const double *, grad)
 NNW_TRACE_GETTER(const double *, params_after)
+
+/* ---- own points (core/points_file.h); reading them is the points module's ------------------ */
+
+/* The experiment's points as CSV, train then test (x,y,label,set; snprintf-like). */
+int nnw_experiment_points_csv(const nn_experiment *e, char *out, int cap) {
+  int ntrain, ntest;
+  const nn_point *train = nn_experiment_train_points(e, &ntrain);
+  const nn_point *test = nn_experiment_test_points(e, &ntest);
+  return (int)nn_points_csv_write(train, ntrain, test, ntest, out, (size_t)cap);
+}
 
 /* ---- diagnostics ------------------------------------------------------------------------- */
 

@@ -2,8 +2,9 @@
 // bar (lessons menu, model and mode switches), the lesson's goal, perceptron mode (panel and
 // separating line), and the backpropagation step-through (panel, diagram marks, the sample on
 // the heatmap). The controller calls load() for each new experiment and draw() each frame.
-// The perceptron panel and the step-through are imported when first needed (model=perceptron,
-// or the step-through's button clicked), to keep a first load of the page small.
+// The perceptron panel, the step-through and the downhill panel are imported when first needed
+// (model=perceptron, the step-through's button, the downhill button or `downhill=`), to keep a
+// first load of the page small.
 
 import { ModeBar, applyModes } from './modes.js';
 import { LessonsView } from './lessons.js';
@@ -23,24 +24,35 @@ export const SWITCH_TO_MLP = /** @type {Record<string, string | null>} */ ({
  *   pause(): void,
  *   applyParams(values: number[]): void,
  *   redraw(): void,
- *   useLab(): Promise<void>
- * }} LectureHandlers
+ *   state(): import('./types.js').EngineState,
+ *   setPanelParams(values: Record<string, string | null>): void,
+ *   useLab(): Promise<void>,
+ *   labEngine(): Promise<import('./downhill.js').DownhillEngine>,
+ *   lessonWords(): Promise<Lesson[]>
+ * }} LectureHandlers lessonWords: the lessons with their words (the lab engine's)
  */
 
 export class Lecture {
   /**
-   * @param {{lessons(): Lesson[]}} engine
    * @param {{bar: HTMLElement, banner: HTMLElement, networkColumn: HTMLElement, heatmapFrame: HTMLElement,
    *   network: import('./network.js').NetworkView}} where
    * @param {LectureHandlers} handlers
    */
-  constructor(engine, where, handlers) {
-    /** @type {Lesson[]} */
-    this.lessons = engine.lessons();
+  constructor(where, handlers) {
     /** @type {Experiment | null} */
     this.ex = null;
-    this.lessonsView = new LessonsView(where.bar, where.banner, this.lessons, { leave: () => handlers.setParams({ lesson: null }) });
+    /** @type {Promise<Lesson[]> | null} the lessons with their words, asked for once */
+    this.words = null;
+    this.lessonsView = new LessonsView(where.bar, where.banner, {
+      leave: () => handlers.setParams({ lesson: null }),
+      words: () => this.lessonWords(),
+    });
     this.modeBar = new ModeBar(where.bar, { set: (name, value) => handlers.setParams({ [name]: value }) });
+    /** @type {import('./downhill.js').DownhillPanel | null} */
+    this.downhill = null;
+    const dh = /** @type {HTMLButtonElement} */ (el('button', 'text-button downhill-open', this.modeBar.root, t('downhill.open')));
+    dh.type = 'button';
+    dh.addEventListener('click', () => handlers.setPanelParams({ downhill: this.state?.downhill !== 'none' ? null : 'bowl' }));
     /** @type {import('./overlay.js').HeatmapOverlay | null} imported with the first panel */
     this.overlay = null;
     this.where = where;
@@ -77,6 +89,12 @@ export class Lecture {
     this.layers = null;
   }
 
+  /** The lessons with their words (the page moves to the lab engine for them), asked for once.
+   * @returns {Promise<Lesson[]>} */
+  lessonWords() {
+    return (this.words ??= this.handlers.lessonWords());
+  }
+
   /** @returns {Promise<import('./layers.js').LayersPanel>} the layer view, imported once */
   async loadLayers() {
     const [{ LayersPanel }] = await Promise.all([import('./layers.js'), this.handlers.useLab()]);
@@ -106,7 +124,8 @@ export class Lecture {
   async loadPerceptron() {
     const [{ PerceptronPanel }] = await Promise.all([import('./perceptron.js'), this.loadOverlay()]);
     if (!this.perceptron) {
-      this.perceptron = new PerceptronPanel(this.where.networkColumn, { switchToMlp: () => this.handlers.setParams(SWITCH_TO_MLP) });
+      const h = this.handlers;
+      this.perceptron = new PerceptronPanel(this.where.networkColumn, { switchToMlp: () => h.setParams(SWITCH_TO_MLP), setRule: (rule) => h.setParams({ rule }) });
       this.bpRoot.before(this.perceptron.root);
       this.loadPanels();
       this.handlers.redraw();
@@ -132,14 +151,34 @@ export class Lecture {
   load(ex, state) {
     this.ex = ex;
     this.modeBar.update(state);
-    this.lessonsView.update(state.lesson ?? null);
+    const banner = this.lessonsView.update(state.lesson ?? null);
     applyModes(document, { mode: state.mode, model: state.model });
     this.state = state;
     this.loadPanels();
     this.overlay?.setLine(null);
     if (state.model === 'perceptron' && !this.perceptron) this.pending = this.loadPerceptron();
+    if (state.lesson) this.pending = Promise.all([this.pending, banner]).then(() => {});
+    this.panelsChanged(state);
     this.goals?.load(state);
     if (!this.goals && (state.goalTrainLoss ?? state.goalTestLoss) !== null) this.loadGoals();
+  }
+
+  /** The panels' own parameters changed (or a new experiment): the downhill panel, imported
+   * when first opened. @param {import('./types.js').EngineState} state */
+  panelsChanged(state) {
+    this.state = state;
+    if (this.downhill || state.downhill !== 'none') this.loadDownhill().then((p) => p.load(/** @type {import('./types.js').EngineState} */ (this.state)));
+  }
+
+  /** @returns {Promise<import('./downhill.js').DownhillPanel>} the downhill panel, imported once
+   * (its paths come from the lab engine) */
+  async loadDownhill() {
+    const h = this.handlers;
+    const [{ DownhillPanel }, engine] = await Promise.all([import('./downhill.js'), h.labEngine()]);
+    this.downhill ??= new DownhillPanel(/** @type {HTMLElement} */ (document.querySelector('.columns')), engine, {
+      state: () => h.state(), setPanelParams: (v) => h.setPanelParams(v), setParams: (v) => h.setParams(v),
+    });
+    return this.downhill;
   }
 
   /** The goals' line under the losses, imported once. */
@@ -157,7 +196,7 @@ export class Lecture {
     const layout = ex.layout();
     const numTrain = ex.data().train.length;
     const perceptron = state.model === 'perceptron';
-    this.perceptron?.load(perceptron ? layout : null, numTrain);
+    this.perceptron?.load(perceptron ? layout : null, numTrain, state.rule);
     // K classes have K output nodes: the step-through traces networks of one output only.
     const many = ex.classes > 2;
     const bpLayout = perceptron || many || state.mode === 'simplified' ? null : layout;

@@ -28,12 +28,15 @@ import { t } from './i18n.js';
  *   reset(): void,
  *   regenerate(): void,
  *   changeParams(values: Record<string, string | null>): void,
+ *   setPanelParams(values: Record<string, string | null>): void,
  *   setSpeed(speed: number): void,
  *   setDisplay(name: 'showTestData' | 'discretize', value: boolean): void,
  *   hover(target: import('./network.js').HoverTarget | null): void,
  *   restoreFinite(): void,
+ *   editData(): void,
  *   redraw(): void,
  *   useLab(): Promise<void>,
+ *   readonly engine: import('./types.js').Engine,
  *   showClasses(toggle?: boolean): void,
  *   state(): EngineState,
  *   current(): [string, EngineState],
@@ -43,7 +46,7 @@ import { t } from './i18n.js';
  * }} PageActions
  *   changeParams: rebuild from the link with these values (null removes one); current: the
  *   link's hash and state; param: the live experiment's parameter at `index`; useLab: the
- *   page on the lab engine, for panels that need it
+ *   page on the lab engine, for panels that need it; engine: the one the page is on
  */
 
 /**
@@ -73,10 +76,9 @@ function lazyClassPanel(container, current) {
 
 /**
  * Builds every view of the page.
- * @param {{lessons(): import('./lessons.js').Lesson[]}} engine the lecture's lessons
  * @param {PageActions} act
  */
-export function createViews(engine, act) {
+export function createViews(act) {
   const set = (/** @type {string} */ name, /** @type {string} */ value) => act.changeParams({ [name]: value });
   const notices = new NoticesView(byId('notices'));
   const controls = new Controls(byId('topbar'), {
@@ -89,7 +91,12 @@ export function createViews(engine, act) {
   const training = new TrainingControls(byId('topbar'), (values) => act.changeParams(values));
   const speedControl = new SpeedControl((speed) => act.setSpeed(speed));
   controls.root.querySelector('.epoch')?.after(speedControl.root);
-  const dataPanel = new DataPanel(byId('data'), { set, regenerate: () => act.regenerate() });
+  const dataPanel = new DataPanel(byId('data'), {
+    // a dataset chosen leaves own points
+    set: (name, value) => act.changeParams(/dataset/i.test(name) ? { [name]: value, data: null } : { [name]: value }),
+    regenerate: () => act.regenerate(),
+    editData: () => act.editData(),
+  });
   const network = new NetworkView(byId('network'), {
     toggleFeature: (name) => act.changeParams(toggleFeature(act.state(), name)),
     hover: (target) => act.hover(target),
@@ -109,7 +116,7 @@ export function createViews(engine, act) {
   const divergence = new DivergenceView(byId('notices'), () => act.restoreFinite());
   const dropoutMarks = new DropoutMarks(network);
   const classPanel = lazyClassPanel(byId('class'), () => act.current());
-  const lecture = new Lecture(engine, {
+  const lecture = new Lecture({
     bar: byId('lecture'), banner: byId('lesson'), networkColumn: byId('network'),
     heatmapFrame: output.heatmap.frame, network,
   }, {
@@ -117,7 +124,11 @@ export function createViews(engine, act) {
     pause: () => act.setPlaying(false),
     applyParams: (values) => act.edits.setParams(values),
     redraw: () => act.redraw(),
+    state: () => act.state(),
+    setPanelParams: (values) => act.setPanelParams(values),
     useLab: () => act.useLab(),
+    labEngine: () => act.useLab().then(() => act.engine),
+    lessonWords: () => act.useLab().then(() => act.engine.lessons()),
   });
   return { summary, notices, controls, training, speedControl, dataPanel, network, output, accuracy, divergence, dropoutMarks, classPanel, lecture };
 }

@@ -25,6 +25,8 @@ export function readState(rt, cfg) {
   const speed = m._nnw_cfg_speed(cfg);
   /** A goal, or null for none (config.h: NN_NO_GOAL is below 0). */
   const goal = (/** @type {number} */ v) => (v < 0 ? null : v);
+  /** The downhill numbers, null for the surface's own (config.h: NN_DOWNHILL_OWN, -1e9). */
+  const dh = Array.from(rt.f64(m._nnw_cfg_downhill_numbers(cfg), 6), (v) => (v <= -1e9 ? null : v));
   /** @type {Record<string, boolean>} */
   const hide = {};
   for (let i = 0, n = m._nnw_cfg_num_hide(cfg); i < n; i++) {
@@ -80,6 +82,17 @@ export function readState(rt, cfg) {
     // the page's
     lang: str(m._nnw_cfg_lang(cfg)) || null,
     classes: m._nnw_cfg_classes(cfg),
+    // the perceptron's rule; the downhill panel's surface, start and rates (null: the surface's own)
+    rule: str(m._nnw_cfg_rule(cfg)),
+    downhill: str(m._nnw_cfg_downhill(cfg)),
+    downhillX: dh[0],
+    downhillY: dh[1],
+    downhillSgd: dh[2],
+    downhillMomentum: dh[3],
+    downhillRmsprop: dh[4],
+    downhillAdam: dh[5],
+    // own points (core/points_codec.h)
+    data: str(m._nnw_cfg_data(cfg)) || null,
   };
 }
 
