@@ -70,6 +70,8 @@
  * @property {number | null} downhillMomentum
  * @property {number | null} downhillRmsprop
  * @property {number | null} downhillAdam
+ * @property {string | null} data  own points, as the link's data= carries them (null: the
+ *   dataset's generated points)
  */
 
 /**
@@ -93,8 +95,6 @@
  * @property {number} [beta1]
  * @property {number} [beta2]
  * @property {number} [epsilon]
- * @property {string | null} data  own points, as the link's data= carries them (null: the
- *   dataset's generated points)
  */
 
 /**
