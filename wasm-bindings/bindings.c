@@ -18,7 +18,6 @@
 #include <malloc.h>
 #include <stdlib.h>
 
-#include "backprop_trace.h"
 #include "config.h"
 #include "experiment.h"
 #include "network.h"
@@ -211,26 +210,6 @@ void nnw_experiment_perceptron_report(const nn_experiment *e, int out[3]) {
   out[1] = r.converged_epoch;
   out[2] = r.misclassified;
 }
-
-/* ---- backprop trace (backprop_trace.h): create, nn_experiment_backprop_trace, read, destroy - */
-
-#define NNW_TRACE_GETTER(type, name) \
-  type nnw_trace_##name(const nn_backprop_trace *t) { return t->name; }
-
-NNW_TRACE_GETTER(int, num_nodes)
-NNW_TRACE_GETTER(int, num_params)
-NNW_TRACE_GETTER(double, target)
-NNW_TRACE_GETTER(double, prediction)
-NNW_TRACE_GETTER(double, error)
-NNW_TRACE_GETTER(double, error_der)
-NNW_TRACE_GETTER(double, learning_rate)
-NNW_TRACE_GETTER(const double *, total)
-NNW_TRACE_GETTER(const double *, output)
-NNW_TRACE_GETTER(const double *, output_der)
-NNW_TRACE_GETTER(const double *, input_der)
-NNW_TRACE_GETTER(const double *, params)
-NNW_TRACE_GETTER(const double *, grad)
-NNW_TRACE_GETTER(const double *, params_after)
 
 /* ---- diagnostics ------------------------------------------------------------------------- */
 

@@ -3,6 +3,7 @@
  * their code weighs on the first load (wasm-bindings/CMakeLists.txt). */
 #include <stdint.h>
 
+#include "backprop_trace.h"
 #include "layer_stats.h"
 
 /* Present only in the lab engine: the JS API asks for it before a lab call. */
@@ -21,4 +22,22 @@ void nnw_stats_read(const nn_layer_stats *s, int32_t out[12]) {
   out[2] = NN_LAYER_STATS_NUM_LEVELS;
   out[3] = NN_LAYER_STATS_BINS;
   for (int i = 0; i < 8; i++) out[4 + i] = (int32_t)(uintptr_t)ptrs[i];
+}
+
+/* ---- backprop trace (backprop_trace.h): create, nn_experiment_backprop_trace, read, destroy -- */
+
+/* The trace's numbers in one call: out[0..1] num_nodes, num_params; out[2..6] target,
+ * prediction, error, error_der, learning_rate; out[7..13] pointers to total, output, output_der,
+ * input_der, params, grad, params_after (doubles hold every int and pointer exactly). */
+void nnw_trace_read(const nn_backprop_trace *t, double out[14]) {
+  const double *ptrs[7] = {t->total, t->output, t->output_der, t->input_der,
+                           t->params, t->grad, t->params_after};
+  out[0] = t->num_nodes;
+  out[1] = t->num_params;
+  out[2] = t->target;
+  out[3] = t->prediction;
+  out[4] = t->error;
+  out[5] = t->error_der;
+  out[6] = t->learning_rate;
+  for (int i = 0; i < 7; i++) out[7 + i] = (double)(uintptr_t)ptrs[i];
 }

@@ -87,7 +87,7 @@ export class Lecture {
 
   /** @returns {Promise<import('./backprop.js').BackpropPanel>} the step-through, imported once */
   async loadBackprop() {
-    const [{ BackpropPanel }] = await Promise.all([import('./backprop.js'), this.loadOverlay()]);
+    const [{ BackpropPanel }] = await Promise.all([import('./backprop.js'), this.loadOverlay(), this.handlers.useLab()]);
     if (!this.backprop) {
       const h = this.handlers;
       this.backprop = new BackpropPanel(this.bpRoot, this.bpStart, this.where.network, {
@@ -199,7 +199,7 @@ export class Lecture {
 
   /**
    * The engine's backpropagation trace of training point `point` (default: the step-through's
-   * sample).
+   * sample). The lab engine's: call it once useLab() has settled.
    * @param {number} [point] @returns {import('./backprop.js').BackpropTrace}
    */
   trace(point) {

@@ -245,10 +245,11 @@ export class Experiment {
 
   /**
    * Every number of one batch-1 training step on training point `point`, stage by stage
-   * (core/backprop_trace.h). The experiment is not changed.
+   * (core/backprop_trace.h). The experiment is not changed. The lab engine's only.
    * @param {number} point index into data().train @returns {BackpropTrace}
    */
   backpropTrace(point) {
+    this.#rt.needLab('backpropTrace()');
     return backpropTrace(this.#rt, this.#handle(), () => this.#points(0), point);
   }
 

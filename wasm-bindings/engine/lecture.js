@@ -40,28 +40,21 @@ export function backpropTrace(rt, e, trainPoints, point) {
   const m = rt.m;
   checkInt('backpropTrace(point): point', point, 0, trainPoints().length / 3 - 1);
   const t = rt.checkPtr(m._nn_backprop_trace_create());
+  const fields = m._malloc(8 * 14);
   try {
+    rt.checkPtr(fields);
     rt.check(m._nn_experiment_backprop_trace(e, point, t));
-    const nodes = m._nnw_trace_num_nodes(t);
-    const n = m._nnw_trace_num_params(t);
-    const arr = (/** @type {number} */ ptr, /** @type {number} */ len) => Array.from(rt.f64(ptr, len));
+    m._nnw_trace_read(t, fields);
+    const [nodes, n, target, prediction, error, errorDer, learningRate, ...ptr] = rt.f64(fields, 14);
+    const arr = (/** @type {number} */ p, /** @type {number} */ len) => Array.from(rt.f64(p, len));
     const pts = trainPoints();
     return {
-      point, x: pts[3 * point], y: pts[3 * point + 1],
-      target: m._nnw_trace_target(t),
-      prediction: m._nnw_trace_prediction(t),
-      error: m._nnw_trace_error(t),
-      errorDer: m._nnw_trace_error_der(t),
-      learningRate: m._nnw_trace_learning_rate(t),
-      total: arr(m._nnw_trace_total(t), nodes),
-      output: arr(m._nnw_trace_output(t), nodes),
-      outputDer: arr(m._nnw_trace_output_der(t), nodes),
-      inputDer: arr(m._nnw_trace_input_der(t), nodes),
-      params: arr(m._nnw_trace_params(t), n),
-      grad: arr(m._nnw_trace_grad(t), n),
-      paramsAfter: arr(m._nnw_trace_params_after(t), n),
+      point, x: pts[3 * point], y: pts[3 * point + 1], target, prediction, error, errorDer, learningRate,
+      total: arr(ptr[0], nodes), output: arr(ptr[1], nodes), outputDer: arr(ptr[2], nodes), inputDer: arr(ptr[3], nodes),
+      params: arr(ptr[4], n), grad: arr(ptr[5], n), paramsAfter: arr(ptr[6], n),
     };
   } finally {
+    m._free(fields);
     m._nn_backprop_trace_destroy(t);
   }
 }
