@@ -12,7 +12,8 @@
 #                    perceptron.js, ...          each module the page imports lazily
 #                                                (import('./x.js')), bundled likewise
 #                    training-worker.js          the worker that trains at speed "max"
-#                    style.css                   web/*.css, minified
+#                    style.css, panels.css       web/*.css, minified (panels.css: the styles of the
+#                                                panels imported on first use, linked then)
 #                    engine/engine.js            the JS API (wasm-bindings/engine.js and its
 #                                                modules, one file); loads ./nnplay-wasm.wasm,
 #                                                or the -nosimd one where wasm SIMD is missing

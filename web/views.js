@@ -17,6 +17,7 @@ import { byId } from './dom.js';
 import { StateSummary } from './summary.js';
 import { installShortcuts } from './shortcuts.js';
 import { t } from './i18n.js';
+import { panelStyles } from './assets.js';
 
 /**
  * What the views ask the page to do.
@@ -62,7 +63,7 @@ function lazyClassPanel(container, current) {
   let panel = null;
   root.addEventListener('toggle', () => {
     if (!root.open || panel) return;
-    import('./classpanel.js').then(({ ClassPanel }) => {
+    Promise.all([import('./classpanel.js'), panelStyles()]).then(([{ ClassPanel }]) => {
       if (panel) return;
       panel = new ClassPanel(root);
       panel.update(...current());
