@@ -82,8 +82,13 @@ export class Runtime {
   /** The int at the scratch block, through one view of all memory (re-taken once growth has
    * detached it: a detached view has length 0), so the per-frame getters allocate nothing. */
   scratchInt() {
+    return this.int32At(this.scratch);
+  }
+
+  /** The int32 at `ptr`, through the same view (no allocation). @param {number} ptr */
+  int32At(ptr) {
     if (!this.heap32.length) this.heap32 = new Int32Array(this.m.HEAPU8.buffer);
-    return this.heap32[this.scratch >> 2];
+    return this.heap32[ptr >> 2];
   }
 
   /** @param {number} ptr @returns {string | null} */
