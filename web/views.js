@@ -5,12 +5,10 @@ import { Controls } from './controls.js';
 import { DataPanel } from './datapanel.js';
 import { NetworkView } from './network.js';
 import { OutputPanel } from './output.js';
-import { NoticesView } from './notices.js';
 import { TrainingControls } from './training-controls.js';
 import { SpeedControl } from './speed.js';
-import { DivergenceView } from './divergence.js';
 import { AccuracyView } from './accuracy.js';
-import { DropoutMarks } from './dropout-marks.js';
+import { lazyNotices, lazyDivergence, lazyDropoutMarks } from './lazy-views.js';
 import { Lecture } from './lecture.js';
 import { addLayer, removeLayer, changeNeurons, toggleFeature } from './edits.js';
 import { byId } from './dom.js';
@@ -79,7 +77,7 @@ function lazyClassPanel(container, current) {
  */
 export function createViews(engine, act) {
   const set = (/** @type {string} */ name, /** @type {string} */ value) => act.changeParams({ [name]: value });
-  const notices = new NoticesView(byId('notices'));
+  const notices = lazyNotices(byId('notices'));
   const controls = new Controls(byId('topbar'), {
     play: () => act.setPlaying(!act.playing),
     step: () => { act.setPlaying(false); act.step(1); },
@@ -107,8 +105,8 @@ export function createViews(engine, act) {
   const accuracy = new AccuracyView(/** @type {HTMLElement} */ (output.root.querySelector('.losses')),
     /** @type {HTMLElement} */ (output.root.querySelector('.toggles')), (show) => { output.chart.showAccuracy(show); act.redraw(); },
     () => act.showClasses(true));
-  const divergence = new DivergenceView(byId('notices'), () => act.restoreFinite());
-  const dropoutMarks = new DropoutMarks(network);
+  const divergence = lazyDivergence(byId('notices'), () => act.restoreFinite(), () => act.live());
+  const dropoutMarks = lazyDropoutMarks(network, () => act.redraw());
   const classPanel = lazyClassPanel(byId('class'), () => act.current());
   const lecture = new Lecture(engine, {
     bar: byId('lecture'), banner: byId('lesson'), networkColumn: byId('network'),
