@@ -17,6 +17,7 @@
 #                    engine/engine.js            the JS API (wasm-bindings/engine.js and its
 #                                                modules, one file); loads ./nnplay-wasm.wasm,
 #                                                or the -nosimd one where wasm SIMD is missing
+#                    engine/engine-lab.js        the lab engine's JS, imported with its module
 #                    engine/nnplay-wasm.wasm     the engine
 #                    engine/nnplay-wasm-nosimd.wasm   the engine without wasm SIMD
 #                    nnplay.html                 the whole page in one file, both engines and
@@ -76,7 +77,10 @@ for css in web/*.css; do esbuild "$css" --minify --outfile="$stage/$(basename "$
 # node:fs, which stays an import.
 cp build/wasm/wasm-bindings/nnplay-wasm{,-nosimd,-lab,-lab-nosimd}.wasm "$stage/engine/"
 esbuild build/wasm/wasm-bindings/engine.js --bundle --format=esm --minify --external:'node:*' \
-  --outfile="$stage/engine/engine.js"
+  --external:./engine-lab.js --outfile="$stage/engine/engine.js"
+# The lab engine's JS, imported with the lab module only (engine-lab.js), one file of its own.
+esbuild build/wasm/wasm-bindings/engine-lab.js --bundle --format=esm --minify \
+  --outfile="$stage/engine/engine-lab.js"
 
 # The one-file page: web/index.html with every script, style and both engines inlined.
 node scripts/offline.mjs "$stage" build/wasm/wasm-bindings

@@ -12,8 +12,9 @@
  * classes. Views of wasm memory must be re-taken after any call that may allocate; argument
  * errors are RangeErrors, engine failures EngineErrors (engine/runtime.js). The module is
  * nnplay-wasm.wasm beside this file (nnplay-wasm-nosimd.wasm without wasm SIMD; the lab engine,
- * nnplay-wasm-lab*.wasm, adds what panels opened on use need: loadEngine).
- * dist/engine/engine.js is this file with engine/*.js bundled in (scripts/build.sh).
+ * nnplay-wasm-lab*.wasm, adds what panels opened on use need: loadEngine; its JS is
+ * engine-lab.js, imported with it). dist/engine/engine.js is this file with engine/*.js bundled
+ * in, engine-lab.js apart (scripts/build.sh).
  */
 
 import { INTERNAL, Runtime, EngineError, describe } from './engine/runtime.js';
@@ -42,7 +43,8 @@ export { NOT_EVALUATED } from './engine/experiment.js';
  * @returns {Promise<Engine>}
  */
 export async function loadEngine({ simd = simdSupported(), lab = false, module = (file) => new URL(file, import.meta.url) } = {}) {
-  return new Engine(INTERNAL, new Runtime(await instantiate(module(moduleFile({ simd, lab })))));
+  const [m, labApi] = await Promise.all([instantiate(module(moduleFile({ simd, lab }))), lab ? import('./engine-lab.js') : null]);
+  return new Engine(INTERNAL, new Runtime(m, labApi));
 }
 
 /** The engine: parses hashes and builds experiments. Get one from loadEngine(). */

@@ -7,8 +7,7 @@ import { change } from './changes.js';
 import { readState, writtenText } from './config.js';
 import { readShape, readNetwork, readLayout, NET_FIELDS, NET_PARAMS } from './network.js';
 import { saveState, loadState } from './transfer.js';
-import { misclassifiedView, perceptronReport, backpropTrace } from './lecture.js';
-import { layerStats } from './layer-stats.js';
+import { misclassifiedView, perceptronReport } from './lecture.js';
 import { numClasses, confusion, evaluateClasses } from './classes.js';
 
 /**
@@ -251,15 +250,13 @@ export class Experiment {
    * @param {number} point index into data().train @returns {BackpropTrace}
    */
   backpropTrace(point) {
-    this.#rt.needLab('backpropTrace()');
-    return backpropTrace(this.#rt, this.#handle(), () => this.#points(0), point);
+    return this.#rt.needLab('backpropTrace()').backpropTrace(this.#rt, this.#handle(), () => this.#points(0), point);
   }
 
   /** Each layer's activations and error signals over the training points, summarised
    * (core/layer_stats.h). The experiment is not changed. @returns {LayerStats} */
   layerStats() {
-    this.#rt.needLab('layerStats()');
-    return layerStats(this.#rt, this.#handle());
+    return this.#rt.needLab('layerStats()').layerStats(this.#rt, this.#handle());
   }
 
   /** The points as [x, y, label] in TFP's order. @returns {Points} */
