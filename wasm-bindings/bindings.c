@@ -15,12 +15,12 @@
  */
 #include <stdbool.h>
 #include <stdint.h>
-#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
 #include "experiment.h"
+#include "lessons.h"
 #include "network.h"
 #include "perceptron.h"
 #include "state.h"
@@ -64,18 +64,29 @@ const nn_notices *nnw_parsed_notices(const nnw_parsed *p) { return &p->notices; 
 
 /* ---- notices ------------------------------------------------------------------------------ */
 
-int nnw_notices_count(const nn_notices *n) { return n->count; }
 int nnw_notices_dropped(const nn_notices *n) { return n->dropped; }
 
-/* Strings of notice i, or NULL when i is out of range. */
-const char *nnw_notice_param(const nn_notices *n, int i) {
-  return i >= 0 && i < n->count ? n->items[i].param : NULL;
+/* Notice i's strings at out[0..2] (param, value, reason; owned by the notices); false when i is
+ * out of range. */
+bool nnw_notice_read(const nn_notices *n, int i, const char *out[3]) {
+  if (i < 0 || i >= n->count) return false;
+  out[0] = n->items[i].param;
+  out[1] = n->items[i].value;
+  out[2] = n->items[i].reason;
+  return true;
 }
-const char *nnw_notice_value(const nn_notices *n, int i) {
-  return i >= 0 && i < n->count ? n->items[i].value : NULL;
-}
-const char *nnw_notice_reason(const nn_notices *n, int i) {
-  return i >= 0 && i < n->count ? n->items[i].reason : NULL;
+
+/* ---- lessons (lessons.h) ------------------------------------------------------------------ */
+
+/* Lesson i's strings at out[0..3] (id, title, goal, hash; static); false past the last. */
+bool nnw_lesson_read(int i, const char *out[4]) {
+  const nn_lesson *l = nn_lesson_get(i);
+  if (!l) return false;
+  out[0] = l->id;
+  out[1] = l->title;
+  out[2] = l->goal;
+  out[3] = l->hash;
+  return true;
 }
 
 /* ---- config fields (names as in URLs; see config.h) ---------------------------------------- */
@@ -214,16 +225,12 @@ const char *nnw_net_input_feature(const nn_network *n, int i) {
 
 /* ---- perceptron (perceptron.h) ------------------------------------------------------------ */
 
-/* The report as three ints: out[0] verdict (nn_perceptron_verdict), out[1] converged_epoch,
- * out[2] misclassified. */
-void nnw_experiment_perceptron_report(const nn_experiment *e, int out[3]) {
+/* The report as four ints: out[0] converged_epoch, out[1] misclassified, out[2..3] the verdict's
+ * name and sentence (static strings). */
+void nnw_experiment_perceptron_report(const nn_experiment *e, int32_t out[4]) {
   nn_perceptron_report r = nn_experiment_perceptron_report(e);
-  out[0] = (int)r.verdict;
-  out[1] = r.converged_epoch;
-  out[2] = r.misclassified;
+  out[0] = r.converged_epoch;
+  out[1] = r.misclassified;
+  out[2] = (int32_t)(uintptr_t)nn_perceptron_verdict_name(r.verdict);
+  out[3] = (int32_t)(uintptr_t)nn_perceptron_verdict_text(r.verdict);
 }
-
-/* ---- diagnostics ------------------------------------------------------------------------- */
-
-/* Bytes currently allocated by malloc (dlmalloc's mallinfo), for leak tests. */
-int nnw_heap_bytes_in_use(void) { return (int)mallinfo().uordblks; }

@@ -1,6 +1,7 @@
 /* bindings_lab.c — what only the lab engine exports (exports-lab.txt): the C side of the panels
  * a page opens on use. The first engine a page loads is built without this file, so none of
  * their code weighs on the first load (wasm-bindings/CMakeLists.txt). */
+#include <malloc.h>
 #include <stdint.h>
 
 #include "backprop_trace.h"
@@ -41,3 +42,8 @@ void nnw_trace_read(const nn_backprop_trace *t, double out[14]) {
   out[6] = t->learning_rate;
   for (int i = 0; i < 7; i++) out[7 + i] = (double)(uintptr_t)ptrs[i];
 }
+
+/* ---- diagnostics: the leak tests' (the page never asks) ---------------------------------- */
+
+/* Bytes currently allocated by malloc (mallinfo), for leak tests. */
+int nnw_heap_bytes_in_use(void) { return (int)mallinfo().uordblks; }

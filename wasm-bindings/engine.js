@@ -93,12 +93,12 @@ export class Engine {
 
   /** The course's lessons, in order (core/lessons.h). @returns {Lesson[]} */
   lessons() {
-    const m = this.#rt.m;
-    const str = (/** @type {number} */ p) => /** @type {string} */ (this.#rt.string(p));
+    const rt = this.#rt;
     /** @type {Lesson[]} */
     const out = [];
-    for (let i = 0, n = m._nn_lesson_count(); i < n; i++) {
-      out.push({ id: str(m._nn_lesson_id(i)), title: str(m._nn_lesson_title(i)), goal: str(m._nn_lesson_goal(i)), hash: str(m._nn_lesson_hash(i)) });
+    for (let i = 0; rt.m._nnw_lesson_read(i, rt.scratch); i++) {
+      const [id, title, goal, hash] = Array.from(rt.i32(rt.scratch, 4), (p) => /** @type {string} */ (rt.string(p)));
+      out.push({ id, title, goal, hash });
     }
     return out;
   }
@@ -113,8 +113,10 @@ export class Engine {
     return this.#rt.m.HEAPU8.buffer.byteLength;
   }
 
-  /** Bytes currently allocated by the engine's malloc; for diagnostics and leak tests. */
+  /** Bytes currently allocated by the engine's malloc; for diagnostics and leak tests (the lab
+   * engine's only: the page never asks). */
   heapBytesInUse() {
+    this.#rt.needLab('heapBytesInUse()');
     return this.#rt.m._nnw_heap_bytes_in_use();
   }
 }

@@ -99,15 +99,11 @@ function speed(v) {
 /** @param {Runtime} rt @param {number} notices nn_notices* @returns {Notice[]} */
 export function readNotices(rt, notices) {
   const m = rt.m;
-  const str = (/** @type {number} */ p) => /** @type {string} */ (rt.string(p));
   /** @type {Notice[]} */
   const out = [];
-  for (let i = 0, n = m._nnw_notices_count(notices); i < n; i++) {
-    out.push({
-      param: str(m._nnw_notice_param(notices, i)),
-      value: str(m._nnw_notice_value(notices, i)),
-      reason: str(m._nnw_notice_reason(notices, i)),
-    });
+  for (let i = 0; m._nnw_notice_read(notices, i, rt.scratch); i++) {
+    const [param, value, reason] = Array.from(rt.i32(rt.scratch, 3), (p) => /** @type {string} */ (rt.string(p)));
+    out.push({ param, value, reason });
   }
   const dropped = m._nnw_notices_dropped(notices);
   if (dropped > 0) {

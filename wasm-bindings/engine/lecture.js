@@ -17,11 +17,11 @@ export function misclassifiedView(rt, e) {
 /** @param {Runtime} rt @param {number} e nn_experiment* @returns {PerceptronReport} */
 export function perceptronReport(rt, e) {
   rt.m._nnw_experiment_perceptron_report(e, rt.scratch);
-  const [verdict, convergedEpoch, misclassified] = rt.i32(rt.scratch, 3);
+  const [convergedEpoch, misclassified, verdict, text] = rt.i32(rt.scratch, 4);
   return {
-    verdict: /** @type {PerceptronReport['verdict']} */ (rt.string(rt.m._nn_perceptron_verdict_name(verdict))),
+    verdict: /** @type {PerceptronReport['verdict']} */ (rt.string(verdict)),
     convergedEpoch,
     misclassified,
-    text: /** @type {string} */ (rt.string(rt.m._nn_perceptron_verdict_text(verdict))),
+    text: /** @type {string} */ (rt.string(text)),
   };
 }

@@ -52,7 +52,8 @@ export class Runtime {
   constructor(m, labApi = null) {
     this.m = m;
     this.labApi = labApi;
-    /** 24 bytes for out-parameters: an int / nn_status at offset 0, or 3 doubles (draw counts) */
+    /** 24 bytes for out-parameters: an int / nn_status at offset 0, 3 doubles (draw counts), or up
+     * to 4 ints and string pointers (a lesson, a notice, the perceptron report) */
     this.scratch = m._malloc(24);
     this.heap32 = new Int32Array(0);
     if (!this.scratch) this.check(NN_ERR_NOMEM);
