@@ -9,16 +9,19 @@
 #include <string.h>
 #include <time.h>
 
+#include "compare.h"
 #include "classes.h"
 #include "config.h"
 #include "experiment.h"
 #include "network.h"
 #include "params.h"
 #include "perceptron.h"
+#include "cli_data.h"
 #include "state.h"
 
 static const char USAGE[] =
     "Usage: nnplay run --hash '<TensorFlow Playground hash>' [--epochs N] [--unseeded-random R]\n"
+    "                  [--data FILE]\n"
     "       nnplay params [--markdown]\n"
     "       nnplay --help | nnplay run --help\n";
 
@@ -33,6 +36,10 @@ static const char RUN_HELP[] =
     "  --unseeded-random R  for a hash without a seed: use the seed TFP would draw if its\n"
     "                       unseeded Math.random() returned R (0 <= R < 1; 0.5 -> \"0.50000\").\n"
     "                       Without it such a hash gets a random seed.\n"
+    "  --data FILE          train on the points of a CSV or JSON file (x,y,label) instead of\n"
+    "                       the link's (as the page's import: quantised, labels' kind decided\n"
+    "                       from the file, the problem set to match; a notice says what was\n"
+    "                       dropped). A link that carries data= needs no --data.\n"
     "\n"
     "Output fields: state (the link's base parameters), derived, train, test, network (initial),\n"
     "loss_curve (epochs 0..N), accuracy_curve ([train, test] per epoch; NaN for regression),\n"
@@ -225,7 +232,58 @@ typedef struct {
   bool have_epochs; /* else the link's epoch */
   bool have_r;
   double r;
+  const char *data_file; /* NULL: the link's points */
 } run_args;
+
+/* [[a, b], ...]: rows pairs of doubles. */
+static void put_curve(buffer *b, const double *curve, int rows) {
+  put(b, "[");
+  for (int r = 0; r < rows; r++) {
+    put(b, r ? ",[" : "[");
+    put_num(b, curve[2 * r]);
+    put(b, ",");
+    put_num(b, curve[2 * r + 1]);
+    put(b, "]");
+  }
+  put(b, "]");
+}
+
+/* "compare": [{value, link, loss_curve}, ...]: each variant of cfg (compare.h) built from its
+ * own link and trained `epochs` epochs. False when one cannot be built or trained. */
+static bool put_compare(buffer *b, const nn_config *cfg, int epochs) {
+  nn_config *v = malloc(sizeof *v);
+  bool ok = v != NULL;
+  put(b, ",\n\"compare\":[");
+  for (int i = 0; ok && i < nn_compare_count(cfg); i++) {
+    nn_experiment *e = NULL;
+    ok = nn_compare_variant(cfg, i, v) && nn_experiment_create(&e, v) == NN_OK &&
+         nn_experiment_train(e, epochs) == NN_OK;
+    if (ok) {
+      char value[NN_MAX_COMPARE_LEN + 1];
+      nn_compare_value(cfg, i, value, sizeof value);
+      put(b, i ? ",{\"value\":" : "{\"value\":");
+      put_string(b, value);
+      size_t need = nn_state_serialize(v, NULL, 0);
+      char *link = malloc(need + 1);
+      ok = link != NULL;
+      if (ok) {
+        nn_state_serialize(v, link, need + 1);
+        put(b, ",\"link\":");
+        put_string(b, link); /* a seed may hold a quote */
+      }
+      free(link);
+      int rows;
+      const double *curve = nn_experiment_loss_curve(e, &rows);
+      put(b, ",\"loss_curve\":");
+      put_curve(b, curve, rows);
+      put(b, "}");
+    }
+    nn_experiment_destroy(e);
+  }
+  put(b, "]");
+  free(v);
+  return ok;
+}
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
@@ -275,6 +333,7 @@ static int parse_run_args(int argc, char **argv, run_args *a, FILE *out, FILE *e
   a->have_epochs = false;
   a->have_r = false;
   a->r = 0;
+  a->data_file = NULL;
   for (int i = 2; i < argc; i++) {
     const char *arg = argv[i];
     if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
@@ -285,9 +344,9 @@ static int parse_run_args(int argc, char **argv, run_args *a, FILE *out, FILE *e
       return usage_error(err, "unexpected argument '%s'", shown(arg, tmp));
     const char *eq = strchr(arg, '=');
     size_t name_len = eq ? (size_t)(eq - arg) : strlen(arg);
-    const char *flags[] = {"--hash", "--epochs", "--unseeded-random"};
+    const char *flags[] = {"--hash", "--epochs", "--unseeded-random", "--data"};
     int which = -1;
-    for (int f = 0; f < 3; f++)
+    for (int f = 0; f < 4; f++)
       if (strlen(flags[f]) == name_len && strncmp(arg, flags[f], name_len) == 0) which = f;
     if (which < 0) {
       char name[48];
@@ -303,6 +362,11 @@ static int parse_run_args(int argc, char **argv, run_args *a, FILE *out, FILE *e
       value = argv[++i];
     } else {
       return usage_error(err, "%s needs a value", flags[which]);
+    }
+    if (which == 3) {
+      if (a->data_file) return usage_error(err, "--data given twice");
+      a->data_file = value;
+      continue;
     }
     bool *seen = which == 0 ? &have_hash : which == 1 ? &a->have_epochs : &a->have_r;
     if (*seen) return usage_error(err, "%s given twice", flags[which]);
@@ -354,9 +418,17 @@ static int run(const run_args *a, FILE *out, FILE *err) {
   nn_changelog log;
   nn_changelog_init(&log);
   nn_state_parse(a->hash, &cfg, &notices);
+  nn_compare_check(&cfg, &notices);
   if (!nn_changelog_parse(a->hash, &cfg, &log, &notices)) {
     fprintf(err, "nnplay: out of memory\n");
     return NN_CLI_FAILED;
+  }
+  if (a->data_file) {
+    int status = nn_cli_load_data(a->data_file, &cfg, &notices, err);
+    if (status >= 0) {
+      nn_changelog_free(&log);
+      return status;
+    }
   }
   if (cfg.seed[0] == '\0') {
     char seed[8];
@@ -404,27 +476,22 @@ static int run(const run_args *a, FILE *out, FILE *err) {
   }
   int rows;
   const double *curve = nn_experiment_loss_curve(e, &rows);
-  put(&b, ",\n\"loss_curve\":[");
-  for (int r = 0; r < rows; r++) {
-    put(&b, r ? ",[" : "[");
-    put_num(&b, curve[2 * r]);
-    put(&b, ",");
-    put_num(&b, curve[2 * r + 1]);
-    put(&b, "]");
-  }
+  put(&b, ",\n\"loss_curve\":");
+  put_curve(&b, curve, rows);
   const double *acc = nn_experiment_accuracy_curve(e, &rows);
-  put(&b, "],\n\"accuracy_curve\":[");
-  for (int r = 0; r < rows; r++) {
-    put(&b, r ? ",[" : "[");
-    put_num(&b, acc[2 * r]);
-    put(&b, ",");
-    put_num(&b, acc[2 * r + 1]);
-    put(&b, "]");
-  }
-  put(&b, "],\n\"final_network\":");
+  put(&b, ",\n\"accuracy_curve\":");
+  put_curve(&b, acc, rows);
+  put(&b, ",\n\"final_network\":");
   put_network(&b, nn_experiment_network(e));
   put_classification(&b, e);
   if (nn_experiment_config(e)->model == NN_MODEL_PERCEPTRON) put_perceptron(&b, e);
+  if (nn_compare_count(nn_experiment_base_config(e)) > 0 &&
+      !put_compare(&b, nn_experiment_base_config(e), nn_experiment_epoch(e))) {
+    fprintf(err, "nnplay: a compared variant failed\n");
+    nn_experiment_destroy(e);
+    free(b.p);
+    return NN_CLI_FAILED;
+  }
   put(&b, ",\n\"notices\":");
   need = nn_notices_json(&notices, NULL, 0);
   if (reserve(&b, need)) {

@@ -45,7 +45,9 @@ enum {
   NN_CLI_FAILED = 1,         /* out of memory, or writing the output failed */
   NN_CLI_USAGE = 2,          /* bad command line: unknown command/flag, bad or missing value */
   NN_CLI_MAX_EPOCHS = 1000000,
-  NN_CLI_MAX_HASH = 16384,   /* bytes, after the '#'; longer hashes are refused */
+  NN_CLI_MAX_HASH = 65536,   /* bytes, after the '#'; longer hashes are refused (a link with
+                                10,000 own points is about 60,000) */
+  NN_CLI_MAX_DATA_FILE = 64 << 20, /* bytes of a --data file */
 };
 
 /* Runs the command line argv[0..argc) (argv[0] is the program name). Returns the exit status:

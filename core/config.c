@@ -1,10 +1,12 @@
 /* config.c — TFP's defaults and names (docs/tfp-behaviour.md §8.2). */
 #include "config.h"
 
+#include <stddef.h>
 #include <string.h>
 
 void nn_config_default(nn_config *cfg) {
-  memset(cfg, 0, sizeof *cfg);
+  memset(cfg, 0, offsetof(nn_config, data)); /* the data's text is long: its NUL will do */
+  cfg->data[0] = '\0';
   cfg->activation = NN_ACT_TANH;
   cfg->regularization = NN_REG_NONE;
   cfg->batch_size = 10;
@@ -33,6 +35,8 @@ void nn_config_default(nn_config *cfg) {
   cfg->speed = 1;
   cfg->goal_train_loss = NN_NO_GOAL;
   cfg->goal_test_loss = NN_NO_GOAL;
+  cfg->downhill.start[0] = cfg->downhill.start[1] = NN_DOWNHILL_OWN;
+  for (int o = 0; o < NN_OPT_COUNT; o++) cfg->downhill.rate[o] = NN_DOWNHILL_OWN;
   cfg->classes = 2;
 }
 
@@ -124,4 +128,14 @@ const char *nn_mode_name(nn_mode m) {
 const char *nn_palette_name(nn_palette p) {
   static const char *const names[NN_PALETTE_COUNT] = {"default", "viridis"};
   return (unsigned)p < NN_PALETTE_COUNT ? names[p] : "?";
+}
+
+const char *nn_rule_name(nn_perceptron_rule r) {
+  static const char *const names[NN_RULE_COUNT] = {"rosenblatt", "hebb"};
+  return (unsigned)r < NN_RULE_COUNT ? names[r] : "?";
+}
+
+const char *nn_surface_name(nn_surface s) {
+  static const char *const names[NN_SURFACE_COUNT] = {"none", "bowl", "valley", "saddle"};
+  return (unsigned)s < NN_SURFACE_COUNT ? names[s] : "?";
 }

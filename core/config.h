@@ -20,7 +20,11 @@ enum {
   NN_MAX_HIDE_NAME = 40,
   NN_MAX_LESSON_ID_LEN = 32, /* lesson=<id>; the ids are listed in lessons.h */
   NN_MAX_LANG_LEN = 16,      /* lang=<code>; the page has a string table per language */
+  NN_MAX_COMPARE_LEN = 160,  /* compare=<param>:<v1>,<v2>[,<v3>[,<v4>]] (compare.h) */
+  NN_MIN_SAMPLES = 50,       /* samples=<n>: points of a generated dataset, even */
+  NN_MAX_SAMPLES = 2000,
   NN_MAX_CLASSES = 6,        /* classes=K, 2 <= K <= NN_MAX_CLASSES */
+  NN_MAX_DATA_LEN = 60001,   /* data=<text>: 10,000 points at most (points_codec.h) */
 };
 
 typedef enum {
@@ -63,6 +67,34 @@ typedef enum {
   NN_MODEL_PERCEPTRON, /* "perceptron": one step neuron, perceptron rule (perceptron.h) */
   NN_MODEL_COUNT
 } nn_model;
+
+/* `rule`: how the perceptron learns (perceptron.h). The first is Rosenblatt's, the default. */
+typedef enum {
+  NN_RULE_ROSENBLATT,  /* "rosenblatt": w += lr (y - y') x on a mistake */
+  NN_RULE_HEBB,        /* "hebb": w += lr y x on every training point */
+  NN_RULE_COUNT
+} nn_perceptron_rule;
+
+/* The downhill panel (downhill.h): optimisers on a loss surface of two parameters. The page's
+ * only: the engine stores the panel's link parameters and computes its paths. */
+typedef enum {
+  NN_SURFACE_NONE,     /* "none": the panel is closed */
+  NN_SURFACE_BOWL,     /* "bowl": an elongated bowl */
+  NN_SURFACE_VALLEY,   /* "valley": a curved valley (Rosenbrock-like) */
+  NN_SURFACE_SADDLE,   /* "saddle": a saddle between two minima */
+  NN_SURFACE_COUNT
+} nn_surface;
+
+/* A downhill start or learning rate that is not set: the surface's own (downhill.h). Below every
+ * accepted value. */
+#define NN_DOWNHILL_OWN (-1e9)
+
+typedef struct {
+  nn_surface surface;         /* downhill, none */
+  double start[2];            /* downhillX, downhillY: NN_DOWNHILL_OWN or in [-2, 2] */
+  double rate[NN_OPT_COUNT];  /* downhillSgd, downhillMomentum, downhillRmsprop, downhillAdam:
+                                 NN_DOWNHILL_OWN or in (0, 10] */
+} nn_downhill_config;
 
 typedef enum {
   NN_MODE_COMPLETE,    /* "complete": every control */
@@ -142,13 +174,21 @@ typedef struct {
   double goal_train_loss;          /* goalTrainLoss, none (NN_NO_GOAL): the page says when the
                                       training loss first is at most this; finite, >= 0 */
   double goal_test_loss;           /* goalTestLoss, none (NN_NO_GOAL): the same for the test loss */
+  nn_perceptron_rule rule;         /* rule, rosenblatt (the perceptron's learning rule) */
+  nn_downhill_config downhill;     /* the downhill panel's parameters (above) */
 
   /* The page's language: read and written back, never used by the engine. */
   char lang[NN_MAX_LANG_LEN + 1]; /* lang, "" = the browser's language */
 
+  /* The number of points of the generated dataset, and two to four variants side by side. */
+  int samples;                     /* samples, 0 = TFP's (500; 1200 for regression) */
+  char compare[NN_MAX_COMPARE_LEN + 1]; /* compare, "" = none; checked by compare.h */
   /* K-class problems (classes.h): 2 = TFP's two classes (labels -1 / +1); 3..NN_MAX_CLASSES:
    * one output node per class and a softmax (labels 0..K-1). */
   int classes;                     /* classes, 2 */
+  /* Own points (points_codec.h) instead of the dataset's generated ones. Last, and only its
+   * text up to the NUL is meaningful (nn_config_default clears only the first byte). */
+  char data[NN_MAX_DATA_LEN + 1];  /* data, "" = the dataset's generated points */
 } nn_config;
 
 /* A goal that is not set: below every loss, so never reached. */
@@ -188,6 +228,8 @@ const char *nn_dataset_name(nn_dataset_kind d);          /* "circle", ..., "reg-
 const char *nn_feature_name(nn_feature f);               /* "x", "y", "xSquared", ... */
 const char *nn_model_name(nn_model m);                   /* "mlp", "perceptron" */
 const char *nn_mode_name(nn_mode m);                     /* "complete", "simplified" */
+const char *nn_rule_name(nn_perceptron_rule r);          /* "rosenblatt", "hebb" */
+const char *nn_surface_name(nn_surface s);               /* "none", "bowl", "valley", "saddle" */
 const char *nn_palette_name(nn_palette p);               /* "default", "viridis" */
 
 #endif

@@ -13,6 +13,7 @@
 #include "nnfeatures.h"
 #include "grid.h"
 #include "perceptron.h"
+#include "points_codec.h"
 #include "rng.h"
 #include "state.h"
 #include "train.h"
@@ -104,7 +105,12 @@ static nn_status build(nn_experiment *e) {
   if (cfg->seed[0] == '\0' || nn_network_layout(cfg, sizes) < 0) return NN_ERR_INVALID;
 
   nn_dataset_kind kind = nn_config_active_dataset(cfg);
-  int n = nn_dataset_num_samples(kind);
+  size_t data_len = strlen(cfg->data);
+  /* own points (points_codec.h) replace the generated ones; the stream still shuffles them;
+   * samples= sets how many a generator makes */
+  int n = data_len ? nn_points_decode(cfg->data, data_len, NULL, NULL, NULL, 0)
+          : cfg->samples > 0 ? cfg->samples : nn_dataset_num_samples(kind);
+  if (n < 0) return NN_ERR_INVALID;
   bool perceptron = cfg->model == NN_MODEL_PERCEPTRON;
   if (perceptron && cfg->problem != NN_PROBLEM_CLASSIFICATION) return NN_ERR_INVALID;
   if (!(perceptron ? nn_perceptron_network_init(&e->net, cfg) : nn_network_init(&e->net, cfg)))
@@ -113,7 +119,7 @@ static nn_status build(nn_experiment *e) {
                    : nn_network_init(&e->finite, cfg)))
     return NN_ERR_NOMEM;
   int stride = e->net.sizes[0];
-  e->points = malloc((size_t)n * sizeof *e->points);
+  e->points = malloc(((size_t)n + 1) * sizeof *e->points);
   e->inputs = malloc(((size_t)n * stride + 1) * sizeof *e->inputs);
   e->initial_params = malloc(((size_t)e->net.num_params + 1) * sizeof *e->initial_params);
   e->curve_cap = 64;
@@ -127,9 +133,10 @@ static nn_status build(nn_experiment *e) {
 
   nn_rng_seed(&e->rng, cfg->seed);                 /* playground.ts:1074 */
   int classes = nn_config_num_classes(cfg);
-  int made = classes >= 3 ? nn_dataset_generate_classes(e->points, kind, classes, n,
-                                                         cfg->noise / 100, &e->rng)
-                          : nn_dataset_generate(e->points, kind, n, cfg->noise / 100, &e->rng);
+  int made = data_len    ? nn_points_decode(cfg->data, data_len, e->points, NULL, NULL, 0)
+             : classes >= 3 ? nn_dataset_generate_classes(e->points, kind, classes, n,
+                                                          cfg->noise / 100, &e->rng)
+                            : nn_dataset_generate(e->points, kind, n, cfg->noise / 100, &e->rng);
   if (made != n) return NN_ERR_INVALID;
   e->draws.generator = e->rng.draws;
   nn_dataset_shuffle(e->points, n, &e->rng);
@@ -208,7 +215,7 @@ nn_status nn_exp_ensure_rows(nn_experiment *e, long long need) {
 /* One training epoch (TFP's oneStep without the losses). */
 static void train_epoch(nn_experiment *e) {
   if (e->cfg.model == NN_MODEL_PERCEPTRON)
-    nn_perceptron_train_epoch(&e->net, e->inputs, e->points, e->num_train, e->cfg.learning_rate);
+    nn_perceptron_train_epoch(&e->net, e->cfg.rule, e->inputs, e->points, e->num_train, e->cfg.learning_rate);
   else
     nn_train_epoch(&e->net, e->inputs, e->points, e->num_train, &e->opts, &e->drop_rng);
   e->epoch++;

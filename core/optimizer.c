@@ -13,6 +13,10 @@ nn_optimizer_opts nn_optimizer_opts_from_config(const nn_config *cfg) {
   return o;
 }
 
+void nn_opt_sgd(double *g, const uint8_t *skip, int n, double lr) {
+  for (int k = 0; k < n; k++) g[k] = skip && skip[k] ? 0 : lr * g[k];
+}
+
 void nn_opt_momentum(double *g, double *m, const uint8_t *skip, int n, double lr, double mu) {
   for (int k = 0; k < n; k++) {
     if (skip && skip[k]) { g[k] = 0; continue; }
@@ -42,6 +46,16 @@ void nn_opt_adam(double *g, double *m, double *v, const uint8_t *skip, int n, do
   }
 }
 
+void nn_opt_steps(const nn_optimizer_opts *o, double *g, double *m, double *v,
+                  const uint8_t *skip, int n, double lr, long long t) {
+  switch (o->kind) {
+    case NN_OPT_MOMENTUM: nn_opt_momentum(g, m, skip, n, lr, o->momentum); break;
+    case NN_OPT_RMSPROP: nn_opt_rmsprop(g, v, skip, n, lr, o->rho, o->epsilon); break;
+    case NN_OPT_ADAM: nn_opt_adam(g, m, v, skip, n, lr, o->beta1, o->beta2, o->epsilon, t); break;
+    default: nn_opt_sgd(g, skip, n, lr); break;
+  }
+}
+
 void nn_network_update_opt(nn_network *net, const nn_optimizer_opts *o, double lr,
                            nn_regularization reg, double reg_rate) {
   if (o->kind == NN_OPT_SGD || (unsigned)o->kind >= NN_OPT_COUNT) {
@@ -65,19 +79,7 @@ void nn_network_update_opt(nn_network *net, const nn_optimizer_opts *o, double l
   /* Averages -> steps, one loop over every parameter. */
   int n = net->num_params;
   net->opt_steps++;
-  switch (o->kind) {
-    case NN_OPT_MOMENTUM:
-      nn_opt_momentum(net->grad, net->opt_m, net->dead, n, lr, o->momentum);
-      break;
-    case NN_OPT_RMSPROP:
-      nn_opt_rmsprop(net->grad, net->opt_v, net->dead, n, lr, o->rho, o->epsilon);
-      break;
-    case NN_OPT_ADAM:
-      nn_opt_adam(net->grad, net->opt_m, net->opt_v, net->dead, n, lr, o->beta1,
-                  o->beta2, o->epsilon, net->opt_steps);
-      break;
-    default: break;
-  }
+  nn_opt_steps(o, net->grad, net->opt_m, net->opt_v, net->dead, n, lr, net->opt_steps);
 
   /* Steps applied, with TFP's regularisation step on the weights. */
   double lr_reg = lr * reg_rate;

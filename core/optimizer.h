@@ -46,11 +46,19 @@ nn_optimizer_opts nn_optimizer_opts_from_config(const nn_config *cfg);
  * g[n]: in: the batch-averaged gradient; out: the step to subtract from each parameter.
  * State arrays m[n], v[n] parallel to g. Entries with skip[k] != 0 (dead links; skip may be
  * NULL) get step 0 and keep their state. */
+void nn_opt_sgd(double *g, const uint8_t *skip, int n, double lr); /* step = lr g */
 void nn_opt_momentum(double *g, double *m, const uint8_t *skip, int n, double lr, double mu);
 void nn_opt_rmsprop(double *g, double *v, const uint8_t *skip, int n, double lr, double rho,
                     double eps);
 void nn_opt_adam(double *g, double *m, double *v, const uint8_t *skip, int n, double lr,
                  double beta1, double beta2, double eps, long long t);
+
+/* o's kernel (SGD's for an unknown kind) on n parameters: g -> steps, m and v updated, t the
+ * update's number counted from 1 (Adam's bias correction). The one dispatch from an optimiser
+ * to its formulas, for the network (below; SGD there is TFP's own update) and the downhill
+ * panel (downhill.h). */
+void nn_opt_steps(const nn_optimizer_opts *o, double *g, double *m, double *v,
+                  const uint8_t *skip, int n, double lr, long long t);
 
 /* ---- Whole network -------------------------------------------------------------------------*/
 

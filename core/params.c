@@ -7,6 +7,7 @@
 
 #include "js_number.h"
 #include "json_writer.h"
+#include "points_codec.h"
 
 static const char *act_name(int v) { return nn_activation_name((nn_activation)v); }
 static const char *reg_name(int v) { return nn_regularization_name((nn_regularization)v); }
@@ -18,6 +19,11 @@ static const char *optimizer_name(int v) { return nn_optimizer_name((nn_optimize
 static const char *init_name(int v) { return nn_init_name((nn_init)v); }
 static const char *loss_name(int v) { return nn_loss_name((nn_loss_kind)v); }
 static const char *palette_name(int v) { return nn_palette_name((nn_palette)v); }
+static const char *rule_name(int v) { return nn_rule_name((nn_perceptron_rule)v); }
+static const char *surface_name(int v) { return nn_surface_name((nn_surface)v); }
+static bool data_check(const char *value, size_t len, char *why, size_t why_cap) {
+  return nn_points_decode(value, len, NULL, NULL, why, why_cap) >= 0;
+}
 
 #define AT(field) offsetof(nn_config, field)
 #define FEATURE(f) (offsetof(nn_config, features) + (f) * sizeof(bool))
@@ -187,6 +193,21 @@ static const nn_param PARAMS[NN_P_COUNT] = {
     .doc = DOC("none (the browser's: French if its first language is French, else English); `en`, "
            "`fr`: the page's language (any other code: English, with a notice)"),
     .control = DOC("—")},
+  [NN_P_SAMPLES] = {"samples", .kind = NN_PARAM_WHOLE, .offset = AT(samples),
+    .min = NN_MIN_SAMPLES, .max = NN_MAX_SAMPLES, .even = true,
+    .fallback = "using TFP's count", .omit_default = true,
+    .doc = DOC(" (TFP's: 500 points, 1200 for `reg-plane` and `reg-gauss`): the number of points "
+           "generated, for every dataset, before the split (`samples=2000`: 1000 to train at "
+           "50 %); the same generators drawing from the same seed, so the points are TFP's "
+           "stream made longer or shorter"),
+    .control = DOC("— (link only)")},
+  [NN_P_COMPARE] = {"compare", TEXT(compare), .fallback = "no comparison",
+    .omit_default = true, .null_when_empty = true,
+    .doc = DOC("none; `<param>:<v1>,<v2>[,<v3>[,<v4>]]` (`optimizer:sgd,momentum,adam`; "
+           "`networkShape` values write their layers with `-`: `networkShape:2,4-2,8-8`): two "
+           "to four variants of the experiment, this parameter set to each value, trained side "
+           "by side (see [Compare](#compare-variants-side-by-side))"),
+    .control = DOC("the compare panel under the playground")},
   [NN_P_CLASSES] = {"classes", .kind = NN_PARAM_WHOLE, .offset = AT(classes), .min = 2,
     .max = NN_MAX_CLASSES, .omit_default = true,
     .doc = DOC(": TFP's two classes; 3–6: one output node per class with a softmax and "
@@ -194,6 +215,47 @@ static const nn_param PARAMS[NN_P_COUNT] = {
            "instead of `circle` and `xor`, with a notice) or a K-arm spiral (`dataset=spiral`); "
            "classification with `model=mlp` only (else 2, with a notice)"),
     .control = DOC("— (link only)")},
+  [NN_P_RULE] = {"rule", CHOICE(rule, NN_RULE_ROSENBLATT, NN_RULE_COUNT - 1, rule_name),
+    .omit_default = true,
+    .doc = DOC(" (w ← w + η·(y − y′)·x on a mistake), `hebb` (Hebb's rule: w ← w + η·y·x on every "
+           "training point): how the perceptron learns (model=perceptron)"),
+    .control = DOC("Rule (in the perceptron panel)")},
+  [NN_P_DOWNHILL] = {"downhill", CHOICE(downhill.surface, NN_SURFACE_NONE, NN_SURFACE_COUNT - 1,
+    surface_name), .omit_default = true,
+    .doc = DOC(" (closed), `bowl` (an elongated bowl), `valley` (a curved valley, Rosenbrock-like), "
+           "`saddle` (a saddle between two minima): opens the downhill panel, where SGD, momentum, "
+           "RMSprop and Adam descend that surface side by side"),
+    .control = DOC("\"Optimizers downhill\" (lecture bar) and the panel's surface menu")},
+  [NN_P_DOWNHILL_X] = {"downhillX", NUMBER(downhill.start[0], -2, 2),
+    .fallback = "the surface's own start", .omit_default = true,
+    .doc = DOC("; the start point's first coordinate (the panel's map spans −2..2)"),
+    .control = DOC("a click, tap or arrow keys on the panel's map")},
+  [NN_P_DOWNHILL_Y] = {"downhillY", NUMBER(downhill.start[1], -2, 2),
+    .fallback = "the surface's own start", .omit_default = true,
+    .doc = DOC("; its second coordinate"), .control = DOC("a click, tap or arrow keys on the panel's map")},
+  [NN_P_DOWNHILL_SGD] = {"downhillSgd", NUMBER(downhill.rate[NN_OPT_SGD], 0, 10), .min_open = true,
+    .fallback = "the surface's own rate", .omit_default = true,
+    .doc = DOC("; the learning rate of SGD in the downhill panel"),
+    .control = DOC("the panel's SGD rate menu")},
+  [NN_P_DOWNHILL_MOMENTUM] = {"downhillMomentum", NUMBER(downhill.rate[NN_OPT_MOMENTUM], 0, 10),
+    .min_open = true, .fallback = "the surface's own rate", .omit_default = true,
+    .doc = DOC("; momentum's learning rate there (its μ is `momentum`)"),
+    .control = DOC("the panel's momentum rate menu")},
+  [NN_P_DOWNHILL_RMSPROP] = {"downhillRmsprop", NUMBER(downhill.rate[NN_OPT_RMSPROP], 0, 10),
+    .min_open = true, .fallback = "the surface's own rate", .omit_default = true,
+    .doc = DOC("; RMSprop's learning rate there (its ρ and ε are `rho`, `epsilon`)"),
+    .control = DOC("the panel's RMSprop rate menu")},
+  [NN_P_DOWNHILL_ADAM] = {"downhillAdam", NUMBER(downhill.rate[NN_OPT_ADAM], 0, 10),
+    .min_open = true, .fallback = "the surface's own rate", .omit_default = true,
+    .doc = DOC("; Adam's learning rate there (its β₁, β₂, ε are `beta1`, `beta2`, `epsilon`)"),
+    .control = DOC("the panel's Adam rate menu")},
+  [NN_P_DATA] = {"data", TEXT(data), .id_chars = true, .check = data_check,
+    .fallback = "the dataset's own points are used", .omit_default = true, .hideable = true,
+    .doc = DOC("none (the dataset's generated points); own points, drawn or imported: one letter "
+           "for the labels (`b` −1/+1, `3`–`6` classes, `r` values), then every point's codes in "
+           "base64url (see [Your own data](#your-own-data)); they replace the generated points, "
+           "and the shuffle and split still come from the seed"),
+    .control = DOC("Edit data (draw, import, export; `data_hide=true` hides it)")},
 };
 
 const char *const NN_HIDEABLE_CONTROLS[] = {"playButton", "stepButton", "resetButton",
@@ -219,6 +281,8 @@ const void *nn_param_field_const(const nn_config *cfg, const nn_param *p) {
 }
 
 bool nn_param_at_default(const nn_config *cfg, const nn_param *p) {
+  if (p->kind == NN_PARAM_TEXT || p->kind == NN_PARAM_LESSON) /* "" by default */
+    return ((const char *)nn_param_field_const(cfg, p))[0] == '\0';
   nn_config d;
   nn_config_default(&d);
   const void *v = nn_param_field_const(cfg, p), *dv = nn_param_field_const(&d, p);
@@ -252,6 +316,11 @@ void nn_param_default_text(const nn_param *p, char *out, size_t cap) {
       return;
     case NN_PARAM_BOOL: snprintf(out, cap, "%s", *(const bool *)v ? "true" : "false"); return;
     case NN_PARAM_WHOLE:
+      if (p->fallback) { /* samples: TFP's count, which depends on the dataset */
+        snprintf(out, cap, "none");
+        return;
+      }
+      /* fall through */
     case NN_PARAM_SPEED: snprintf(out, cap, "%d", *(const int *)v); return;
     case NN_PARAM_SHAPE: {
       size_t len = 0;
@@ -297,7 +366,7 @@ size_t nn_param_accepts(const nn_param *p, bool unicode, char *out, size_t cap) 
       nn_write(&w, p->max_open ? " < " : le);
       nn_format_js_number(p->max, num);
       nn_write(&w, num);
-      if (p->kind == NN_PARAM_WHOLE) nn_write(&w, ", whole");
+      if (p->kind == NN_PARAM_WHOLE) nn_write(&w, p->even ? ", whole, even" : ", whole");
       break;
     case NN_PARAM_BOOL: nn_write(&w, "false | any other value (true)"); break;
     case NN_PARAM_SHAPE:

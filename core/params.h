@@ -28,7 +28,12 @@ typedef enum {
   NN_P_DROPOUT, NN_P_LOSS, NN_P_SPEED, /* nnplay's training options */
   NN_P_PALETTE, /* the page's colours */
   NN_P_LANG, /* the page's language */
+  NN_P_SAMPLES, NN_P_COMPARE, /* more data; variants side by side */
   NN_P_CLASSES, /* K-class problems */
+  NN_P_RULE, /* the perceptron's learning rule */
+  NN_P_DOWNHILL, NN_P_DOWNHILL_X, NN_P_DOWNHILL_Y, NN_P_DOWNHILL_SGD, NN_P_DOWNHILL_MOMENTUM,
+  NN_P_DOWNHILL_RMSPROP, NN_P_DOWNHILL_ADAM, /* the downhill panel's */
+  NN_P_DATA, /* own points */
   NN_P_COUNT
 } nn_param_id;
 
@@ -54,10 +59,14 @@ typedef struct {
   int also_default;     /* CHOICE: a value that counts as the default in the hash (init=zeros is
                            written as initZero=true), or -1 */
   double min, max;      /* NUMBER, WHOLE: the accepted range */
+  bool even;            /* WHOLE: only even numbers (a two-class dataset splits its points) */
   bool min_open, max_open;
   bool id_chars;        /* TEXT: only letters, digits, '-' and '_' (it names a file) */
-  const char *fallback; /* TEXT, LESSON, NUMBER: what an unusable value gives, e.g. "no
-                           tutorial"; a NUMBER with one has no value by default ("none") */
+  /* TEXT: a further check of the value (NULL: none); false refuses it, with the reason. */
+  bool (*check)(const char *value, size_t len, char *why, size_t why_cap);
+  const char *fallback; /* TEXT, LESSON, NUMBER, WHOLE: what an unusable value gives, e.g. "no
+                           tutorial"; a NUMBER or WHOLE with one has no value by default
+                           ("none") */
   bool tfp;             /* TFP's own: always in the state's JSON, as in the fixtures. Others are
                            left out of hash and JSON at their default, so a TFP link is written
                            back as TFP writes it */

@@ -25,6 +25,20 @@ int nn_perceptron_epoch(double *w, double *b, const double *inputs, const nn_poi
   return updates;
 }
 
+int nn_perceptron_epoch_hebb(double *w, double *b, const double *inputs, const nn_point *pts,
+                             int n, int n_in, double lr) {
+  int wrong = 0;
+  for (int k = 0; k < n; k++) {
+    const double *x = inputs + (size_t)k * n_in;
+    double y = pts[k].label;
+    if (!(nn_step(nn_perceptron_total(w, *b, x, n_in)) == y)) wrong++;
+    double step = lr * y;
+    for (int i = 0; i < n_in; i++) w[i] = w[i] + step * x[i];
+    *b = *b + step;
+  }
+  return wrong;
+}
+
 int nn_perceptron_misclassified(const double *w, double b, const double *inputs,
                                 const nn_point *pts, int n, int n_in) {
   int wrong = 0;
@@ -49,9 +63,11 @@ bool nn_perceptron_network_init(nn_network *net, const nn_config *cfg) {
   return true;
 }
 
-int nn_perceptron_train_epoch(nn_network *net, const double *inputs, const nn_point *pts, int n,
-                              double lr) {
-  return nn_perceptron_epoch(net->params + net->weight_offset[1],
+int nn_perceptron_train_epoch(nn_network *net, nn_perceptron_rule rule, const double *inputs,
+                              const nn_point *pts, int n, double lr) {
+  int (*epoch)(double *, double *, const double *, const nn_point *, int, int, double) =
+      rule == NN_RULE_HEBB ? nn_perceptron_epoch_hebb : nn_perceptron_epoch;
+  return epoch(net->params + net->weight_offset[1],
                              net->params + net->bias_offset[1], inputs, pts, n, net->sizes[0],
                              lr);
 }

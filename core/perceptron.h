@@ -17,6 +17,10 @@
  * Training (nn_perceptron_epoch): one sample at a time, in the training set's (shuffled) order,
  * whatever the batch size:   if y' != y:  w_i <- w_i + lr * (y - y') * x_i,  b <- b + lr * (y - y')
  * (labels are +-1, so y - y' is +-2 on a mistake and the update does nothing otherwise).
+ * With `rule=hebb` (nn_perceptron_epoch_hebb), Hebb's rule instead: on EVERY training point,
+ * right or wrong,   w_i <- w_i + lr * y * x_i,  b <- b + lr * y
+ * (the weights grow with the correlation of input and label; no step of the output is used, so
+ * the weights keep moving after an error-free epoch).
  * Regularisation, dropout and optimisers do not apply to the perceptron.
  *
  * Reported per epoch (experiment.h): the number of misclassified training points after the
@@ -60,6 +64,11 @@ double nn_perceptron_total(const double *w, double b, const double *in, int n_in
 int nn_perceptron_epoch(double *w, double *b, const double *inputs, const nn_point *pts, int n,
                         int n_in, double lr);
 
+/* One pass of Hebb's rule over the n points in order (w_i += lr y x_i, b += lr y on each).
+ * Returns the number of points whose step(total), before their update, differed from the label. */
+int nn_perceptron_epoch_hebb(double *w, double *b, const double *inputs, const nn_point *pts,
+                             int n, int n_in, double lr);
+
 /* Points k < n whose step(total) differs from pts[k].label (a NaN output counts as wrong). */
 int nn_perceptron_misclassified(const double *w, double b, const double *inputs,
                                 const nn_point *pts, int n, int n_in);
@@ -74,9 +83,10 @@ void nn_perceptron_step_floats(float *out, size_t n);
  * draw them with nn_network_init_weights. Returns false as nn_network_init does. */
 bool nn_perceptron_network_init(nn_network *net, const nn_config *cfg);
 
-/* nn_perceptron_epoch on the network's weights and bias; inputs are feature rows (train.h). */
-int nn_perceptron_train_epoch(nn_network *net, const double *inputs, const nn_point *pts, int n,
-                              double lr);
+/* One epoch of `rule` (nn_perceptron_epoch or nn_perceptron_epoch_hebb) on the network's weights
+ * and bias; inputs are feature rows (train.h). */
+int nn_perceptron_train_epoch(nn_network *net, nn_perceptron_rule rule, const double *inputs,
+                              const nn_point *pts, int n, double lr);
 
 /* The perceptron's "loss": row[0] = fraction of the num_train points misclassified,
  * row[1] = the same for the num_test points that follow them in pts/inputs (NaN for an empty

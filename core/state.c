@@ -11,6 +11,7 @@
 #include "json_writer.h"
 #include "lessons.h"
 #include "classes.h"
+#include "points_codec.h"
 #include "notices.h"
 
 
@@ -80,9 +81,9 @@ static void apply_number(nn_config *cfg, const nn_param *p, span raw, nn_notices
     return;
   }
   if (p->kind == NN_PARAM_WHOLE) {
-    if (!(v >= p->min && v <= p->max && v == floor(v))) {
-      notice(ns, lit(p->name), raw, "must be a whole number from %s to %s; %s", lo, hi,
-             then);
+    if (!(v >= p->min && v <= p->max && v == floor(v) && !(p->even && (int)v % 2))) {
+      notice(ns, lit(p->name), raw, "must be a whole number from %s to %s%s; %s", lo, hi,
+             p->even ? ", even" : "", then);
       return;
     }
     *(int *)field(cfg, p) = (int)v;
@@ -181,6 +182,11 @@ static void apply_text(nn_config *cfg, const nn_param *p, span raw, nn_notices *
              p->fallback);
       return;
     }
+  }
+  char why[NN_NOTICE_REASON_LEN - 40];
+  if (p->check && !p->check(raw.p, raw.n, why, sizeof why)) {
+    notice(ns, lit(p->name), raw, "%s; %s", why, p->fallback);
+    return;
   }
   char *dst = field(cfg, p);
   memcpy(dst, raw.p, raw.n);
@@ -377,7 +383,8 @@ void nn_state_parse(const char *hash, nn_config *cfg, nn_notices *notices) {
            "is a regression problem; using mlp");
     cfg->model = NN_MODEL_MLP;
   }
-  nn_classes_reconcile(cfg, present[NN_P_DATASET], notices);
+  nn_points_reconcile(cfg, notices); /* own points' classes, before the classes' rules */
+  nn_classes_reconcile(cfg, present[NN_P_DATASET] && !cfg->data[0], notices);
   /* init=zeros and TFP's initZero=true say the same; zeros wins a conflict, with a notice. */
   bool init_given = present[NN_P_INIT] && last[NN_P_INIT].value.p != NULL &&
                     (cfg->init != NN_INIT_UNIFORM || span_eq(last[NN_P_INIT].value, "uniform"));

@@ -23,10 +23,12 @@
 #include "lessons.h"
 #include "network.h"
 #include "perceptron.h"
+#include "downhill.h"
+#include "points_file.h"
 #include "state.h"
 
 /* How many doubles nnw_cfg_read writes (engine/config.js reads as many). */
-enum { NNW_CFG_FIELDS = 47 };
+enum { NNW_CFG_FIELDS = 56 };
 
 /* ---- URL hash -> config + notices ------------------------------------------------------- */
 
@@ -151,6 +153,14 @@ const double *nnw_cfg_read(const nn_config *c) {
     NNW_PTR(c->lang),
     /* K-class problems: 2 = TFP's two classes */
     c->classes,
+    /* the perceptron's rule; the downhill panel's surface, then its start x, y and the rates of
+     * SGD, momentum, RMSprop, Adam (NN_DOWNHILL_OWN when not set) */
+    NNW_PTR(nn_rule_name(c->rule)),
+    NNW_PTR(nn_surface_name(c->downhill.surface)),
+    c->downhill.start[0], c->downhill.start[1],
+    c->downhill.rate[0], c->downhill.rate[1], c->downhill.rate[2], c->downhill.rate[3],
+    /* own points as the link carries them ("" = the dataset's own) */
+    NNW_PTR(c->data),
   };
   _Static_assert(sizeof fields == sizeof out, "NNW_CFG_FIELDS counts the fields");
   memcpy(out, fields, sizeof out);
@@ -233,4 +243,14 @@ void nnw_experiment_perceptron_report(const nn_experiment *e, int32_t out[4]) {
   out[1] = r.misclassified;
   out[2] = (int32_t)(uintptr_t)nn_perceptron_verdict_name(r.verdict);
   out[3] = (int32_t)(uintptr_t)nn_perceptron_verdict_text(r.verdict);
+}
+
+/* ---- own points (core/points_file.h); reading them is the points module's ------------------ */
+
+/* The experiment's points as CSV, train then test (x,y,label,set; snprintf-like). */
+int nnw_experiment_points_csv(const nn_experiment *e, char *out, int cap) {
+  int ntrain, ntest;
+  const nn_point *train = nn_experiment_train_points(e, &ntrain);
+  const nn_point *test = nn_experiment_test_points(e, &ntest);
+  return (int)nn_points_csv_write(train, ntrain, test, ntest, out, (size_t)cap);
 }

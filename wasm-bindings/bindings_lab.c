@@ -5,6 +5,8 @@
 #include <stdint.h>
 
 #include "backprop_trace.h"
+#include "downhill.h"
+#include "experiment.h"
 #include "layer_stats.h"
 
 /* Present only in the lab engine: the JS API asks for it before a lab call. */
@@ -23,6 +25,18 @@ void nnw_stats_read(const nn_layer_stats *s, int32_t out[12]) {
   out[2] = NN_LAYER_STATS_NUM_LEVELS;
   out[3] = NN_LAYER_STATS_BINS;
   for (int i = 0; i < 8; i++) out[4 + i] = (int32_t)(uintptr_t)ptrs[i];
+}
+
+/* ---- the downhill panel (downhill.h) ------------------------------------------------------ */
+
+/* The path of nn_downhill_path into out[2 (steps + 1)] for surface s and optimiser o with these
+ * hyperparameters. NN_ERR_INVALID for an unknown s or o, or steps out of range. */
+nn_status nnw_downhill_path(int s, int o, double lr, double mu, double rho, double beta1,
+                            double beta2, double eps, double x0, double y0, int steps,
+                            double *out) {
+  if (s < 0 || s >= NN_SURFACE_COUNT || o < 0 || o >= NN_OPT_COUNT) return NN_ERR_INVALID;
+  nn_optimizer_opts opts = {(nn_optimizer)o, mu, rho, beta1, beta2, eps};
+  return nn_downhill_path((nn_surface)s, &opts, lr, x0, y0, steps, out) ? NN_OK : NN_ERR_INVALID;
 }
 
 /* ---- backprop trace (backprop_trace.h): create, nn_experiment_backprop_trace, read, destroy -- */

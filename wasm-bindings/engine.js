@@ -21,6 +21,7 @@ import { INTERNAL, Runtime, EngineError, describe } from './engine/runtime.js';
 import { instantiate, simdSupported, moduleFile } from './engine/instantiate.js';
 import { readState, readNotices, writtenText } from './engine/config.js';
 import { Experiment } from './engine/experiment.js';
+import { surfaceNames, downhillSettings, downhillPath, surfaceGrid } from './engine/downhill.js';
 
 export { EngineError, Experiment };
 export { NOT_EVALUATED } from './engine/experiment.js';
@@ -29,6 +30,8 @@ export { NOT_EVALUATED } from './engine/experiment.js';
  * @typedef {import('./engine/types.js').ParsedHash} ParsedHash
  * @typedef {import('./engine/types.js').ExperimentOptions} ExperimentOptions
  * @typedef {import('./engine/types.js').Lesson} Lesson
+ * @typedef {import('./engine/types.js').DownhillRun} DownhillRun
+ * @typedef {import('./engine/types.js').DownhillSettings} DownhillSettings
  */
 
 /**
@@ -106,6 +109,35 @@ export class Engine {
   /** Whether this is the lab engine (loadEngine({lab: true})). @returns {boolean} */
   get lab() {
     return this.#rt.lab;
+  }
+
+  // The downhill panel's (core/downhill.h): the lab engine's, an EngineError on the first one.
+
+  /** The downhill panel's surfaces, without 'none'. @returns {string[]} */
+  downhillSurfaces() {
+    return surfaceNames(this.#rt).slice(1);
+  }
+
+  /** A surface's own start point and learning rates. @param {string} surface @returns {DownhillSettings} */
+  downhillSettings(surface) {
+    return downhillSettings(this.#rt, surface);
+  }
+
+  /**
+   * One optimiser's path down a surface, by the engine's optimiser code (core/optimizer.c):
+   * [x0, y0, x1, y1, ...], the point after each of run.steps steps (inf / NaN once it diverges).
+   * @param {DownhillRun} run @returns {Float64Array}
+   */
+  downhillPath(run) {
+    return downhillPath(this.#rt, run);
+  }
+
+  /**
+   * The surface's values at the n×n nodes of the map [-2, 2]²: row 0 at the top (y = 2), x
+   * from -2 to the right. @param {string} surface @param {number} n 2..1024 @returns {Float64Array}
+   */
+  downhillGrid(surface, n) {
+    return surfaceGrid(this.#rt, surface, n);
   }
 
   /** Size of the wasm memory in bytes (it only grows); for diagnostics and the memory test. */

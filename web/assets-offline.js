@@ -12,6 +12,7 @@
 
 import { gunzipSync } from 'fflate';
 import { loadEngine } from '../wasm-bindings/engine.js';
+import { loadPoints } from '../wasm-bindings/points.js';
 import { applyDelta } from './delta.js';
 
 /** @type {{wasm: Record<string, string>, delta: Record<string, string>, worker?: string}} */
@@ -42,12 +43,18 @@ export async function importEngine() {
   };
 }
 
+/** The points module (own data), built in. */
+export async function importPoints() {
+  return { loadPoints: () => loadPoints({ module: bytes }) };
+}
+
 /** A new training worker, from a Blob of its source with the engine's modules, inflated, before
  * it (assets-worker-offline.js reads them). */
 export function newTrainingWorker() {
   /** @type {Record<string, string>} */
   const wasm = {};
   for (const file of Object.keys(builtIn.wasm)) {
+    if (file === 'nnplay-points.wasm') continue; // the worker only trains
     const raw = bytes(file);
     let text = '';
     for (let i = 0; i < raw.length; i += 0x8000) text += String.fromCharCode(...raw.subarray(i, i + 0x8000));

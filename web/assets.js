@@ -9,6 +9,12 @@ export function importEngine() {
   return import(new URL('engine/engine.js', import.meta.url).href);
 }
 
+/** The points module (wasm-bindings/points.js): files of points, data= text. Loaded on use.
+ * @returns {Promise<{loadPoints: () => Promise<import('./types.js').PointsIO>}>} */
+export function importPoints() {
+  return import(new URL('engine/points.js', import.meta.url).href);
+}
+
 /** A new training worker (training-worker.js) for background-training.js. @returns {Worker} */
 export function newTrainingWorker() {
   return new Worker(new URL('./training-worker.js', import.meta.url), { type: 'module' });

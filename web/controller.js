@@ -47,12 +47,20 @@ export class Controller {
     this.toLab = null;
     /** The page's own display switches (in the link, not in the experiment). */
     this.display = { showTestData: false, discretize: false };
+    /** @type {Record<string, string | null>} panels' parameters changed since the link (downhill) */
+    this.panelParams = {};
+    /** @type {Partial<EngineState>} the state those parameters give */
+    this.panelState = {};
     this.link = new Link((hash) => this.load(hash, true));
     /** @type {{cancel(): void, cancelled: boolean} | null} training to the link's epoch (catchup.js) */
     this.catchUp = null;
     /** @type {Promise<void>} settled once the page shows the epoch the link asked for */
     this.caughtUp = Promise.resolve();
     this.linkTime = 0;
+    /** @type {import('./compare.js').ComparePanel | undefined} compare=: its panel (compare.js) */
+    this.compare = undefined;
+    /** @type {import('./types.js').Notice[]} what the page refused of the link (compare.js) */
+    this.refused = [];
     /** @type {ReturnType<typeof setTimeout> | 0} */
     this.linkTimer = 0;
     this.edits = new Edits({
@@ -67,7 +75,7 @@ export class Controller {
       experiment: () => this.live(),
       every: () => views.output.chart.stride,
       trained: () => this.checkDivergence(),
-      draw: (text, chart, playing) => { this.scene.draw(this.live(), text, chart, playing); this.followLink(); },
+      draw: (text, chart, playing) => { this.compare?.draw(playing); this.scene.draw(this.live(), text, chart, playing); this.followLink(); },
       playingChanged: (playing) => { views.controls.setPlaying(playing); if (!playing) views.summary.announce(); },
       failed: (e) => views.notices.update([{ param: 'engine', value: '', reason: e instanceof Error ? e.message : String(e) }]),
     });
@@ -79,6 +87,7 @@ export class Controller {
   async start() {
     this.load(Link.read(), true);
     await this.views.lecture.pending;
+    await this.compareReady;
     this.loop.start();
     await this.caughtUp;
   }
@@ -92,7 +101,7 @@ export class Controller {
   /** @returns {EngineState} the experiment's state with the page's own parameters */
   state() {
     const speed = this.loop.speed;
-    return { ...this.live().state(), ...this.display, speed: speed === 0 ? 'max' : speed };
+    return { ...this.live().state(), ...this.panelState, ...this.display, speed: speed === 0 ? 'max' : speed };
   }
 
   get playing() {
@@ -107,10 +116,24 @@ export class Controller {
   /** @returns {string} the hash of the screen: the engine's, with the page's own parameters */
   hash() {
     return setParams(this.live().hash(), {
+      ...(this.refused.length && { compare: null }),
       showTestData: String(this.display.showTestData),
       discretize: String(this.display.discretize),
       speed: this.loop.speed === 1 ? null : speedValue(this.loop.speed),
+      ...this.panelParams,
     });
+  }
+
+  /**
+   * A panel's own parameters (the downhill panel's): written to the link, the experiment
+   * untouched. @param {Record<string, string | null>} values null removes one
+   */
+  setPanelParams(values) {
+    Object.assign(this.panelParams, values);
+    const st = this.engine.parseHash(this.hash()).state;
+    this.panelState = Object.fromEntries(Object.entries(st).filter(([k]) => k.startsWith('downhill')));
+    this.writeLink();
+    this.views.lecture.panelsChanged(this.state());
   }
 
   /** @returns {string} the link that reproduces the screen */
@@ -176,13 +199,16 @@ export class Controller {
     }
     this.ex?.dispose();
     this.ex = ex;
-    const st = ex.state();
+    // A new link carries the panels' parameters; the same experiment on the lab engine keeps them.
+    if (!ready) this.panelParams = {}, this.panelState = {};
+    const st = { ...ex.state(), ...this.panelState };
     const v = this.views;
     setPalette(st.palette);
     this.display = { showTestData: !!st.showTestData, discretize: !!st.discretize };
     this.loop.load(speedFromState(st.speed), st.model !== 'perceptron');
     const notices = [...extra, ...languageNotices(st.lang), ...ex.notices()];
     if (fromUrl || notices.length > 0) v.notices.update(notices);
+    this.refused = [];
 
     document.body.classList.toggle('hide-text', !!st.hideText);
     this.showSettings(st);
@@ -201,9 +227,15 @@ export class Controller {
       e.hidden = isHidden(st.hide, /** @type {string} */ (e.dataset.control));
     }
     v.lecture.load(ex, st);
+    this.openCompare(ex);
     this.scene.load({ discretize: this.display.discretize, dropoutOn: st.dropout > 0 });
     if (ex.targetEpoch() > ex.epoch) this.trainToLink(ex);
     else this.writeLink();
+  }
+
+  /** compare=: its panel, imported on first use (compare.js). @param {Experiment} ex */
+  openCompare(ex) {
+    if (ex.hash().includes('compare=') || this.compare) this.compareReady = import('./compare.js').then((m) => m.openCompare(this, ex));
   }
 
   /** The controls show the experiment's settings now. @param {EngineState} st */
@@ -261,6 +293,7 @@ export class Controller {
         const fresh = ex.epoch === 0 && !ex.hash().includes('@');
         ex.change(names[0], value);
         if (fresh) ex.reset(); // nothing trained or edited yet: the change is the link's base
+        if (fresh) this.openCompare(ex); // the variants' links follow the base
         this.showSettings(ex.state());
         this.writeLink();
         this.loop.draw();
@@ -341,11 +374,17 @@ export class Controller {
     this.setPlaying(false);
     this.settle();
     this.live().regenerate();
+    this.openCompare(this.live());
     this.views.divergence.check(this.live());
     this.writeLink();
     this.views.classPanel.update();
     this.views.output.heatmap.setPoints(this.live().data(), this.display.showTestData);
     this.views.output.clearLoss();
     this.loop.draw();
+  }
+
+  /** "Edit data": the points editor over the output, loaded on first use. */
+  editData() {
+    import('./data-editor.js').then((m) => m.openDataEditor(this));
   }
 }

@@ -8,7 +8,7 @@ import { t } from './i18n.js';
 import { fromLeft, fromTop } from './plane.js';
 
 /**
- * @typedef {{set(name: string, value: string): void, regenerate(): void}} DataHandlers
+ * @typedef {{set(name: string, value: string): void, regenerate(): void, editData(): void}} DataHandlers
  */
 
 const THUMB_CSS = 44;
@@ -46,6 +46,10 @@ export class DataPanel {
     const regen = /** @type {HTMLButtonElement} */ (el('button', 'text-button regenerate', this.root, t('data.regenerate')));
     regen.title = t('data.regenerateTitle');
     regen.addEventListener('click', () => this.h.regenerate());
+    const edit = /** @type {HTMLButtonElement} */ (el('button', 'text-button edit-data', this.root, t('data.edit')));
+    edit.dataset.control = 'data';
+    edit.title = t('data.editTitle');
+    edit.addEventListener('click', () => this.h.editData());
   }
 
   /**

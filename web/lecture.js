@@ -2,8 +2,9 @@
 // bar (lessons menu, model and mode switches), the lesson's goal, perceptron mode (panel and
 // separating line), and the backpropagation step-through (panel, diagram marks, the sample on
 // the heatmap). The controller calls load() for each new experiment and draw() each frame.
-// The perceptron panel and the step-through are imported when first needed (model=perceptron,
-// or the step-through's button clicked), to keep a first load of the page small.
+// The perceptron panel, the step-through and the downhill panel are imported when first needed
+// (model=perceptron, the step-through's button, the downhill button or `downhill=`), to keep a
+// first load of the page small.
 
 import { ModeBar, applyModes } from './modes.js';
 import { LessonsView } from './lessons.js';
@@ -24,7 +25,10 @@ export const SWITCH_TO_MLP = /** @type {Record<string, string | null>} */ ({
  *   pause(): void,
  *   applyParams(values: number[]): void,
  *   redraw(): void,
- *   useLab(): Promise<void>
+ *   state(): import('./types.js').EngineState,
+ *   setPanelParams(values: Record<string, string | null>): void,
+ *   useLab(): Promise<void>,
+ *   labEngine(): Promise<import('./downhill.js').DownhillEngine>
  * }} LectureHandlers
  */
 
@@ -42,6 +46,11 @@ export class Lecture {
     this.ex = null;
     this.lessonsView = new LessonsView(where.bar, where.banner, this.lessons, { leave: () => handlers.setParams({ lesson: null }) });
     this.modeBar = new ModeBar(where.bar, { set: (name, value) => handlers.setParams({ [name]: value }) });
+    /** @type {import('./downhill.js').DownhillPanel | null} */
+    this.downhill = null;
+    const dh = /** @type {HTMLButtonElement} */ (el('button', 'text-button downhill-open', this.modeBar.root, t('downhill.open')));
+    dh.type = 'button';
+    dh.addEventListener('click', () => handlers.setPanelParams({ downhill: this.state?.downhill !== 'none' ? null : 'bowl' }));
     /** @type {import('./overlay.js').HeatmapOverlay | null} imported with the first panel */
     this.overlay = null;
     this.where = where;
@@ -107,7 +116,8 @@ export class Lecture {
   async loadPerceptron() {
     const [{ PerceptronPanel }] = await Promise.all([import('./perceptron.js'), this.loadOverlay()]);
     if (!this.perceptron) {
-      this.perceptron = new PerceptronPanel(this.where.networkColumn, { switchToMlp: () => this.handlers.setParams(SWITCH_TO_MLP) });
+      const h = this.handlers;
+      this.perceptron = new PerceptronPanel(this.where.networkColumn, { switchToMlp: () => h.setParams(SWITCH_TO_MLP), setRule: (rule) => h.setParams({ rule }) });
       this.bpRoot.before(this.perceptron.root);
       this.loadPanels();
       this.handlers.redraw();
@@ -140,8 +150,27 @@ export class Lecture {
     this.loadPanels();
     this.overlay?.setLine(null);
     if (state.model === 'perceptron' && !this.perceptron) this.pending = this.loadPerceptron();
+    this.panelsChanged(state);
     this.goals?.load(state);
     if (!this.goals && (state.goalTrainLoss ?? state.goalTestLoss) !== null) this.loadGoals();
+  }
+
+  /** The panels' own parameters changed (or a new experiment): the downhill panel, imported
+   * when first opened. @param {import('./types.js').EngineState} state */
+  panelsChanged(state) {
+    this.state = state;
+    if (this.downhill || state.downhill !== 'none') this.loadDownhill().then((p) => p.load(/** @type {import('./types.js').EngineState} */ (this.state)));
+  }
+
+  /** @returns {Promise<import('./downhill.js').DownhillPanel>} the downhill panel, imported once
+   * (its paths come from the lab engine) */
+  async loadDownhill() {
+    const h = this.handlers;
+    const [{ DownhillPanel }, engine] = await Promise.all([import('./downhill.js'), h.labEngine()]);
+    this.downhill ??= new DownhillPanel(/** @type {HTMLElement} */ (document.querySelector('.columns')), engine, {
+      state: () => h.state(), setPanelParams: (v) => h.setPanelParams(v), setParams: (v) => h.setParams(v),
+    });
+    return this.downhill;
   }
 
   /** The goals' line under the losses, imported once. */
@@ -159,7 +188,7 @@ export class Lecture {
     const layout = ex.layout();
     const numTrain = ex.data().train.length;
     const perceptron = state.model === 'perceptron';
-    this.perceptron?.load(perceptron ? layout : null, numTrain);
+    this.perceptron?.load(perceptron ? layout : null, numTrain, state.rule);
     // K classes have K output nodes: the step-through traces networks of one output only.
     const many = ex.classes > 2;
     const bpLayout = perceptron || many || state.mode === 'simplified' ? null : layout;

@@ -47,8 +47,10 @@ function boot() {
     loss: () => need().live().loss(),
     lossCurve: () => need().live().lossCurve(),
     data: () => need().live().data(),
+    /** @param {unknown} points [[x, y, label], ...] */
+    setData: (points) => import('./data-io.js').then((m) => m.setData(need(), points)),
     network: () => need().live().network(),
-    notices: () => need().live().notices(),
+    notices: () => [...need().live().notices(), ...need().refused],
     lessons: () => need().views.lecture.lessons.map((l) => ({ ...l })),
     misclassified: () => need().views.lecture.misclassified(),
     perceptron: () => need().views.lecture.report(),
@@ -61,6 +63,7 @@ function boot() {
     divergedAt: () => need().live().divergedAt(),
     restoreFinite: () => need().restoreFinite(),
     dropoutMask: () => Array.from(need().live().dropoutMask()),
+    compare: () => need().compare?.result() ?? [],
   };
   Object.defineProperty(window, 'nnplay', { value: Object.freeze(api), enumerable: true });
 

@@ -1,7 +1,8 @@
 // perceptron.js — perceptron mode (model=perceptron): the number of misclassified training
 // points (a number and a curve over the epochs), the separating line w1·x + w2·y + b = 0 drawn
 // over the output heatmap, and the engine's verdict — with, when the data is not linearly
-// separable (XOR), a one-click switch to a small MLP that can separate it.
+// separable (XOR), a one-click switch to a small MLP that can separate it. The learning rule
+// (`rule`): Rosenblatt's or Hebb's, with its formula.
 
 import { LineChart, AutoScaleAxis, FixedScaleAxis } from 'chartist';
 import { formatParam } from './palette.js';
@@ -44,7 +45,7 @@ function term(v, name, first) {
 
 export class PerceptronPanel {
   /**
-   * @param {HTMLElement} container @param {{switchToMlp(): void}} handlers
+   * @param {HTMLElement} container @param {{switchToMlp(): void, setRule(rule: string): void}} handlers
    */
   constructor(container, handlers) {
     this.root = el('section', 'perceptron-panel lecture-panel', container);
@@ -65,7 +66,13 @@ export class PerceptronPanel {
     this.countTotal = el('span', 'total', count, '');
     this.chartBox = el('div', 'misclassified-chart', this.root);
     this.lineText = el('p', 'separating-line', this.root, '');
-    el('p', 'hint', this.root, t('perceptron.rule'));
+    const lab = el('label', 'control perceptron-rule', this.root);
+    el('span', 'label', lab, t('perceptron.ruleLabel'));
+    this.ruleSel = /** @type {HTMLSelectElement} */ (el('select', '', lab));
+    this.ruleSel.name = 'rule';
+    for (const r of ['rosenblatt', 'hebb']) /** @type {HTMLOptionElement} */ (el('option', '', this.ruleSel, t(`perceptron.${r}`))).value = r;
+    this.ruleSel.addEventListener('change', () => handlers.setRule(this.ruleSel.value));
+    this.ruleText = el('p', 'hint rule-formula', this.root, t('perceptron.rule'));
 
     // The curve as Chartist reads it: {x, y} objects kept between frames, rewritten in place.
     /** @type {Point[]} */
@@ -99,10 +106,12 @@ export class PerceptronPanel {
 
   /**
    * A new experiment. @param {PerceptronLayout | null} layout the perceptron's, or null for an MLP
-   * @param {number} numTrain
+   * @param {number} numTrain @param {string} [rule] 'rosenblatt' (default) or 'hebb'
    */
-  load(layout, numTrain) {
+  load(layout, numTrain, rule = 'rosenblatt') {
     this.layout = layout;
+    this.ruleSel.value = rule;
+    this.ruleText.textContent = t(rule === 'hebb' ? 'perceptron.hebbRule' : 'perceptron.rule');
     this.root.hidden = layout === null;
     this.numTrain = numTrain;
     this.countTotal.textContent = t('perceptron.of', numTrain);

@@ -21,6 +21,7 @@ export function setParam(ctrl, name, value) {
   if (bad) throw new RangeError(`nnplay.set: ${name}=${v}: ${bad.reason}`);
   if (name === 'speed') ctrl.setSpeed(speedFromState(parsed.state.speed));
   else if (name === 'showTestData' || name === 'discretize') ctrl.setDisplay(name, !!parsed.state[name]);
+  else if (name.startsWith('downhill')) ctrl.setPanelParams({ [name]: v }); // the panel's: training goes on
   else ctrl.changeParams(name === 'init' ? { init: v, initZero: null } : { [name]: v });
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }

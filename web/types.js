@@ -14,6 +14,8 @@
  * @typedef {import('../wasm-bindings/engine/types.js').PerceptronReport} PerceptronReport
  * @typedef {import('../wasm-bindings/engine/types.js').BackpropTrace} BackpropTrace
  * @typedef {import('../wasm-bindings/engine/types.js').LayerStats} LayerStats
+ * @typedef {import('../wasm-bindings/engine/types.js').PointsRead} PointsRead
+ * @typedef {import('../wasm-bindings/points.js').PointsIO} PointsIO
  */
 
 export {};

@@ -27,12 +27,15 @@ import { panelStyles } from './assets.js';
  *   reset(): void,
  *   regenerate(): void,
  *   changeParams(values: Record<string, string | null>): void,
+ *   setPanelParams(values: Record<string, string | null>): void,
  *   setSpeed(speed: number): void,
  *   setDisplay(name: 'showTestData' | 'discretize', value: boolean): void,
  *   hover(target: import('./network.js').HoverTarget | null): void,
  *   restoreFinite(): void,
+ *   editData(): void,
  *   redraw(): void,
  *   useLab(): Promise<void>,
+ *   readonly engine: import('./types.js').Engine,
  *   showClasses(toggle?: boolean): void,
  *   state(): EngineState,
  *   current(): [string, EngineState],
@@ -88,7 +91,12 @@ export function createViews(engine, act) {
   const training = new TrainingControls(byId('topbar'), (values) => act.changeParams(values));
   const speedControl = new SpeedControl((speed) => act.setSpeed(speed));
   controls.root.querySelector('.epoch')?.after(speedControl.root);
-  const dataPanel = new DataPanel(byId('data'), { set, regenerate: () => act.regenerate() });
+  const dataPanel = new DataPanel(byId('data'), {
+    // a dataset chosen leaves own points
+    set: (name, value) => act.changeParams(/dataset/i.test(name) ? { [name]: value, data: null } : { [name]: value }),
+    regenerate: () => act.regenerate(),
+    editData: () => act.editData(),
+  });
   const network = new NetworkView(byId('network'), {
     toggleFeature: (name) => act.changeParams(toggleFeature(act.state(), name)),
     hover: (target) => act.hover(target),
@@ -116,7 +124,10 @@ export function createViews(engine, act) {
     pause: () => act.setPlaying(false),
     applyParams: (values) => act.edits.setParams(values),
     redraw: () => act.redraw(),
+    state: () => act.state(),
+    setPanelParams: (values) => act.setPanelParams(values),
     useLab: () => act.useLab(),
+    labEngine: () => act.useLab().then(() => act.engine),
   });
   return { summary, notices, controls, training, speedControl, dataPanel, network, output, accuracy, divergence, dropoutMarks, classPanel, lecture };
 }

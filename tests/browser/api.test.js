@@ -15,8 +15,8 @@ test('window.nnplay answers as the design table says', async (t) => {
     assert.deepEqual(keys, ['data', 'epoch', 'loss', 'lossCurve', 'network', 'notices', 'pause', 'play', 'ready',
       'regenerate', 'reset', 'state', 'step',
       'accuracy', 'accuracyCurve', 'confusion', 'divergedAt', 'restoreFinite', 'dropoutMask',
-      'lessons', 'misclassified', 'perceptron', 'backprop',
-      'set', 'setWeight', 'setBias', 'link'].sort());
+      'lessons', 'misclassified', 'perceptron', 'backprop', 'layerStats', 'compare',
+      'set', 'setWeight', 'setBias', 'link', 'setData'].sort());
     assert.equal(await page.evaluate(() => window.nnplay.ready instanceof Promise), true);
   });
 

@@ -8,7 +8,7 @@ import { setup, openPage, fixture, hashParams, screenshot } from './support.js';
 
 const CONTROLS = ['showTestData', 'discretize', 'playButton', 'stepButton', 'resetButton', 'learningRate',
   'activation', 'regularization', 'regularizationRate', 'problem', 'dataset', 'percTrainData', 'noise',
-  'batchSize', 'numHiddenLayers',
+  'batchSize', 'numHiddenLayers', 'data',
   // nnplay's own, visible by default (the optimisers' hyperparameters show only with their optimiser)
   'optimizer', 'init', 'dropout', 'loss', 'speed', 'showAccuracy'];
 const FEATURES = ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY'];

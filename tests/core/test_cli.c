@@ -407,8 +407,73 @@ static void bad_command_lines_exit_2_with_one_line_on_stderr(void **st) {
   free(huge);
 }
 
+/* A temporary file holding text[0..len). */
+static char *temp_file(const char *text, size_t len) {
+  char *path = strdup("/tmp/nnplay-test-data-XXXXXX");
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  assert_int_equal(write(fd, text, len), (ssize_t)len);
+  close(fd);
+  return path;
+}
+
+/* --data FILE: the file's points, as the page imports them; the same as the link they give. */
+static void a_data_file_trains_as_the_link_it_gives(void **st) {
+  (void)st;
+  static const char csv[] = "x,y,label\n1,2,1\n3,abc,1\n-1,-2,0\n";
+  char *path = temp_file(csv, sizeof csv - 1);
+  const char *args[] = {"run", "--hash", "seed=0.5&networkShape=2", "--data", path, "--epochs", "5",
+                        NULL};
+  cJSON *a = run_ok(args, "--data");
+  assert_string_equal(get(get(a, "state"), "data")->valuestring, "bcAgAqAIAA");
+  const cJSON *notice = cJSON_GetArrayItem(get(a, "notices"), 0);
+  assert_string_equal(get(notice, "param")->valuestring, "data");
+  assert_string_equal(get(notice, "reason")->valuestring,
+                      "2 points imported, 1 rows dropped (first: line 3, column 2: text where a "
+                      "number belongs)");
+  const char *link[] = {"run", "--hash", "seed=0.5&networkShape=2&data=bcAgAqAIAA", "--epochs", "5",
+                        NULL};
+  cJSON *b = run_ok(link, "data=");
+  for (const char *k = "train"; k; k = strcmp(k, "train") == 0 ? "test"
+                                      : strcmp(k, "test") == 0 ? "loss_curve" : NULL)
+    assert_true(cJSON_Compare(get(a, k), get(b, k), true));
+  assert_int_equal(cJSON_GetArraySize(get(b, "notices")), 0);
+  cJSON_Delete(a);
+  cJSON_Delete(b);
+
+  /* no file, not text, no point, twice: a bad command line, one line on stderr */
+  static const char bin[] = "\x89PNG\0\0";
+  char *binary = temp_file(bin, sizeof bin - 1), *empty = temp_file("x,y,label\n", 10);
+  const char *bad[][8] = {
+    {"run", "--hash", "seed=1", "--data", "/nonexistent/points.csv", NULL},
+    {"run", "--hash", "seed=1", "--data", binary, NULL},
+    {"run", "--hash", "seed=1", "--data", empty, NULL},
+    {"run", "--hash", "seed=1", "--data", path, "--data", path, NULL},
+    {"run", "--hash", "seed=1", "--data", NULL},
+  };
+  const char *said[] = {"cannot read", "not a text file", "no points in the file", "twice",
+                        "needs a value"};
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    run_result r;
+    run_cli(bad[i], &r);
+    assert_int_equal(r.status, 2);
+    assert_int_equal(r.out_len, 0);
+    if (!strstr(r.err, said[i])) fail_msg("case %zu: %s", i, r.err);
+    assert_non_null(strchr(r.err, '\n'));
+    assert_int_equal(strchr(r.err, '\n')[1], '\0');
+    free_result(&r);
+  }
+  unlink(binary);
+  unlink(empty);
+  unlink(path);
+  free(binary);
+  free(empty);
+  free(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(a_data_file_trains_as_the_link_it_gives),
     cmocka_unit_test(every_fixture_runs_bit_for_bit_for_300_epochs),
     cmocka_unit_test(diverging_losses_print_as_infinity_then_nan),
     cmocka_unit_test(a_seedless_hash_uses_the_unseeded_random_value),

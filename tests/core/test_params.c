@@ -139,7 +139,7 @@ static void hideable_names_are_the_page_controls(void **state) {
     "activation", "regularization", "batchSize", "dataset", "learningRate",
     "regularizationRate", "noise", "showTestData", "discretize", "percTrainData", "x", "y",
     "xTimesY", "xSquared", "ySquared", "sinX", "sinY", "problem", "optimizer", "momentum", "rho",
-    "beta1", "beta2", "epsilon", "init", "dropout", "loss", "speed"};
+    "beta1", "beta2", "epsilon", "init", "dropout", "loss", "speed", "data"};
   size_t k = 0;
   for (int i = 0; i < NN_P_COUNT; i++) {
     if (!nn_param_row(i)->hideable) continue;

@@ -6,6 +6,8 @@
  *   - the canonical hash is a fixed point: serialize(parse(serialize(parse(h)))) equals
  *     serialize(parse(h)), the JSON of both configs is the same, and the canonical hash parses
  *     without a notice;
+ *   - compare (compare.h), checked as the CLI reads a link: every accepted variant builds its
+ *     config, and an accepted comparison is accepted again from the canonical hash;
  *   - nn_state_serialize, nn_state_json and nn_notices_json return the length they write, write
  *     a NUL-terminated prefix when the buffer is short, and the JSON is printable ASCII that
  *     cJSON parses to an object / an array of one object per notice.
@@ -16,6 +18,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "compare.h"
 #include "fuzz_support.h"
 #include "state.h"
 
@@ -98,13 +101,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   nn_config cfg;
   nn_notices notices;
   nn_state_parse(hash, &cfg, &notices);
+  nn_compare_check(&cfg, &notices); /* as the CLI reads a link */
   check_notices(&notices);
+  nn_config variant;
+  for (int i = 0; i < nn_compare_count(&cfg); i++) NN_FUZZ_CHECK(nn_compare_variant(&cfg, i, &variant));
   char *canonical = written(write_hash, &cfg);
   char *json = checked_state_json(&cfg);
 
   nn_config again;
   nn_notices again_notices;
   nn_state_parse(canonical, &again, &again_notices);
+  nn_compare_check(&again, &again_notices); /* an accepted comparison stays accepted */
   NN_FUZZ_CHECK(again_notices.count == 0 && again_notices.dropped == 0);
   char *canonical_again = written(write_hash, &again);
   NN_FUZZ_CHECK(strcmp(canonical, canonical_again) == 0);

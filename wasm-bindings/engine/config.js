@@ -11,7 +11,7 @@ const NN_SPEED_MAX = 0;
  */
 
 /** How many fields wasm-bindings/bindings.c's nnw_cfg_read writes. */
-const CFG_FIELDS = 47;
+const CFG_FIELDS = 56;
 
 /** The parameters of a config as a plain object. @param {Runtime} rt @param {number} cfg nn_config*
  * @returns {State} */
@@ -29,6 +29,8 @@ export function readState(rt, cfg) {
   const ints = () => { const n = num(); return Array.from(rt.i32(num(), n)); };
   /** A goal, or null for none (config.h: NN_NO_GOAL is below 0). */
   const goal = () => { const v = num(); return v < 0 ? null : v; };
+  /** A downhill number, null for the surface's own (config.h: NN_DOWNHILL_OWN, -1e9). */
+  const own = () => { const v = num(); return v <= -1e9 ? null : v; };
   /** The <name>_hide map, its size read in order. */
   const hide = () => {
     /** @type {Record<string, boolean>} */
@@ -87,6 +89,17 @@ export function readState(rt, cfg) {
     // the page's
     lang: str() || null,
     classes: num(),
+    // the perceptron's rule; the downhill panel's surface, start and rates (null: the surface's own)
+    rule: str(),
+    downhill: str(),
+    downhillX: own(),
+    downhillY: own(),
+    downhillSgd: own(),
+    downhillMomentum: own(),
+    downhillRmsprop: own(),
+    downhillAdam: own(),
+    // own points (core/points_codec.h)
+    data: str() || null,
   };
   return state;
 }

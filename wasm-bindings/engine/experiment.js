@@ -207,6 +207,11 @@ export class Experiment {
     this.#rt.check(this.#rt.m._nn_experiment_restore_finite(this.#handle()));
   }
 
+  /** The training and test points as CSV, `x,y,label,set` (core/points_file.h). */
+  pointsCsv() {
+    return writtenText(this.#rt, (out, cap) => this.#rt.m._nnw_experiment_points_csv(this.#handle(), out, cap));
+  }
+
   /**
    * The whole training state, with the curve rows of epochs since+1..epoch, as bytes for
    * loadState() of an experiment of the same hash (the page's training worker).

@@ -62,6 +62,39 @@
  * @property {number | null} goalTestLoss
  * @property {string | null} lang  the page's language code (null: the browser's)
  * @property {number} classes  2 (TFP's two classes) or 3..6 (one output node per class, softmax)
+ * @property {string} rule  the perceptron's learning rule: 'rosenblatt' or 'hebb'
+ * @property {string} downhill  the downhill panel's surface: 'none' (closed), 'bowl', 'valley', 'saddle'
+ * @property {number | null} downhillX  its start point (null: the surface's own)
+ * @property {number | null} downhillY
+ * @property {number | null} downhillSgd  each optimiser's learning rate there (null: the surface's own)
+ * @property {number | null} downhillMomentum
+ * @property {number | null} downhillRmsprop
+ * @property {number | null} downhillAdam
+ */
+
+/**
+ * A surface's own start and each optimiser's learning rate (core/downhill.h).
+ * @typedef {{x: number, y: number, rates: Record<DownhillOptimizer, number>}} DownhillSettings
+ * @typedef {'sgd' | 'momentum' | 'rmsprop' | 'adam'} DownhillOptimizer
+ */
+
+/**
+ * One optimiser's run on a surface (engine.downhillPath). Hyperparameters default to the
+ * link's defaults (momentum 0.9, rho 0.9, beta1 0.9, beta2 0.999, epsilon 1e-8).
+ * @typedef {object} DownhillRun
+ * @property {string} surface  'bowl', 'valley', 'saddle' (or 'none': flat)
+ * @property {DownhillOptimizer} optimizer
+ * @property {number} rate  the learning rate, > 0
+ * @property {number} x  the start point
+ * @property {number} y
+ * @property {number} steps  0..100000
+ * @property {number} [momentum]
+ * @property {number} [rho]
+ * @property {number} [beta1]
+ * @property {number} [beta2]
+ * @property {number} [epsilon]
+ * @property {string | null} data  own points, as the link's data= carries them (null: the
+ *   dataset's generated points)
  */
 
 /**
@@ -124,6 +157,15 @@
  * @typedef {(number | null)[][]} CurveRows */
 
 /** Points as [x, y, label] in TFP's order. @typedef {{train: number[][], test: number[][]}} Points */
+
+/**
+ * Own points read from a file, a script's array or a link's data= text (core/points_file.h):
+ * the points kept, on the engine's grid, in their order; the labels' kind and class count
+ * (binary 2, values 0); rows read, rows dropped, the first dropped row's line (item, point;
+ * 0: none) and why (or why nothing was read); the link text that carries them (data=).
+ * @typedef {{points: number[][], labels: 'binary' | 'classes' | 'values', classes: number,
+ *   rows: number, dropped: number, firstBad: number, why: string, data: string}} PointsRead
+ */
 
 /**
  * One lesson of the course (core/lessons.h); `hash`: its parameters, no '#'.

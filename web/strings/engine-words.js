@@ -11,6 +11,7 @@ export const PROBLEMS = {
   'reason.rangeOpen': 'must be a number from {0} up to (not including) {1}',
   'reason.range': 'must be a number from {0} to {1}',
   'reason.above': 'must be a number above {0} and at most {1}',
+  'reason.wholeEven': 'must be a whole number from {0} to {1}, even',
   'reason.whole': 'must be a whole number from {0} to {1}',
   'reason.notOneOf': 'not one of {0}',
   'reason.noEquals': 'written without \'=\' (malformed)',
@@ -31,10 +32,24 @@ export const PROBLEMS = {
   'reason.hideName': 'name longer than {0} characters before _hide',
   'reason.nameLength': 'parameter name is {0} characters long',
   'reason.tooManyHides': 'more than {0} different _hide parameters',
+  'reason.compareSyntax': 'not <parameter>:<value>,<value>',
+  'reason.compareUnknown': 'no parameter is named {0}',
+  'reason.compareNotExperiment': '{0} is the display\'s, the lecture\'s or the page\'s, not the experiment\'s',
+  'reason.compareCount': 'needs {0} to {1} values, got {2}',
+  'reason.compareRefused': '{0} is refused ({1})',
+  'reason.compareSame': '{0} and {1} give the same experiment',
+  'reason.comparePerceptron': 'the perceptron is not compared',
+  // data= (core/points_codec.c)
+  'reason.dataKind': 'not b, r or 3-6 classes first',
+  'reason.dataLength': 'a length that fits no number of points',
+  'reason.dataChar': 'a character that is not base64url',
+  'reason.dataPadding': 'damaged padding',
+  'reason.dataRange': 'a point or label out of range',
 };
 
 /** What was done instead. */
 export const OUTCOMES = {
+  'then.tfpSamples': 'using TFP\'s count',
   'then.using': 'using {0}',
   'then.ignored': 'ignored',
   'then.ignoredSome': 'ignored {0} of them',
@@ -44,4 +59,7 @@ export const OUTCOMES = {
   'then.noTutorial': 'no tutorial',
   'then.noLesson': 'no lesson',
   'then.browserLanguage': 'the browser\'s language',
+  'then.alone': 'opening the experiment alone',
+  'then.noComparison': 'no comparison',
+  'then.ownPoints': 'the dataset\'s own points are used',
 };
