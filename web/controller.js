@@ -149,11 +149,14 @@ export class Controller {
   /** The views of classes (classes-view.js, loaded on first use): K classes' heatmap and
    * legend, the confusion tables. @param {boolean} [toggle] open or close the tables */
   showClasses(toggle) {
-    Promise.all([import('./classes-view.js'), panelStyles()]).then(([m]) => {
-      this.scene.classes ??= new m.ClassesView(this.views.output, this.views.accuracy.confusion);
-      if (toggle) this.scene.classes.toggle();
+    /** @param {import('./classes-view.js').ClassesView} view */
+    const show = (view) => {
+      if (toggle) view.toggle();
       this.redraw();
-    });
+    };
+    // Once imported, at once (a click answers in the same task).
+    if (this.scene.classes) show(this.scene.classes);
+    else Promise.all([import('./classes-view.js'), panelStyles()]).then(([m]) => show(this.scene.classes ??= new m.ClassesView(this.views.output, this.views.accuracy.confusion)));
   }
 
   /** Redraw at the next frame. */

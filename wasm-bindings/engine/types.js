@@ -70,6 +70,7 @@
  * @property {number | null} downhillMomentum
  * @property {number | null} downhillRmsprop
  * @property {number | null} downhillAdam
+ * @property {string | null} data  own points as the link carries them (null: the dataset's own)
  */
 
 /**
