@@ -5,7 +5,8 @@
 //
 //   node scripts/offline.mjs SITE ENGINE_DIR
 //
-// SITE is the assembled site (its index.html and style.css are the page's markup and styles),
+// SITE is the assembled site (its index.html, style.css and panels.css are the page's markup and
+// styles),
 // ENGINE_DIR holds the engine's modules. The page carries the lab engine only (it is the first
 // engine plus what the panels opened on use need, so it serves both), gzipped: the one with wasm
 // SIMD whole, the one without as a delta from it (scripts/delta.mjs; the two differ only in the heatmap's
@@ -92,7 +93,8 @@ const page = await classicScript(path.join('web', entry[1]), 'assets-offline.js'
 const builtIn = JSON.stringify({ wasm, delta, worker }).replace(/</g, '\\u003c');
 const script = `"use strict";var nnplayBuiltIn=${builtIn};${page}`;
 if (/<\/script|<!--/i.test(script)) throw new Error('the inline script would end early: it holds "</script" or "<!--"');
-const style = readFileSync(path.join(site, 'style.css'), 'utf8').trim();
+// The page's styles, then the panels' (panels.css, which the served page links on first use).
+const style = ['style.css', 'panels.css'].map((f) => readFileSync(path.join(site, f), 'utf8').trim()).join('');
 if (/<\/style/i.test(style)) throw new Error('style.css holds "</style"');
 
 // The served page's policy with its own scripts, styles and worker: the style attributes it

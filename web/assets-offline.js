@@ -1,7 +1,7 @@
 // assets-offline.js — assets.js for the one-file page, dist/nnplay.html, which scripts/offline.mjs
 // bundles with this module in assets.js's place: the engine is built in and its modules' bytes
-// are in the page (base64), and the training worker is a Blob made from its own source, so the
-// page fetches nothing, opened from file:// too.
+// are in the page (base64), the training worker is a Blob made from its own source, and the
+// panels' styles are in the page's one style, so the page fetches nothing, opened from file:// too.
 //
 // scripts/offline.mjs puts `var nnplayBuiltIn = {wasm, delta, worker}` before the page's script:
 // `wasm` maps each engine module's file name to its gzipped bytes in base64 (inflated here by
@@ -62,4 +62,9 @@ export function newTrainingWorker() {
   }
   const source = `"use strict";var nnplayBuiltIn=${JSON.stringify({ wasm })};${builtIn.worker}`;
   return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+}
+
+/** The panels' styles: already in the page's style (scripts/offline.mjs). @returns {Promise<void>} */
+export function panelStyles() {
+  return Promise.resolve();
 }

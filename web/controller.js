@@ -21,6 +21,7 @@ import { speedFromState, speedValue } from './speed.js';
 import { isHidden, setParams } from './urlstate.js';
 import { setPalette } from './palette.js';
 import { t, languageNotices } from './i18n.js';
+import { panelStyles } from './assets.js';
 
 /** Grid cells per side of the big heatmap while playing (TFP's 100) and of the feature grids. */
 const DENSITY = 100;
@@ -148,7 +149,7 @@ export class Controller {
   /** The views of classes (classes-view.js, loaded on first use): K classes' heatmap and
    * legend, the confusion tables. @param {boolean} [toggle] open or close the tables */
   showClasses(toggle) {
-    import('./classes-view.js').then((m) => {
+    Promise.all([import('./classes-view.js'), panelStyles()]).then(([m]) => {
       this.scene.classes ??= new m.ClassesView(this.views.output, this.views.accuracy.confusion);
       if (toggle) this.scene.classes.toggle();
       this.redraw();

@@ -55,7 +55,7 @@ function boot() {
     misclassified: () => need().views.lecture.misclassified(),
     perceptron: () => need().views.lecture.report(),
     /** @param {number} [point] */
-    backprop: (point) => need().views.lecture.trace(point),
+    backprop: (point) => need().useLab().then(() => need().views.lecture.trace(point)),
     layerStats: () => need().useLab().then(() => need().live().layerStats()),
     accuracy: () => need().live().accuracy(),
     accuracyCurve: () => need().live().accuracyCurve(),
