@@ -33,8 +33,6 @@ if (!site || !engineDir) {
 const BASE = 'nnplay-wasm-lab.wasm';
 /** Each module carried as a delta from BASE. */
 const DELTAS = ['nnplay-wasm-lab-nosimd.wasm'];
-/** Carried whole: the points module (own data), which shares little with the engine. */
-const WHOLE = ['nnplay-points.wasm'];
 const web = path.resolve('web');
 
 /** web/assets.js replaced by `file`. @param {string} file @returns {esbuild.Plugin} */
@@ -85,7 +83,6 @@ for (const file of DELTAS) {
   wasm[file] = gz64(d);
   delta[file] = BASE;
 }
-for (const file of WHOLE) wasm[file] = gz64(readFileSync(path.join(engineDir, file)));
 // The worker is handed the engines inflated (assets-offline.js), so it carries no inflater.
 const worker = await classicScript('web/training-worker.js', 'assets-worker-offline.js');
 const page = await classicScript(path.join('web', entry[1]), 'assets-offline.js');

@@ -54,7 +54,6 @@ export function newTrainingWorker() {
   /** @type {Record<string, string>} */
   const wasm = {};
   for (const file of Object.keys(builtIn.wasm)) {
-    if (file === 'nnplay-points.wasm') continue; // the worker only trains
     const raw = bytes(file);
     let text = '';
     for (let i = 0; i < raw.length; i += 0x8000) text += String.fromCharCode(...raw.subarray(i, i + 0x8000));
