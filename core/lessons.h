@@ -1,10 +1,11 @@
 /* lessons.h — the course's lessons: each one a named starting experiment.
  *
- * A lesson is {id, title, goal, hash}: `hash` holds URL parameters (TFP's names plus nnplay's:
+ * A lesson is {id, hash}: `hash` holds URL parameters (TFP's names plus nnplay's:
  * model, mode, optimizer, dropout, ...; never `lesson`) that parse with no notice (state.h).
  * The URL parameter `lesson=<id>` starts from that hash; any parameter also written in the URL
  * overrides the lesson's (state.h). The table is static: every returned pointer is valid for
- * the life of the program and must not be freed.
+ * the life of the program and must not be freed. Its words (title, goal, what to try) are in
+ * lesson_words.h.
  */
 #ifndef NN_LESSONS_H
 #define NN_LESSONS_H
@@ -13,8 +14,6 @@
 
 typedef struct {
   const char *id;     /* [a-z0-9-], at most NN_MAX_LESSON_ID_LEN (config.h) characters */
-  const char *title;  /* a few words, e.g. "The perceptron" */
-  const char *goal;   /* one line, e.g. "Make the perceptron separate the two clusters." */
   const char *hash;   /* the starting parameters, without '#' */
 } nn_lesson;
 
@@ -29,8 +28,6 @@ int nn_lesson_find(const char *id, size_t len);
 
 /* Field accessors for bindings: the field of lesson `index`, or NULL when out of range. */
 const char *nn_lesson_id(int index);
-const char *nn_lesson_title(int index);
-const char *nn_lesson_goal(int index);
 const char *nn_lesson_hash(int index);
 
 #endif

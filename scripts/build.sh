@@ -20,7 +20,7 @@
 #                    engine/engine-lab.js        the lab engine's JS, imported with its module
 #                    engine/nnplay-wasm.wasm     the engine
 #                    engine/nnplay-wasm-nosimd.wasm   the engine without wasm SIMD
-#                    engine/points.js + nnplay-points.wasm   the points module (own data), on use
+#                    engine/points.js            the points module (own data, over the lab engine), on use
 #                    nnplay.html                 the whole page in one file, both engines and
 #                                                the worker inside: opens from file:// with no
 #                                                server and no network (scripts/offline.mjs)
@@ -83,7 +83,6 @@ esbuild build/wasm/wasm-bindings/engine.js --bundle --format=esm --minify --exte
 esbuild build/wasm/wasm-bindings/engine-lab.js --bundle --format=esm --minify \
   --outfile="$stage/engine/engine-lab.js"
 # The points module (files of points, data= text), which the page loads on first use.
-cp build/wasm/wasm-bindings/nnplay-points.wasm "$stage/engine/"
 esbuild build/wasm/wasm-bindings/points.js --bundle --format=esm --minify --external:'node:*' \
   --outfile="$stage/engine/points.js"
 

@@ -81,13 +81,11 @@ bool nnw_notice_read(const nn_notices *n, int i, const char *out[3]) {
 /* ---- lessons (lessons.h) ------------------------------------------------------------------ */
 
 /* Lesson i's strings at out[0..3] (id, title, goal, hash; static); false past the last. */
-bool nnw_lesson_read(int i, const char *out[4]) {
+bool nnw_lesson_read(int i, const char *out[2]) {
   const nn_lesson *l = nn_lesson_get(i);
   if (!l) return false;
   out[0] = l->id;
-  out[1] = l->title;
-  out[2] = l->goal;
-  out[3] = l->hash;
+  out[1] = l->hash;
   return true;
 }
 

@@ -94,14 +94,18 @@ export class Engine {
     });
   }
 
-  /** The course's lessons, in order (core/lessons.h). @returns {Lesson[]} */
+  /** The course's lessons, in order (core/lessons.h); their words (core/lesson_words.h) on the
+   * lab engine only. @returns {Lesson[]} */
   lessons() {
     const rt = this.#rt;
     /** @type {Lesson[]} */
     const out = [];
     for (let i = 0; rt.m._nnw_lesson_read(i, rt.scratch); i++) {
-      const [id, title, goal, hash] = Array.from(rt.i32(rt.scratch, 4), (p) => /** @type {string} */ (rt.string(p)));
-      out.push({ id, title, goal, hash });
+      const [id, hash] = Array.from(rt.i32(rt.scratch, 2), (p) => /** @type {string} */ (rt.string(p)));
+      /** @type {Lesson} */
+      const l = { id, hash };
+      if (this.lab) Object.assign(l, { title: rt.string(rt.m._nn_lesson_title(i)), goal: rt.string(rt.m._nn_lesson_goal(i)), try: rt.string(rt.m._nn_lesson_try(i)) });
+      out.push(l);
     }
     return out;
   }

@@ -68,7 +68,7 @@ export class Controller {
       before: () => this.settle(),
       after: () => { this.checkDivergence(); this.views.output.clearLoss(); this.loop.draw(); },
     });
-    this.views = createViews(/** @type {any} */ (engine), this);
+    this.views = createViews(this);
     const views = this.views;
     this.scene = new Scene(views, featureGrids(engine, DENSITY), DENSITY);
     this.loop = new FrameLoop({

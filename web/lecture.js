@@ -28,23 +28,26 @@ export const SWITCH_TO_MLP = /** @type {Record<string, string | null>} */ ({
  *   state(): import('./types.js').EngineState,
  *   setPanelParams(values: Record<string, string | null>): void,
  *   useLab(): Promise<void>,
- *   labEngine(): Promise<import('./downhill.js').DownhillEngine>
- * }} LectureHandlers
+ *   labEngine(): Promise<import('./downhill.js').DownhillEngine>,
+ *   lessonWords(): Promise<Lesson[]>
+ * }} LectureHandlers lessonWords: the lessons with their words (the lab engine's)
  */
 
 export class Lecture {
   /**
-   * @param {{lessons(): Lesson[]}} engine
    * @param {{bar: HTMLElement, banner: HTMLElement, networkColumn: HTMLElement, heatmapFrame: HTMLElement,
    *   network: import('./network.js').NetworkView}} where
    * @param {LectureHandlers} handlers
    */
-  constructor(engine, where, handlers) {
-    /** @type {Lesson[]} */
-    this.lessons = engine.lessons();
+  constructor(where, handlers) {
     /** @type {Experiment | null} */
     this.ex = null;
-    this.lessonsView = new LessonsView(where.bar, where.banner, this.lessons, { leave: () => handlers.setParams({ lesson: null }) });
+    /** @type {Promise<Lesson[]> | null} the lessons with their words, asked for once */
+    this.words = null;
+    this.lessonsView = new LessonsView(where.bar, where.banner, {
+      leave: () => handlers.setParams({ lesson: null }),
+      words: () => this.lessonWords(),
+    });
     this.modeBar = new ModeBar(where.bar, { set: (name, value) => handlers.setParams({ [name]: value }) });
     /** @type {import('./downhill.js').DownhillPanel | null} */
     this.downhill = null;
@@ -85,6 +88,12 @@ export class Lecture {
     this.lyToggle.addEventListener('click', () => this.loadLayers().then((p) => { p.show(!p.active); handlers.redraw(); }));
     /** @type {import('./layers.js').LayersPanel | null} */
     this.layers = null;
+  }
+
+  /** The lessons with their words (the page moves to the lab engine for them), asked for once.
+   * @returns {Promise<Lesson[]>} */
+  lessonWords() {
+    return (this.words ??= this.handlers.lessonWords());
   }
 
   /** @returns {Promise<import('./layers.js').LayersPanel>} the layer view, imported once */
@@ -144,12 +153,13 @@ export class Lecture {
   load(ex, state) {
     this.ex = ex;
     this.modeBar.update(state);
-    this.lessonsView.update(state.lesson ?? null);
+    const banner = this.lessonsView.update(state.lesson ?? null);
     applyModes(document, { mode: state.mode, model: state.model });
     this.state = state;
     this.loadPanels();
     this.overlay?.setLine(null);
     if (state.model === 'perceptron' && !this.perceptron) this.pending = this.loadPerceptron();
+    if (state.lesson) this.pending = Promise.all([this.pending, banner]).then(() => {});
     this.panelsChanged(state);
     this.goals?.load(state);
     if (!this.goals && (state.goalTrainLoss ?? state.goalTestLoss) !== null) this.loadGoals();

@@ -1,7 +1,9 @@
-// links.js — the network's links and biases on one DPR-aware canvas, redrawn each frame.
-// Geometry is computed once per network shape into typed arrays; each frame the links are
-// bucketed by (colour shade, width) with a counting sort into preallocated arrays, so colour and
-// width are set once per bucket and nothing is allocated.
+// links.js — the network's links and biases on one DPR-aware canvas. Geometry is computed once
+// per network shape into typed arrays. The canvas is a row of strips, one per pair of adjacent
+// layers (from one column's centre to the next's), and no stroke leaves its strip, so a frame
+// redraws only the strips where a link's colour or width step or a bias's colour changed. A
+// strip's links are bucketed by (colour shade, width) with a counting sort into preallocated
+// arrays, so colour and width are set once per bucket and nothing is allocated.
 
 import { NUM_SHADES, SHADE_CSS, shadeOf } from './palette.js';
 import { t } from './i18n.js';
@@ -39,6 +41,15 @@ export class LinksLayer {
     this.biasParam = new Int32Array(0);
     this.biasMeta = new Int32Array(0);   // layer, node per bias
     this.biasShade = new Int32Array(0);
+    /** Per strip l (links into layer l + 1): its first link, first bias, left edge (CSS px);
+     * entry `numStrips` closes each. */
+    this.numStrips = 0;
+    this.stripLink = new Int32Array(1);
+    this.stripBias = new Int32Array(1);
+    this.stripLeft = new Float32Array(1);
+    this.stripDirty = new Uint8Array(0);
+    /** Strips redrawn by the last draw() (0 when the canvas was left as it was). */
+    this.stripsDrawn = 0;
     this.stale = true;                   // redraw on the next draw() whatever the keys
   }
 
@@ -65,10 +76,21 @@ export class LinksLayer {
     this.biasParam = new Int32Array(nb);
     this.biasMeta = new Int32Array(2 * nb);
     this.biasShade = new Int32Array(nb);
+    this.numStrips = sizes.length - 1;
+    this.stripLink = new Int32Array(sizes.length);
+    this.stripBias = new Int32Array(sizes.length);
+    this.stripLeft = new Float32Array(sizes.length);
+    this.stripDirty = new Uint8Array(this.numStrips);
     const half = nodeSize / 2;
     let k = 0;
     let b = 0;
     for (let l = 1; l < sizes.length; l++) {
+      // A strip runs from the centre of layer l - 1's column (the canvas's edge for the first)
+      // to layer l's: a link ends half a node short of a centre, and its widest stroke (10 px)
+      // reaches 5 px beyond its ends at most.
+      this.stripLink[l - 1] = k;
+      this.stripBias[l - 1] = b;
+      this.stripLeft[l - 1] = l === 1 ? 0 : Math.floor(centres[l - 1][0].x);
       for (let j = 0; j < sizes[l]; j++) {
         const dst = centres[l][j];
         for (let i = 0; i < sizes[l - 1]; i++) {
@@ -84,6 +106,9 @@ export class LinksLayer {
         b++;
       }
     }
+    this.stripLink[this.numStrips] = k;
+    this.stripBias[this.numStrips] = b;
+    this.stripLeft[this.numStrips] = width;
     this.resize(width, height);
   }
 
@@ -101,44 +126,52 @@ export class LinksLayer {
   }
 
   /**
-   * Shows the current parameters: redraws every link and bias when any link's colour or width
-   * step or any bias's colour changed (or the shape or size did), else leaves the canvas as is.
+   * Shows the current parameters: redraws the strips where any link's colour or width step or
+   * any bias's colour changed (every strip when the shape or size did), and leaves the others.
    * @param {Float64Array} params @param {Uint8Array} dead
    */
   draw(params, dead) {
-    const g = this.ctx;
-    const n = this.numLinks;
-    // The picture depends only on each link's (shade, width) and each bias's shade: when no key
-    // changed since the last frame, the canvas already shows the current parameters.
-    let changed = this.stale;
-    for (let k = 0; k < n; k++) {
-      const p = this.param[k];
-      const w = dead[p] ? 0 : params[p];
-      const a = Math.abs(w);
-      const level = a !== a ? 0 : a >= MAX_WIDTH_AT ? WIDTH_LEVELS - 1 : Math.round((a / MAX_WIDTH_AT) * (WIDTH_LEVELS - 1));
-      const key = shadeOf(w) * WIDTH_LEVELS + level;
-      if (this.key[k] !== key) { this.key[k] = key; changed = true; }
-    }
-    for (let b = 0; b < this.numBiases; b++) {
-      const s = shadeOf(params[this.biasParam[b]]);
-      if (this.biasShade[b] !== s) { this.biasShade[b] = s; changed = true; }
-    }
-    if (!changed) return;
+    // The picture depends only on each link's (shade, width) and each bias's shade.
+    const dirty = this.stripDirty;
+    dirty.fill(this.stale ? 1 : 0);
     this.stale = false;
+    this.stripsDrawn = 0;
+    for (let s = 0; s < this.numStrips; s++) {
+      for (let k = this.stripLink[s]; k < this.stripLink[s + 1]; k++) {
+        const p = this.param[k];
+        const w = dead[p] ? 0 : params[p];
+        const a = Math.abs(w);
+        const level = a !== a ? 0 : a >= MAX_WIDTH_AT ? WIDTH_LEVELS - 1 : Math.round((a / MAX_WIDTH_AT) * (WIDTH_LEVELS - 1));
+        const key = shadeOf(w) * WIDTH_LEVELS + level;
+        if (this.key[k] !== key) { this.key[k] = key; dirty[s] = 1; }
+      }
+      for (let b = this.stripBias[s]; b < this.stripBias[s + 1]; b++) {
+        const shade = shadeOf(params[this.biasParam[b]]);
+        if (this.biasShade[b] !== shade) { this.biasShade[b] = shade; dirty[s] = 1; }
+      }
+      if (dirty[s]) { this.drawStrip(s); this.stripsDrawn++; }
+    }
+  }
+
+  /** Clears strip s and draws its links, then its biases. @param {number} s */
+  drawStrip(s) {
+    const g = this.ctx;
+    const first = this.stripLink[s], last = this.stripLink[s + 1];
     const counts = this.counts;
     counts.fill(0);
-    for (let k = 0; k < n; k++) counts[this.key[k] + 1]++;
+    for (let k = first; k < last; k++) counts[this.key[k] + 1]++;
     for (let i = 1; i < counts.length; i++) counts[i] += counts[i - 1];
-    for (let k = 0; k < n; k++) this.order[counts[this.key[k]]++] = k;
-    // counts[key] is now the end of bucket key; its start is counts[key - 1] (0 for key 0).
-    g.clearRect(0, 0, this.width, this.height);
+    for (let k = first; k < last; k++) this.order[first + counts[this.key[k]]++] = k;
+    // counts[key] is now the end of bucket key (from `first`); its start is counts[key - 1].
+    const left = this.stripLeft[s];
+    g.clearRect(left, 0, this.stripLeft[s + 1] - left, this.height);
     // One straight stroke per link, in bucket order so colour and width change once per bucket:
     // in Chromium's software raster this is ~2x cheaper than curves, and cheaper than one path
     // per bucket (whose overlapping sub-paths cost more to fill).
     const geom = this.geom;
-    let start = 0;
+    let start = first;
     for (let key = 0; key < counts.length - 1; key++) {
-      const end = counts[key];
+      const end = first + counts[key];
       if (end === start) continue;
       const shade = Math.floor(key / WIDTH_LEVELS);
       g.strokeStyle = shade < NUM_SHADES ? SHADE_CSS[shade] : '#999';
@@ -154,9 +187,9 @@ export class LinksLayer {
     }
     g.lineWidth = 1;
     g.strokeStyle = '#999';
-    for (let b = 0; b < this.numBiases; b++) {
-      const s = this.biasShade[b];
-      g.fillStyle = s < NUM_SHADES ? SHADE_CSS[s] : '#999';
+    for (let b = this.stripBias[s]; b < this.stripBias[s + 1]; b++) {
+      const shade = this.biasShade[b];
+      g.fillStyle = shade < NUM_SHADES ? SHADE_CSS[shade] : '#999';
       const x = this.biasGeom[2 * b], y = this.biasGeom[2 * b + 1];
       g.fillRect(x, y, BIAS_SIZE, BIAS_SIZE);
       g.strokeRect(x + 0.5, y + 0.5, BIAS_SIZE - 1, BIAS_SIZE - 1);

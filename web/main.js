@@ -51,7 +51,7 @@ function boot() {
     setData: (points) => import('./data-io.js').then((m) => m.setData(need(), points)),
     network: () => need().live().network(),
     notices: () => [...need().live().notices(), ...need().refused],
-    lessons: () => need().views.lecture.lessons.map((l) => ({ ...l })),
+    lessons: () => need().views.lecture.lessonWords().then((ls) => ls.map((l) => ({ ...l }))),
     misclassified: () => need().views.lecture.misclassified(),
     perceptron: () => need().views.lecture.report(),
     /** @param {number} [point] */

@@ -16,12 +16,14 @@ export function setParam(ctrl, name, value) {
   }
   const v = String(value);
   if (name === 'hide' || !Object.hasOwn(ctrl.state(), name)) throw new RangeError(`nnplay.set: no parameter "${name}"`);
-  const parsed = ctrl.engine.parseHash(setParams(ctrl.hash(), { [name]: v }));
+  // init=zeros is written initZero=true: the control drops it, or it would conflict with init
+  const changes = name === 'init' ? { init: v, initZero: null } : { [name]: v };
+  const parsed = ctrl.engine.parseHash(setParams(ctrl.hash(), changes));
   const bad = parsed.notices.find((n) => n.param === name);
   if (bad) throw new RangeError(`nnplay.set: ${name}=${v}: ${bad.reason}`);
   if (name === 'speed') ctrl.setSpeed(speedFromState(parsed.state.speed));
   else if (name === 'showTestData' || name === 'discretize') ctrl.setDisplay(name, !!parsed.state[name]);
   else if (name.startsWith('downhill')) ctrl.setPanelParams({ [name]: v }); // the panel's: training goes on
-  else ctrl.changeParams(name === 'init' ? { init: v, initZero: null } : { [name]: v });
+  else ctrl.changeParams(changes);
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }

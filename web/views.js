@@ -45,7 +45,7 @@ import { panelStyles } from './assets.js';
  * }} PageActions
  *   changeParams: rebuild from the link with these values (null removes one); current: the
  *   link's hash and state; param: the live experiment's parameter at `index`; useLab: the
- *   page on the lab engine, for panels that need it
+ *   page on the lab engine, for panels that need it; engine: the one the page is on
  */
 
 /**
@@ -75,10 +75,9 @@ function lazyClassPanel(container, current) {
 
 /**
  * Builds every view of the page.
- * @param {{lessons(): import('./lessons.js').Lesson[]}} engine the lecture's lessons
  * @param {PageActions} act
  */
-export function createViews(engine, act) {
+export function createViews(act) {
   const set = (/** @type {string} */ name, /** @type {string} */ value) => act.changeParams({ [name]: value });
   const notices = lazyNotices(byId('notices'));
   const controls = new Controls(byId('topbar'), {
@@ -116,7 +115,7 @@ export function createViews(engine, act) {
   const divergence = lazyDivergence(byId('notices'), () => act.restoreFinite(), () => act.live());
   const dropoutMarks = lazyDropoutMarks(network, () => act.redraw());
   const classPanel = lazyClassPanel(byId('class'), () => act.current());
-  const lecture = new Lecture(engine, {
+  const lecture = new Lecture({
     bar: byId('lecture'), banner: byId('lesson'), networkColumn: byId('network'),
     heatmapFrame: output.heatmap.frame, network,
   }, {
@@ -128,6 +127,7 @@ export function createViews(engine, act) {
     setPanelParams: (values) => act.setPanelParams(values),
     useLab: () => act.useLab(),
     labEngine: () => act.useLab().then(() => act.engine),
+    lessonWords: () => act.useLab().then(() => act.engine.lessons()),
   });
   return { summary, notices, controls, training, speedControl, dataPanel, network, output, accuracy, divergence, dropoutMarks, classPanel, lecture };
 }

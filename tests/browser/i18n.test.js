@@ -64,9 +64,9 @@ test('the French table has every key of the English one and of index.html, and o
   const htmlKeys = [...html.matchAll(/data-i18n(?:-label)?="([^"]+)"/g)].map((m) => m[1]);
   const engineKeys = [...Object.keys(words.PROBLEMS), ...Object.keys(words.OUTCOMES),
     ...['undecided', 'converged', 'not-separable'].map((v) => `verdict.${v}`)];
-  const lessonIds = [...readFileSync(path.join(ROOT, 'core/lessons.c'), 'utf8').matchAll(/^ {4}\{"([a-z-]+)",/gm)].map((m) => m[1]);
+  const lessonIds = [...readFileSync(path.join(ROOT, 'core/lessons.c'), 'utf8').matchAll(/^ {4}\{"([a-z0-9-]+)",/gm)].map((m) => m[1]);
   assert.ok(lessonIds.length >= 9, 'the lesson ids are read from core/lessons.c');
-  const lessonKeys = lessonIds.flatMap((id) => [`lesson.${id}.title`, `lesson.${id}.goal`]);
+  const lessonKeys = lessonIds.flatMap((id) => [`lesson.${id}.title`, `lesson.${id}.goal`, `lesson.${id}.try`]);
   const expected = new Set([...Object.keys(en), ...htmlKeys, ...engineKeys, ...lessonKeys]);
   assert.deepEqual(Object.keys(fr).filter((k) => !expected.has(k)), [], 'French keys nothing uses');
   assert.deepEqual([...expected].filter((k) => !(k in fr)), [], 'keys French does not translate');
@@ -87,7 +87,7 @@ test('lang=fr words the controls, the text, a lesson, a bad link\'s notice and t
   assert.equal(await page.textContent('.explain h2'), 'Qu’est-ce que je vois ?');
   assert.match(await page.textContent('.explain p') ?? '', /^Chaque point est un exemple\. Un point bleu/);
   assert.equal(await page.textContent('.explain p strong'), 'bleu', 'the marked words are elements');
-  assert.equal(await page.textContent('.lesson-title'), 'Leçon 2 : Le perceptron échoue sur le XOR');
+  assert.equal(await page.textContent('.lesson-title'), 'Leçon 3 : Le perceptron échoue sur le XOR');
   assert.match(await page.textContent('.lesson-goal') ?? '', /^Objectif : Voyez pourquoi un perceptron seul/);
   const notices = await page.locator('.notices li').allTextContents();
   assert.deepEqual(notices, ['learningRate=abc: pas un nombre ; valeur utilisée : 0.03']);

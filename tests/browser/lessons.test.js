@@ -19,6 +19,13 @@ test('every lesson link opens without console errors and shows its goal', async 
         assert.equal(await page.isVisible('.lesson-banner'), true);
         assert.equal(await page.textContent('.lesson-title'), `Lesson ${i + 1}: ${lesson.title}`);
         assert.equal(await page.textContent('.lesson-goal'), `Goal: ${lesson.goal}`);
+        assert.equal(await page.textContent('.lesson-try'), `Try: ${lesson.try}`);
+        const next = lessons[i + 1];
+        assert.equal(await page.isVisible('.lesson-next'), Boolean(next), 'a next link but on the last lesson');
+        if (next) {
+          assert.equal(await page.getAttribute('.lesson-next', 'href'), `#lesson=${next.id}`);
+          assert.equal(await page.textContent('.lesson-next'), `Next lesson: ${next.title} →`);
+        }
         assert.equal(await page.isVisible('.notices'), false, 'a lesson link has nothing to complain about');
         const state = await page.evaluate(() => window.nnplay.state());
         assert.equal(state.lesson, lesson.id);
@@ -38,12 +45,46 @@ test('every lesson link opens without console errors and shows its goal', async 
   }
 });
 
+test('every lesson opens without a notice in simplified and complete modes, in English and French, and its next link opens the next', async (t) => {
+  const { server, browser } = await setup(t);
+  const first = await openPage(browser, server.url, '');
+  const lessons = await first.page.evaluate(() => window.nnplay.lessons());
+  await first.context.close();
+  for (const [i, lesson] of lessons.entries()) {
+    for (const extra of ['mode=simplified', 'mode=complete', 'lang=fr&mode=simplified', 'lang=fr&mode=complete']) {
+      await t.test(`${lesson.id} ${extra}`, async () => {
+        const { page, context, errors, foreign } = await openPage(browser, server.url, `lesson=${lesson.id}&${extra}`);
+        try {
+          assert.equal(await page.isVisible('.notices'), false, await page.textContent('.notices') ?? '');
+          assert.equal(await page.isVisible('.lesson-banner'), true);
+          const fr = extra.startsWith('lang=fr');
+          assert.match(await page.textContent('.lesson-title') ?? '', new RegExp(`^${fr ? 'Leçon' : 'Lesson'} ${i + 1}`));
+          assert.match(await page.textContent('.lesson-try') ?? '', fr ? /^À essayer : \S/ : /^Try: \S/);
+          if (fr) assert.doesNotMatch(await page.textContent('.lesson-banner') ?? '', /\b(Press|Set|the) /, 'no English left');
+          assert.equal((await page.evaluate(() => window.nnplay.state())).mode, extra.endsWith('simplified') ? 'simplified' : 'complete');
+          await page.evaluate(() => window.nnplay.step(3));
+          if (i + 1 < lessons.length && extra === 'mode=complete') {
+            await page.click('.lesson-next');
+            await page.waitForFunction((id) => window.nnplay.state().lesson === id, lessons[i + 1].id);
+            assert.equal(await page.isVisible('.notices'), false);
+          }
+          assert.deepEqual(errors, []);
+          assert.deepEqual(foreign, []);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+});
+
 test('the lessons menu opens a lesson, and leaving it keeps the experiment', async (t) => {
   const { server, browser } = await setup(t);
   const { page, context, errors } = await openPage(browser, server.url, '');
   t.after(() => context.close());
   assert.equal(await page.isVisible('.lesson-banner'), false, 'no lesson, no goal');
   await page.click('.lessons-menu summary');
+  await page.waitForSelector('.lessons-list .lesson-link'); // the menu fills once the words are in
   const links = await page.$$eval('.lesson-link', (as) => as.map((a) => /** @type {HTMLAnchorElement} */ (a).getAttribute('href')));
   const ids = (await page.evaluate(() => window.nnplay.lessons())).map((/** @type {any} */ l) => `#lesson=${l.id}`);
   assert.deepEqual(links, ids, 'each lesson is a plain link');

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "experiment.h"
+#include "lesson_words.h"
 #include "lessons.h"
 #include "perceptron.h"
 #include "state.h"
@@ -98,6 +99,9 @@ static void lesson_ids_are_unique_short_and_url_safe(void **st) {
     for (int j = 0; j < i; j++) assert_string_not_equal(id, nn_lesson_id(j));
     assert_true(strlen(nn_lesson_title(i)) > 0);
     assert_true(strlen(nn_lesson_goal(i)) > 0);
+    /* what to try: one short line */
+    assert_true(strlen(nn_lesson_try(i)) > 0 && strlen(nn_lesson_try(i)) <= 80);
+    assert_string_equal(nn_lesson_words_get(i)->id, id);
     assert_true(nn_lesson_hash(i) == nn_lesson_get(i)->hash);
   }
   assert_null(nn_lesson_get(-1));
@@ -105,6 +109,7 @@ static void lesson_ids_are_unique_short_and_url_safe(void **st) {
   assert_null(nn_lesson_id(nn_lesson_count()));
   assert_null(nn_lesson_title(-1));
   assert_null(nn_lesson_goal(1000));
+  assert_null(nn_lesson_try(nn_lesson_count()));
   assert_null(nn_lesson_hash(-5));
   assert_int_equal(nn_lesson_find("xor-mlpX", 7), nn_lesson_find("xor-mlp", 7)); /* by length */
   assert_int_equal(nn_lesson_find("xor", 3), -1);
@@ -113,10 +118,13 @@ static void lesson_ids_are_unique_short_and_url_safe(void **st) {
 
 static void the_course_lessons_are_all_there(void **st) {
   (void)st;
-  const char *ids[] = {"perceptron-separable", "perceptron-xor", "xor-mlp", "activations",
-                       "learning-rate-too-high", "overfitting", "sgd-vs-adam"};
-  for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++)
-    if (nn_lesson_find(ids[k], strlen(ids[k])) < 0) fail_msg("missing lesson %s", ids[k]);
+  /* the lecture's order */
+  const char *ids[] = {"perceptron-separable", "hebb", "perceptron-xor", "xor-mlp",
+                       "activations", "initialisation", "vectorisation", "backprop",
+                       "learning-rate-too-high", "batch-size", "sgd-vs-adam", "optimizers",
+                       "underfitting", "overfitting", "l1-vs-l2", "more-data", "dropout"};
+  assert_int_equal(nn_lesson_count(), (int)(sizeof ids / sizeof ids[0]));
+  for (int k = 0; k < nn_lesson_count(); k++) assert_string_equal(nn_lesson_id(k), ids[k]);
   nn_config cfg;
   parse_clean(nn_lesson_hash(nn_lesson_find("perceptron-separable", 20)), &cfg);
   assert_int_equal(cfg.model, NN_MODEL_PERCEPTRON);
@@ -343,12 +351,76 @@ static void a_refused_seed_keeps_the_lessons(void **st) {
   assert_string_equal(again.seed, cfg.seed);
 }
 
+/* The first epoch (up to `epochs`) whose loss in `column` (0 train, 1 test) is at most `goal`,
+ * or -1. */
+static int epoch_reached(const char *hash, int column, double goal, int epochs) {
+  nn_experiment *e = build_hash(hash);
+  int reached = -1, rows = 0;
+  while (reached < 0 && rows <= epochs) {
+    int before = rows, chunk = epochs + 1 - rows < 50 ? epochs + 1 - rows : 50;
+    if (rows > 0) assert_int_equal(nn_experiment_train(e, chunk), NN_OK);
+    const double *c = nn_experiment_loss_curve(e, &rows);
+    for (int r = before; r < rows && reached < 0; r++)
+      if (c[2 * r + column] <= goal) reached = r;
+    if (rows == before) break;
+  }
+  nn_experiment_destroy(e);
+  return reached;
+}
+
+/* Each lesson with a goal reaches it within 1,500 epochs after the change its words ask to try
+ * (written here as parameters: the same change tests/browser/lesson-goals.test.js makes), and,
+ * where the lesson is about that change, not in five times as many epochs without it. */
+static void every_goal_is_reached_by_trying_what_the_lesson_says(void **st) {
+  (void)st;
+  static const struct {
+    const char *id, *change; /* change: "" = play as the lesson opens */
+    bool about_it;
+  } TRIES[] = {
+      {"perceptron-separable", "", false},
+      {"hebb", "", false},
+      {"xor-mlp", "", false},
+      {"activations", "&activation=tanh", true},
+      {"initialisation", "&init=xavier", true},
+      {"learning-rate-too-high", "&learningRate=0.03", true},
+      {"batch-size", "&batchSize=10", true},
+      {"sgd-vs-adam", "&optimizer=adam", true},
+      {"optimizers", "&optimizer=adam", true},
+      {"underfitting", "&networkShape=8,8,8", true},
+      {"l1-vs-l2", "&regularization=L1", true},
+      {"more-data", "&percTrainData=50", true},
+      {"dropout", "&dropout=0.3", true},
+  };
+  int with_goal = 0;
+  for (int i = 0; i < nn_lesson_count(); i++) {
+    nn_config cfg;
+    parse_clean(nn_lesson_hash(i), &cfg);
+    if (cfg.goal_train_loss == NN_NO_GOAL && cfg.goal_test_loss == NN_NO_GOAL) continue;
+    with_goal++;
+    int column = cfg.goal_test_loss != NN_NO_GOAL ? 1 : 0;
+    double goal = column ? cfg.goal_test_loss : cfg.goal_train_loss;
+    size_t k = 0;
+    while (k < sizeof TRIES / sizeof TRIES[0] && strcmp(TRIES[k].id, nn_lesson_id(i)) != 0) k++;
+    if (k == sizeof TRIES / sizeof TRIES[0]) fail_msg("%s: a goal with nothing to try", nn_lesson_id(i));
+    char hash[1024];
+    snprintf(hash, sizeof hash, "%s%s", nn_lesson_hash(i), TRIES[k].change);
+    int reached = epoch_reached(hash, column, goal, 1500);
+    if (reached < 0) fail_msg("%s: goal %g not reached in 1500 epochs", nn_lesson_id(i), goal);
+    if (TRIES[k].about_it) {
+      int without = epoch_reached(nn_lesson_hash(i), column, goal, 5 * reached > 1500 ? 1500 : 5 * reached);
+      if (without >= 0) fail_msg("%s: reached at %d without the change (%d with it)", nn_lesson_id(i), without, reached);
+    }
+  }
+  assert_int_equal(with_goal, (int)(sizeof TRIES / sizeof TRIES[0]));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(a_refused_seed_keeps_the_lessons),
       cmocka_unit_test(every_lesson_hash_parses_without_notices_and_builds),
       cmocka_unit_test(lesson_ids_are_unique_short_and_url_safe),
       cmocka_unit_test(the_course_lessons_are_all_there),
+      cmocka_unit_test(every_goal_is_reached_by_trying_what_the_lesson_says),
       cmocka_unit_test(url_parameters_override_the_lesson_wherever_they_stand),
       cmocka_unit_test(an_unknown_lesson_is_ignored_with_a_notice),
       cmocka_unit_test(a_lesson_link_round_trips),

@@ -70,7 +70,8 @@
  * @property {number | null} downhillMomentum
  * @property {number | null} downhillRmsprop
  * @property {number | null} downhillAdam
- * @property {string | null} data  own points as the link carries them (null: the dataset's own)
+ * @property {string | null} data  own points, as the link's data= carries them (null: the
+ *   dataset's generated points)
  */
 
 /**
@@ -94,8 +95,6 @@
  * @property {number} [beta1]
  * @property {number} [beta2]
  * @property {number} [epsilon]
- * @property {string | null} data  own points, as the link's data= carries them (null: the
- *   dataset's generated points)
  */
 
 /**
@@ -169,8 +168,9 @@
  */
 
 /**
- * One lesson of the course (core/lessons.h); `hash`: its parameters, no '#'.
- * @typedef {{id: string, title: string, goal: string, hash: string}} Lesson
+ * One lesson of the course (core/lessons.h); `hash`: its parameters, no '#'. Its words
+ * (core/lesson_words.h: `title`, `goal`, `try`, what to try) come from the lab engine only.
+ * @typedef {{id: string, hash: string, title?: string, goal?: string, try?: string}} Lesson
  */
 
 /**

@@ -14,6 +14,8 @@ export default {
   'lessons.leaveShort': 'Leave the lesson',
   'lessons.title': 'Lesson {0}: {1}',
   'lessons.goal': 'Goal: {0}',
+  'lessons.try': 'Try: {0}',
+  'lessons.next': 'Next lesson: {0} →',
   'controls.reset': 'Reset the network',
   'controls.play': 'Run/Pause',
   'controls.step': 'Step one epoch',

@@ -1,0 +1,72 @@
+// Work per frame, counted rather than timed (a loaded machine cannot slow a count): what a redraw
+// draws on the network's canvases, and that drawing less gives the same picture as drawing all.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, openPage, fixture } from './support.js';
+
+/** Counts canvas calls per canvas class in window.__calls (before the page's scripts run). */
+function countCanvasCalls() {
+  const calls = /** @type {Record<string, number>} */ ({});
+  /** @type {any} */ (window).__calls = calls;
+  const P = /** @type {any} */ (CanvasRenderingContext2D.prototype);
+  for (const m of ['stroke', 'clearRect', 'drawImage', 'putImageData']) {
+    const f = P[m];
+    P[m] = function (/** @type {any[]} */ ...a) {
+      const k = `${m} ${this.canvas.className}`;
+      calls[k] = (calls[k] ?? 0) + 1;
+      return f.apply(this, a);
+    };
+  }
+}
+
+/** Waits two frames, then returns the calls counted since the last reset, and resets them. @param {import('playwright-core').Page} page */
+function framesDone(page) {
+  return page.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const calls = { .../** @type {any} */ (window).__calls };
+    for (const k of Object.keys(calls)) delete /** @type {any} */ (window).__calls[k];
+    return /** @type {Record<string, number>} */ (calls);
+  });
+}
+
+/** The links canvas's pixels, hashed. @param {import('playwright-core').Page} page */
+function linksPixels(page) {
+  return page.evaluate(() => {
+    const c = /** @type {HTMLCanvasElement} */ (document.querySelector('canvas.links:not(.thumbs)'));
+    const d = /** @type {CanvasRenderingContext2D} */ (c.getContext('2d')).getImageData(0, 0, c.width, c.height).data;
+    let h = 0;
+    for (let i = 0; i < d.length; i++) h = (Math.imul(h, 31) + d[i]) | 0;
+    return { h, width: c.width };
+  });
+}
+
+test('an edited weight redraws only its strip of links, and the picture equals a full redraw', async (t) => {
+  const { server, browser } = await setup(t);
+  // dev04: 7 inputs, six layers of 8, one output: strips of 56, 64 (×5) and 8 links.
+  const { page, context, errors } = await openPage(browser, server.url, fixture('dev04').hash, { init: countCanvasCalls });
+  t.after(() => context.close());
+  await page.evaluate(() => window.nnplay.step(20));
+  await framesDone(page);
+
+  const w = await page.evaluate(() => window.nnplay.network()[2][3].weights[5]);
+  await page.evaluate((v) => window.nnplay.setWeight(3, 5, 3, v), w > 0 ? -4.5 : 4.5); // layer 3: the strip of 64 links into it
+  const edited = await framesDone(page);
+  assert.equal(edited['stroke links'], 64, 'one strip restroked');
+  assert.equal(edited['clearRect links'], 1, 'one strip cleared');
+  const partial = await linksPixels(page);
+
+  // A resize there and back rebuilds the geometry and redraws every strip.
+  await page.setViewportSize({ width: 1200, height: 768 });
+  await framesDone(page);
+  assert.notEqual((await linksPixels(page)).width, partial.width);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const full = await framesDone(page);
+  assert.equal(full['stroke links'], 56 + 5 * 64 + 8, 'every link restroked');
+  assert.deepEqual(await linksPixels(page), partial, 'strip by strip draws what a full redraw draws');
+
+  // A redraw with nothing changed (the same parameters) draws no link.
+  await page.evaluate(() => window.nnplay.step(0));
+  assert.equal((await framesDone(page))['stroke links'] ?? 0, 0);
+  assert.deepEqual(errors, []);
+});
