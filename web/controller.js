@@ -388,6 +388,6 @@ export class Controller {
 
   /** "Edit data": the points editor over the output, loaded on first use. */
   editData() {
-    import('./data-editor.js').then((m) => m.openDataEditor(this));
+    Promise.all([import('./data-editor.js'), panelStyles()]).then(([m]) => m.openDataEditor(this));
   }
 }

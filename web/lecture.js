@@ -176,7 +176,7 @@ export class Lecture {
    * (its paths come from the lab engine) */
   async loadDownhill() {
     const h = this.handlers;
-    const [{ DownhillPanel }, engine] = await Promise.all([import('./downhill.js'), h.labEngine()]);
+    const [{ DownhillPanel }, engine] = await Promise.all([import('./downhill.js'), h.labEngine(), panelStyles()]);
     this.downhill ??= new DownhillPanel(/** @type {HTMLElement} */ (document.querySelector('.columns')), engine, {
       state: () => h.state(), setPanelParams: (v) => h.setPanelParams(v), setParams: (v) => h.setParams(v),
     });
