@@ -13,6 +13,8 @@ export function lazyNotices(container) {
   /** @type {Promise<import('./notices.js').NoticesView> | null} */
   let view = null;
   return {
+    /** Settled once the banner shows what it was given (nnplay.ready waits for it). */
+    get shown() { return view ?? Promise.resolve(); },
     /** @param {Notice[]} notices */
     update(notices) {
       if (notices.length === 0 && !view) return;

@@ -75,6 +75,7 @@ function boot() {
     window.addEventListener('hashchange', () => { if (asked() !== language()) location.reload(); });
     ctrl = new Controller(engine);
     await ctrl.start();
+    await ctrl.views.notices.shown; // a link's notices are on screen when ready says so
     document.body.classList.add('ready');
     resolveReady();
     if (window.parent !== window) import('./embed.js').then((m) => m.startEmbed(need())); // in an iframe: talk to the host
