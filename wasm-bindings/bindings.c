@@ -80,7 +80,7 @@ bool nnw_notice_read(const nn_notices *n, int i, const char *out[3]) {
 
 /* ---- lessons (lessons.h) ------------------------------------------------------------------ */
 
-/* Lesson i's strings at out[0..3] (id, title, goal, hash; static); false past the last. */
+/* Lesson i's strings at out[0..1] (id, hash; static; the words are the lab engine's); false past the last. */
 bool nnw_lesson_read(int i, const char *out[2]) {
   const nn_lesson *l = nn_lesson_get(i);
   if (!l) return false;
