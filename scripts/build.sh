@@ -12,13 +12,15 @@
 #                    perceptron.js, ...          each module the page imports lazily
 #                                                (import('./x.js')), bundled likewise
 #                    training-worker.js          the worker that trains at speed "max"
-#                    style.css                   web/*.css, minified
+#                    style.css, panels.css       web/*.css, minified (panels.css: the styles of the
+#                                                panels imported on first use, linked then)
 #                    engine/engine.js            the JS API (wasm-bindings/engine.js and its
 #                                                modules, one file); loads ./nnplay-wasm.wasm,
 #                                                or the -nosimd one where wasm SIMD is missing
+#                    engine/engine-lab.js        the lab engine's JS, imported with its module
 #                    engine/nnplay-wasm.wasm     the engine
 #                    engine/nnplay-wasm-nosimd.wasm   the engine without wasm SIMD
-#                    engine/points.js + nnplay-points.wasm   the points module (own data), on use
+#                    engine/points.js            the points module (own data, over the lab engine), on use
 #                    nnplay.html                 the whole page in one file, both engines and
 #                                                the worker inside: opens from file:// with no
 #                                                server and no network (scripts/offline.mjs)
@@ -76,9 +78,11 @@ for css in web/*.css; do esbuild "$css" --minify --outfile="$stage/$(basename "$
 # node:fs, which stays an import.
 cp build/wasm/wasm-bindings/nnplay-wasm{,-nosimd,-lab,-lab-nosimd}.wasm "$stage/engine/"
 esbuild build/wasm/wasm-bindings/engine.js --bundle --format=esm --minify --external:'node:*' \
-  --outfile="$stage/engine/engine.js"
+  --external:./engine-lab.js --outfile="$stage/engine/engine.js"
+# The lab engine's JS, imported with the lab module only (engine-lab.js), one file of its own.
+esbuild build/wasm/wasm-bindings/engine-lab.js --bundle --format=esm --minify \
+  --outfile="$stage/engine/engine-lab.js"
 # The points module (files of points, data= text), which the page loads on first use.
-cp build/wasm/wasm-bindings/nnplay-points.wasm "$stage/engine/"
 esbuild build/wasm/wasm-bindings/points.js --bundle --format=esm --minify --external:'node:*' \
   --outfile="$stage/engine/points.js"
 

@@ -5,14 +5,16 @@
 //
 //   node scripts/offline.mjs SITE ENGINE_DIR
 //
-// SITE is the assembled site (its index.html and style.css are the page's markup and styles),
+// SITE is the assembled site (its index.html, style.css and panels.css are the page's markup and
+// styles),
 // ENGINE_DIR holds the engine's modules. The page carries the lab engine only (it is the first
 // engine plus what the panels opened on use need, so it serves both), gzipped: the one with wasm
 // SIMD whole, the one without as a delta from it (scripts/delta.mjs; the two differ only in the heatmap's
 // loops, so that is 2 KB gzipped instead of 25). The page's scripts are bundled by esbuild into one
 // classic script (format iife: the modules the served page imports lazily are inlined), with
-// web/assets-offline.js in web/assets.js's place; the training worker likewise, carried in the
-// page as a string and started from a Blob. Both engine modules go in as base64 (one as a delta). The page's
+// web/assets-offline.js in web/assets.js's place; the same script, started again from a Blob, is
+// the training worker (web/offline-entry.js). Both engine modules go in as base64 (one as a
+// delta). The page's
 // Content-Security-Policy stays strict: its one script and its one style are allowed by their
 // SHA-256 hashes, workers from blob: only; nothing may be fetched.
 
@@ -32,8 +34,6 @@ if (!site || !engineDir) {
 const BASE = 'nnplay-wasm-lab.wasm';
 /** Each module carried as a delta from BASE. */
 const DELTAS = ['nnplay-wasm-lab-nosimd.wasm'];
-/** Carried whole: the points module (own data), which shares little with the engine. */
-const WHOLE = ['nnplay-points.wasm'];
 const web = path.resolve('web');
 
 /** web/assets.js replaced by `file`. @param {string} file @returns {esbuild.Plugin} */
@@ -84,15 +84,16 @@ for (const file of DELTAS) {
   wasm[file] = gz64(d);
   delta[file] = BASE;
 }
-for (const file of WHOLE) wasm[file] = gz64(readFileSync(path.join(engineDir, file)));
-// The worker is handed the engines inflated (assets-offline.js), so it carries no inflater.
-const worker = await classicScript('web/training-worker.js', 'assets-worker-offline.js');
-const page = await classicScript(path.join('web', entry[1]), 'assets-offline.js');
+// One script for the page and its training worker (web/offline-entry.js): the page starts the
+// worker from this script's own text, so the engine's JavaScript is carried once.
+if (entry[1] !== 'main.js') throw new Error(`index.html loads ${entry[1]}, not main.js (web/offline-entry.js imports main.js)`);
+const page = await classicScript('web/offline-entry.js', 'assets-offline.js');
 // JSON, with '<' escaped so that no "</script" or "<!--" can appear in the element.
-const builtIn = JSON.stringify({ wasm, delta, worker }).replace(/</g, '\\u003c');
+const builtIn = JSON.stringify({ wasm, delta }).replace(/</g, '\\u003c');
 const script = `"use strict";var nnplayBuiltIn=${builtIn};${page}`;
 if (/<\/script|<!--/i.test(script)) throw new Error('the inline script would end early: it holds "</script" or "<!--"');
-const style = readFileSync(path.join(site, 'style.css'), 'utf8').trim();
+// The page's styles, then the panels' (panels.css, which the served page links on first use).
+const style = ['style.css', 'panels.css'].map((f) => readFileSync(path.join(site, f), 'utf8').trim()).join('');
 if (/<\/style/i.test(style)) throw new Error('style.css holds "</style"');
 
 // The served page's policy with its own scripts, styles and worker: the style attributes it

@@ -15,18 +15,20 @@
  */
 #include <stdbool.h>
 #include <stdint.h>
-#include <malloc.h>
-#include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "backprop_trace.h"
 #include "config.h"
 #include "experiment.h"
+#include "lessons.h"
 #include "network.h"
 #include "perceptron.h"
 #include "downhill.h"
 #include "points_file.h"
 #include "state.h"
+
+/* How many doubles nnw_cfg_read writes (engine/config.js reads as many). */
+enum { NNW_CFG_FIELDS = 56 };
 
 /* ---- URL hash -> config + notices ------------------------------------------------------- */
 
@@ -64,87 +66,103 @@ const nn_notices *nnw_parsed_notices(const nnw_parsed *p) { return &p->notices; 
 
 /* ---- notices ------------------------------------------------------------------------------ */
 
-int nnw_notices_count(const nn_notices *n) { return n->count; }
 int nnw_notices_dropped(const nn_notices *n) { return n->dropped; }
 
-/* Strings of notice i, or NULL when i is out of range. */
-const char *nnw_notice_param(const nn_notices *n, int i) {
-  return i >= 0 && i < n->count ? n->items[i].param : NULL;
+/* Notice i's strings at out[0..2] (param, value, reason; owned by the notices); false when i is
+ * out of range. */
+bool nnw_notice_read(const nn_notices *n, int i, const char *out[3]) {
+  if (i < 0 || i >= n->count) return false;
+  out[0] = n->items[i].param;
+  out[1] = n->items[i].value;
+  out[2] = n->items[i].reason;
+  return true;
 }
-const char *nnw_notice_value(const nn_notices *n, int i) {
-  return i >= 0 && i < n->count ? n->items[i].value : NULL;
-}
-const char *nnw_notice_reason(const nn_notices *n, int i) {
-  return i >= 0 && i < n->count ? n->items[i].reason : NULL;
+
+/* ---- lessons (lessons.h) ------------------------------------------------------------------ */
+
+/* Lesson i's strings at out[0..1] (id, hash; static; the words are the lab engine's); false past the last. */
+bool nnw_lesson_read(int i, const char *out[2]) {
+  const nn_lesson *l = nn_lesson_get(i);
+  if (!l) return false;
+  out[0] = l->id;
+  out[1] = l->hash;
+  return true;
 }
 
 /* ---- config fields (names as in URLs; see config.h) ---------------------------------------- */
 
-#define NNW_CFG_GETTER(type, name, expr) \
-  type nnw_cfg_##name(const nn_config *c) { return (expr); }
+/* A string or a pointer as one of the doubles below (a double holds every wasm32 pointer). */
+#define NNW_PTR(p) ((double)(uintptr_t)(p))
 
-NNW_CFG_GETTER(const char *, activation, nn_activation_name(c->activation))
-NNW_CFG_GETTER(const char *, regularization, nn_regularization_name(c->regularization))
-NNW_CFG_GETTER(int, batch_size, c->batch_size)
-NNW_CFG_GETTER(const char *, dataset, nn_dataset_name(c->dataset))
-NNW_CFG_GETTER(const char *, reg_dataset, nn_dataset_name(c->reg_dataset))
-NNW_CFG_GETTER(double, learning_rate, c->learning_rate)
-NNW_CFG_GETTER(double, regularization_rate, c->regularization_rate)
-NNW_CFG_GETTER(double, noise, c->noise)
-NNW_CFG_GETTER(int, num_hidden_layers, c->num_hidden_layers)
-NNW_CFG_GETTER(const int *, network_shape, c->network_shape)
-NNW_CFG_GETTER(const char *, seed, c->seed)
-NNW_CFG_GETTER(bool, show_test_data, c->show_test_data)
-NNW_CFG_GETTER(bool, discretize, c->discretize)
-NNW_CFG_GETTER(double, perc_train_data, c->perc_train_data)
-NNW_CFG_GETTER(bool, cos_x, c->cos_x)
-NNW_CFG_GETTER(bool, cos_y, c->cos_y)
-NNW_CFG_GETTER(bool, collect_stats, c->collect_stats)
-NNW_CFG_GETTER(const char *, tutorial, c->tutorial)
-NNW_CFG_GETTER(const char *, problem, nn_problem_name(c->problem))
-NNW_CFG_GETTER(bool, init_zero, c->init_zero)
-NNW_CFG_GETTER(bool, hide_text, c->hide_text)
-NNW_CFG_GETTER(int, num_hide, c->num_hide)
-/* nnplay's own parameters, beyond TFP */
-NNW_CFG_GETTER(const char *, optimizer, nn_optimizer_name(c->optimizer))
-NNW_CFG_GETTER(double, momentum, c->momentum)
-NNW_CFG_GETTER(double, rho, c->rho)
-NNW_CFG_GETTER(double, beta1, c->beta1)
-NNW_CFG_GETTER(double, beta2, c->beta2)
-NNW_CFG_GETTER(double, epsilon, c->epsilon)
-NNW_CFG_GETTER(const char *, init, nn_init_name(c->init))
-NNW_CFG_GETTER(double, dropout, c->dropout)
-NNW_CFG_GETTER(const char *, loss, nn_loss_name(c->loss))
-NNW_CFG_GETTER(int, speed, c->speed)
-NNW_CFG_GETTER(const char *, palette, nn_palette_name(c->palette))
-/* the lecture's: model, mode, lesson ("" = none) */
-NNW_CFG_GETTER(const char *, model, nn_model_name(c->model))
-NNW_CFG_GETTER(const char *, mode, nn_mode_name(c->mode))
-NNW_CFG_GETTER(const char *, lesson, c->lesson)
-/* the goals (NN_NO_GOAL, below 0, when none) */
-NNW_CFG_GETTER(double, goal_train_loss, c->goal_train_loss)
-NNW_CFG_GETTER(double, goal_test_loss, c->goal_test_loss)
-/* the page's language ("" = the browser's) */
-NNW_CFG_GETTER(const char *, lang, c->lang)
-
-/* K-class problems: 2 = TFP's two classes */
-NNW_CFG_GETTER(int, classes, c->classes)
-/* the perceptron's rule; the downhill panel's surface */
-NNW_CFG_GETTER(const char *, rule, nn_rule_name(c->rule))
-NNW_CFG_GETTER(const char *, downhill, nn_surface_name(c->downhill.surface))
-
-/* The downhill panel's six numbers, NN_DOWNHILL_OWN when not set: the start x, y, then the
- * rates of SGD, momentum, RMSprop, Adam. */
-_Static_assert(offsetof(nn_downhill_config, rate) ==
-                   offsetof(nn_downhill_config, start) + 2 * sizeof(double),
-               "start and rate are one run of six doubles");
-const double *nnw_cfg_downhill_numbers(const nn_config *c) { return c->downhill.start; }
-/* own points as the link carries them ("" = the dataset's own) */
-NNW_CFG_GETTER(const char *, data, c->data)
-
-/* The flag of feature f (its name: nn_feature_name); false when f is out of range. */
-bool nnw_cfg_feature(const nn_config *c, int f) {
-  return f >= 0 && f < NN_FEAT_COUNT && c->features[f];
+/* Every field of a config JS reads, in one call (one export instead of one per field): numbers
+ * and booleans as they are, strings and arrays as pointers, in the order of engine/config.js's
+ * readState. The block is the engine's own, overwritten by the next call. */
+const double *nnw_cfg_read(const nn_config *c) {
+  static double out[NNW_CFG_FIELDS];
+  const double fields[] = {
+    NNW_PTR(nn_activation_name(c->activation)),
+    NNW_PTR(nn_regularization_name(c->regularization)),
+    c->batch_size,
+    NNW_PTR(nn_dataset_name(c->dataset)),
+    NNW_PTR(nn_dataset_name(c->reg_dataset)),
+    c->learning_rate,
+    c->regularization_rate,
+    c->noise,
+    c->num_hidden_layers, NNW_PTR(c->network_shape), /* networkShape: count, then the array */
+    NNW_PTR(c->seed),
+    c->show_test_data,
+    c->discretize,
+    c->perc_train_data,
+    c->features[NN_FEAT_X],
+    c->features[NN_FEAT_Y],
+    c->features[NN_FEAT_X_TIMES_Y],
+    c->features[NN_FEAT_X_SQUARED],
+    c->features[NN_FEAT_Y_SQUARED],
+    c->cos_x,
+    c->features[NN_FEAT_SIN_X],
+    c->cos_y,
+    c->features[NN_FEAT_SIN_Y],
+    c->collect_stats,
+    NNW_PTR(c->tutorial),
+    NNW_PTR(nn_problem_name(c->problem)),
+    c->init_zero,
+    c->hide_text,
+    c->num_hide, /* the <name>_hide map: nnw_cfg_hide_name / _value */
+    /* nnplay's own parameters, beyond TFP */
+    NNW_PTR(nn_optimizer_name(c->optimizer)),
+    c->momentum,
+    c->rho,
+    c->beta1,
+    c->beta2,
+    c->epsilon,
+    NNW_PTR(nn_init_name(c->init)),
+    c->dropout,
+    NNW_PTR(nn_loss_name(c->loss)),
+    c->speed,
+    NNW_PTR(nn_palette_name(c->palette)),
+    /* the lecture's: model, mode, lesson ("" = none) */
+    NNW_PTR(nn_model_name(c->model)),
+    NNW_PTR(nn_mode_name(c->mode)),
+    NNW_PTR(c->lesson),
+    /* the goals (NN_NO_GOAL, below 0, when none) */
+    c->goal_train_loss,
+    c->goal_test_loss,
+    /* the page's language ("" = the browser's) */
+    NNW_PTR(c->lang),
+    /* K-class problems: 2 = TFP's two classes */
+    c->classes,
+    /* the perceptron's rule; the downhill panel's surface, then its start x, y and the rates of
+     * SGD, momentum, RMSprop, Adam (NN_DOWNHILL_OWN when not set) */
+    NNW_PTR(nn_rule_name(c->rule)),
+    NNW_PTR(nn_surface_name(c->downhill.surface)),
+    c->downhill.start[0], c->downhill.start[1],
+    c->downhill.rate[0], c->downhill.rate[1], c->downhill.rate[2], c->downhill.rate[3],
+    /* own points as the link carries them ("" = the dataset's own) */
+    NNW_PTR(c->data),
+  };
+  _Static_assert(sizeof fields == sizeof out, "NNW_CFG_FIELDS counts the fields");
+  memcpy(out, fields, sizeof out);
+  return out;
 }
 
 /* Entry i of the <name>_hide map: the name without "_hide", and its value. */
@@ -154,8 +172,6 @@ const char *nnw_cfg_hide_name(const nn_config *c, int i) {
 bool nnw_cfg_hide_value(const nn_config *c, int i) {
   return i >= 0 && i < c->num_hide && c->hide[i].hidden;
 }
-
-int nnw_feature_count(void) { return NN_FEAT_COUNT; }
 
 /* ---- experiment ---------------------------------------------------------------------------- */
 
@@ -194,59 +210,38 @@ void nnw_experiment_draw_counts(const nn_experiment *e, double out[3]) {
 
 /* ---- network layout and arrays (network.h) ------------------------------------------------ */
 
-int nnw_net_num_layers(const nn_network *n) { return n->num_layers; }
-const int *nnw_net_sizes(const nn_network *n) { return n->sizes; }
-const int *nnw_net_node_offset(const nn_network *n) { return n->node_offset; }
-const int *nnw_net_weight_offset(const nn_network *n) { return n->weight_offset; }
-const int *nnw_net_bias_offset(const nn_network *n) { return n->bias_offset; }
-int nnw_net_num_nodes(const nn_network *n) { return n->num_nodes; }
-int nnw_net_num_params(const nn_network *n) { return n->num_params; }
+/* The network's layout numbers and arrays, in one call: out[0..2] num_layers, num_nodes,
+ * num_params; out[3..9] pointers to sizes, node_offset, weight_offset, bias_offset, params, dead,
+ * output; out[10..11] the hidden and output activations' names. The block is the engine's own,
+ * overwritten by the next call. */
+const int32_t *nnw_net_read(const nn_network *n) {
+  static int32_t out[12];
+  const void *ptrs[9] = {n->sizes, n->node_offset, n->weight_offset, n->bias_offset,
+                         n->params, n->dead, n->output, nn_activation_name(n->hidden_activation),
+                         n->classes ? "softmax" : nn_activation_name(n->output_activation)};
+  out[0] = n->num_layers;
+  out[1] = n->num_nodes;
+  out[2] = n->num_params;
+  for (int i = 0; i < 9; i++) out[3 + i] = (int32_t)(uintptr_t)ptrs[i];
+  return out;
+}
 
 /* The feature name of input node i, or NULL when i is not an input node. */
 const char *nnw_net_input_feature(const nn_network *n, int i) {
   return i >= 0 && i < n->sizes[0] ? nn_feature_name(n->input_features[i]) : NULL;
 }
-const char *nnw_net_hidden_activation(const nn_network *n) {
-  return nn_activation_name(n->hidden_activation);
-}
-const char *nnw_net_output_activation(const nn_network *n) {
-  return n->classes ? "softmax" : nn_activation_name(n->output_activation);
-}
-
-double *nnw_net_params(const nn_network *n) { return n->params; }
-uint8_t *nnw_net_dead(const nn_network *n) { return n->dead; }
-double *nnw_net_output(const nn_network *n) { return n->output; }
 
 /* ---- perceptron (perceptron.h) ------------------------------------------------------------ */
 
-/* The report as three ints: out[0] verdict (nn_perceptron_verdict), out[1] converged_epoch,
- * out[2] misclassified. */
-void nnw_experiment_perceptron_report(const nn_experiment *e, int out[3]) {
+/* The report as four ints: out[0] converged_epoch, out[1] misclassified, out[2..3] the verdict's
+ * name and sentence (static strings). */
+void nnw_experiment_perceptron_report(const nn_experiment *e, int32_t out[4]) {
   nn_perceptron_report r = nn_experiment_perceptron_report(e);
-  out[0] = (int)r.verdict;
-  out[1] = r.converged_epoch;
-  out[2] = r.misclassified;
+  out[0] = r.converged_epoch;
+  out[1] = r.misclassified;
+  out[2] = (int32_t)(uintptr_t)nn_perceptron_verdict_name(r.verdict);
+  out[3] = (int32_t)(uintptr_t)nn_perceptron_verdict_text(r.verdict);
 }
-
-/* ---- backprop trace (backprop_trace.h): create, nn_experiment_backprop_trace, read, destroy - */
-
-#define NNW_TRACE_GETTER(type, name) \
-  type nnw_trace_##name(const nn_backprop_trace *t) { return t->name; }
-
-NNW_TRACE_GETTER(int, num_nodes)
-NNW_TRACE_GETTER(int, num_params)
-NNW_TRACE_GETTER(double, target)
-NNW_TRACE_GETTER(double, prediction)
-NNW_TRACE_GETTER(double, error)
-NNW_TRACE_GETTER(double, error_der)
-NNW_TRACE_GETTER(double, learning_rate)
-NNW_TRACE_GETTER(const double *, total)
-NNW_TRACE_GETTER(const double *, output)
-NNW_TRACE_GETTER(const double *, output_der)
-NNW_TRACE_GETTER(const double *, input_der)
-NNW_TRACE_GETTER(const double *, params)
-NNW_TRACE_GETTER(const double *, grad)
-NNW_TRACE_GETTER(const double *, params_after)
 
 /* ---- own points (core/points_file.h); reading them is the points module's ------------------ */
 
@@ -257,8 +252,3 @@ int nnw_experiment_points_csv(const nn_experiment *e, char *out, int cap) {
   const nn_point *test = nn_experiment_test_points(e, &ntest);
   return (int)nn_points_csv_write(train, ntrain, test, ntest, out, (size_t)cap);
 }
-
-/* ---- diagnostics ------------------------------------------------------------------------- */
-
-/* Bytes currently allocated by malloc (dlmalloc's mallinfo), for leak tests. */
-int nnw_heap_bytes_in_use(void) { return (int)mallinfo().uordblks; }

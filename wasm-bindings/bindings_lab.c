@@ -1,8 +1,10 @@
 /* bindings_lab.c — what only the lab engine exports (exports-lab.txt): the C side of the panels
  * a page opens on use. The first engine a page loads is built without this file, so none of
  * their code weighs on the first load (wasm-bindings/CMakeLists.txt). */
+#include <malloc.h>
 #include <stdint.h>
 
+#include "backprop_trace.h"
 #include "downhill.h"
 #include "experiment.h"
 #include "layer_stats.h"
@@ -36,3 +38,26 @@ nn_status nnw_downhill_path(int s, int o, double lr, double mu, double rho, doub
   nn_optimizer_opts opts = {(nn_optimizer)o, mu, rho, beta1, beta2, eps};
   return nn_downhill_path((nn_surface)s, &opts, lr, x0, y0, steps, out) ? NN_OK : NN_ERR_INVALID;
 }
+
+/* ---- backprop trace (backprop_trace.h): create, nn_experiment_backprop_trace, read, destroy -- */
+
+/* The trace's numbers in one call: out[0..1] num_nodes, num_params; out[2..6] target,
+ * prediction, error, error_der, learning_rate; out[7..13] pointers to total, output, output_der,
+ * input_der, params, grad, params_after (doubles hold every int and pointer exactly). */
+void nnw_trace_read(const nn_backprop_trace *t, double out[14]) {
+  const double *ptrs[7] = {t->total, t->output, t->output_der, t->input_der,
+                           t->params, t->grad, t->params_after};
+  out[0] = t->num_nodes;
+  out[1] = t->num_params;
+  out[2] = t->target;
+  out[3] = t->prediction;
+  out[4] = t->error;
+  out[5] = t->error_der;
+  out[6] = t->learning_rate;
+  for (int i = 0; i < 7; i++) out[7 + i] = (double)(uintptr_t)ptrs[i];
+}
+
+/* ---- diagnostics: the leak tests' (the page never asks) ---------------------------------- */
+
+/* Bytes currently allocated by malloc (mallinfo), for leak tests. */
+int nnw_heap_bytes_in_use(void) { return (int)mallinfo().uordblks; }

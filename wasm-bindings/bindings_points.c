@@ -1,4 +1,4 @@
-/* bindings_points.c — the points module (nnplay-points.wasm, wasm-bindings/points.js): a file's
+/* bindings_points.c — the points module (in the lab engine, wasm-bindings/points.js): a file's
  * text or a script's numbers read (core/points_file.h), a link's data= text decoded, their link
  * text (core/points_codec.h). Thin wrappers; the rules are core's. */
 #include <stdlib.h>

@@ -12,8 +12,9 @@
  * classes. Views of wasm memory must be re-taken after any call that may allocate; argument
  * errors are RangeErrors, engine failures EngineErrors (engine/runtime.js). The module is
  * nnplay-wasm.wasm beside this file (nnplay-wasm-nosimd.wasm without wasm SIMD; the lab engine,
- * nnplay-wasm-lab*.wasm, adds what panels opened on use need: loadEngine).
- * dist/engine/engine.js is this file with engine/*.js bundled in (scripts/build.sh).
+ * nnplay-wasm-lab*.wasm, adds what panels opened on use need: loadEngine; its JS is
+ * engine-lab.js, imported with it). dist/engine/engine.js is this file with engine/*.js bundled
+ * in, engine-lab.js apart (scripts/build.sh).
  */
 
 import { INTERNAL, Runtime, EngineError, describe } from './engine/runtime.js';
@@ -45,7 +46,8 @@ export { NOT_EVALUATED } from './engine/experiment.js';
  * @returns {Promise<Engine>}
  */
 export async function loadEngine({ simd = simdSupported(), lab = false, module = (file) => new URL(file, import.meta.url) } = {}) {
-  return new Engine(INTERNAL, new Runtime(await instantiate(module(moduleFile({ simd, lab })))));
+  const [m, labApi] = await Promise.all([instantiate(module(moduleFile({ simd, lab }))), lab ? import('./engine-lab.js') : null]);
+  return new Engine(INTERNAL, new Runtime(m, labApi));
 }
 
 /** The engine: parses hashes and builds experiments. Get one from loadEngine(). */
@@ -95,14 +97,14 @@ export class Engine {
   /** The course's lessons, in order (core/lessons.h); their words (core/lesson_words.h) on the
    * lab engine only. @returns {Lesson[]} */
   lessons() {
-    const m = this.#rt.m;
-    const str = (/** @type {number} */ p) => /** @type {string} */ (this.#rt.string(p));
+    const rt = this.#rt;
     /** @type {Lesson[]} */
     const out = [];
-    for (let i = 0, n = m._nn_lesson_count(); i < n; i++) {
+    for (let i = 0; rt.m._nnw_lesson_read(i, rt.scratch); i++) {
+      const [id, hash] = Array.from(rt.i32(rt.scratch, 2), (p) => /** @type {string} */ (rt.string(p)));
       /** @type {Lesson} */
-      const l = { id: str(m._nn_lesson_id(i)), hash: str(m._nn_lesson_hash(i)) };
-      if (this.lab) Object.assign(l, { title: str(m._nn_lesson_title(i)), goal: str(m._nn_lesson_goal(i)), try: str(m._nn_lesson_try(i)) });
+      const l = { id, hash };
+      if (this.lab) Object.assign(l, { title: rt.string(rt.m._nn_lesson_title(i)), goal: rt.string(rt.m._nn_lesson_goal(i)), try: rt.string(rt.m._nn_lesson_try(i)) });
       out.push(l);
     }
     return out;
@@ -147,8 +149,10 @@ export class Engine {
     return this.#rt.m.HEAPU8.buffer.byteLength;
   }
 
-  /** Bytes currently allocated by the engine's malloc; for diagnostics and leak tests. */
+  /** Bytes currently allocated by the engine's malloc; for diagnostics and leak tests (the lab
+   * engine's only: the page never asks). */
   heapBytesInUse() {
+    this.#rt.needLab('heapBytesInUse()');
     return this.#rt.m._nnw_heap_bytes_in_use();
   }
 }

@@ -1,4 +1,5 @@
-// points.js — the points module's JS API (nnplay-points.wasm, loaded on first use: a plain
+// points.js — the points module's JS API (over the lab engine's points exports, exports-points.txt,
+// loaded on first use: a plain
 // link never fetches it): a file of points read (core/points_file.h), a script's points checked,
 // a link's data= text decoded. Every point comes back on the engine's exact grid (the grid
 // core/points_codec.h describes), with the link text that carries it.
@@ -8,7 +9,7 @@
 //     const read = io.readPoints(await file.arrayBuffer());   // {points, labels, data, ...}
 
 import { INTERNAL, Runtime, describe } from './engine/runtime.js';
-import { instantiate } from './engine/instantiate.js';
+import { instantiate, moduleFile, simdSupported } from './engine/instantiate.js';
 import { writtenText } from './engine/config.js';
 
 /** @typedef {import('./engine/types.js').PointsRead} PointsRead */
@@ -112,11 +113,12 @@ export class PointsIO {
 }
 
 /**
- * Loads the points module (nnplay-points.wasm beside this file, or `module(fileName)`).
+ * Loads the points module: the lab engine's module beside this file (nnplay-wasm-lab.wasm, or
+ * its build without SIMD), or `module(fileName)`.
  * @param {{module?: (file: string) => URL | Uint8Array}} [options]
  * @returns {Promise<PointsIO>}
  */
 export async function loadPoints({ module = (file) => new URL(file, import.meta.url) } = {}) {
-  return new PointsIO(INTERNAL, new Runtime(await instantiate(module('nnplay-points.wasm'))));
+  return new PointsIO(INTERNAL, new Runtime(await instantiate(module(moduleFile({ simd: simdSupported(), lab: true })))));
 }
 Object.defineProperty(PointsIO, 'name', { value: 'PointsIO' });

@@ -1,21 +1,20 @@
 // assets-offline.js — assets.js for the one-file page, dist/nnplay.html, which scripts/offline.mjs
 // bundles with this module in assets.js's place: the engine is built in and its modules' bytes
-// are in the page (base64), and the training worker is a Blob made from its own source, so the
-// page fetches nothing, opened from file:// too.
+// are in the page (base64), the training worker is the page's own script again (a Blob), and the
+// panels' styles are in the page's one style, so the page fetches nothing, opened from file:// too.
 //
-// scripts/offline.mjs puts `var nnplayBuiltIn = {wasm, delta, worker}` before the page's script:
+// scripts/offline.mjs puts `var nnplayBuiltIn = {wasm, delta}` before the page's script:
 // `wasm` maps each engine module's file name to its gzipped bytes in base64 (inflated here by
 // fflate, which every browser that runs the page can run, unlike DecompressionStream) or, for a
-// module named in `delta`, to its delta (web/delta.js) from the module `delta` names; `worker` is the
-// worker's script (training-worker.js bundled with assets-worker-offline.js). The worker gets
-// `{wasm}` the same way, inflated, before its script in the Blob.
+// module named in `delta`, to its delta (web/delta.js) from the module `delta` names. The worker,
+// started from the same script, reads them the same way.
 
 import { gunzipSync } from 'fflate';
 import { loadEngine } from '../wasm-bindings/engine.js';
 import { loadPoints } from '../wasm-bindings/points.js';
 import { applyDelta } from './delta.js';
 
-/** @type {{wasm: Record<string, string>, delta: Record<string, string>, worker?: string}} */
+/** @type {{wasm: Record<string, string>, delta: Record<string, string>}} */
 const builtIn = /** @type {any} */ (globalThis).nnplayBuiltIn;
 
 /** @param {string} base64 gzipped bytes @returns {Uint8Array} the bytes inflated */
@@ -48,18 +47,14 @@ export async function importPoints() {
   return { loadPoints: () => loadPoints({ module: bytes }) };
 }
 
-/** A new training worker, from a Blob of its source with the engine's modules, inflated, before
- * it (assets-worker-offline.js reads them). */
+/** A new training worker: this page's own script again, from a Blob (offline-entry.js: without
+ * a document it is the worker), with the engine's modules at its head as in the page. */
 export function newTrainingWorker() {
-  /** @type {Record<string, string>} */
-  const wasm = {};
-  for (const file of Object.keys(builtIn.wasm)) {
-    if (file === 'nnplay-points.wasm') continue; // the worker only trains
-    const raw = bytes(file);
-    let text = '';
-    for (let i = 0; i < raw.length; i += 0x8000) text += String.fromCharCode(...raw.subarray(i, i + 0x8000));
-    wasm[file] = btoa(text);
-  }
-  const source = `"use strict";var nnplayBuiltIn=${JSON.stringify({ wasm })};${builtIn.worker}`;
+  const source = /** @type {any} */ (globalThis).nnplayScript;
   return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+}
+
+/** The panels' styles: already in the page's style (scripts/offline.mjs). @returns {Promise<void>} */
+export function panelStyles() {
+  return Promise.resolve();
 }

@@ -1,6 +1,7 @@
-// assets.js — where the page gets the engine and the training worker: files beside its scripts
-// (dist/engine/engine.js, dist/training-worker.js). The one-file page, dist/nnplay.html, has
-// them built in instead: scripts/offline.mjs bundles assets-offline.js in this module's place.
+// assets.js — where the page gets the engine, the training worker and the panels' styles: files
+// beside its scripts (dist/engine/engine.js, dist/training-worker.js, dist/panels.css). The
+// one-file page, dist/nnplay.html, has them built in instead: scripts/offline.mjs bundles
+// assets-offline.js in this module's place.
 
 /** The engine's module (wasm-bindings/engine.js). @returns {Promise<{loadEngine: (options?: {lab?: boolean}) => Promise<import('./types.js').Engine>}>} */
 export function importEngine() {
@@ -17,4 +18,23 @@ export function importPoints() {
 /** A new training worker (training-worker.js) for background-training.js. @returns {Worker} */
 export function newTrainingWorker() {
   return new Worker(new URL('./training-worker.js', import.meta.url), { type: 'module' });
+}
+
+/** @type {Promise<void> | null} */
+let panelSheet = null;
+
+/**
+ * The styles of the panels imported on first use (panels.css), linked once; settles when they
+ * apply, or when the sheet cannot load (the panel then works unstyled). Called from the
+ * first-load modules only: a lazily imported module would carry a copy of this state.
+ * @returns {Promise<void>}
+ */
+export function panelStyles() {
+  return (panelSheet ??= new Promise((done) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = 'panels.css'; // beside index.html, as style.css
+    link.onload = link.onerror = () => done();
+    document.head.append(link);
+  }));
 }

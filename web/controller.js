@@ -21,6 +21,7 @@ import { speedFromState, speedValue } from './speed.js';
 import { isHidden, setParams } from './urlstate.js';
 import { setPalette } from './palette.js';
 import { t, languageNotices } from './i18n.js';
+import { panelStyles } from './assets.js';
 
 /** Grid cells per side of the big heatmap while playing (TFP's 100) and of the feature grids. */
 const DENSITY = 100;
@@ -148,11 +149,14 @@ export class Controller {
   /** The views of classes (classes-view.js, loaded on first use): K classes' heatmap and
    * legend, the confusion tables. @param {boolean} [toggle] open or close the tables */
   showClasses(toggle) {
-    import('./classes-view.js').then((m) => {
-      this.scene.classes ??= new m.ClassesView(this.views.output, this.views.accuracy.confusion);
-      if (toggle) this.scene.classes.toggle();
+    /** @param {import('./classes-view.js').ClassesView} view */
+    const show = (view) => {
+      if (toggle) view.toggle();
       this.redraw();
-    });
+    };
+    // Once imported, at once (a click answers in the same task).
+    if (this.scene.classes) show(this.scene.classes);
+    else Promise.all([import('./classes-view.js'), panelStyles()]).then(([m]) => show(this.scene.classes ??= new m.ClassesView(this.views.output, this.views.accuracy.confusion)));
   }
 
   /** Redraw at the next frame. */
@@ -384,6 +388,6 @@ export class Controller {
 
   /** "Edit data": the points editor over the output, loaded on first use. */
   editData() {
-    import('./data-editor.js').then((m) => m.openDataEditor(this));
+    Promise.all([import('./data-editor.js'), panelStyles()]).then(([m]) => m.openDataEditor(this));
   }
 }

@@ -2,7 +2,10 @@
 // to go back to the last finite state (experiment.restoreFinite()). The controller pauses
 // training when check() reports a new divergence.
 
-import { t } from './i18n.js';
+import { t, addEnglish } from './i18n.js';
+import panelWords from './strings/en-panels.js';
+
+addEnglish(panelWords);
 
 export class DivergenceView {
   /**

@@ -3,7 +3,10 @@
 // over the network view's thumbnail canvas right after it painted the frame's thumbnails (which
 // overwrite every thumbnail, so a mark lasts exactly one frame unless drawn again).
 
-import { t } from './i18n.js';
+import { t, addEnglish } from './i18n.js';
+import panelWords from './strings/en-panels.js';
+
+addEnglish(panelWords);
 
 /** The thumbnail's size on the canvas, CSS px (network.js: NODE - 2). */
 const SIZE = 28;

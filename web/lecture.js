@@ -10,6 +10,7 @@ import { ModeBar, applyModes } from './modes.js';
 import { LessonsView } from './lessons.js';
 import { el } from './dom.js';
 import { t } from './i18n.js';
+import { panelStyles } from './assets.js';
 
 /** What "Switch to a small MLP" writes: one hidden layer of 4 tanh neurons, same data. */
 export const SWITCH_TO_MLP = /** @type {Record<string, string | null>} */ ({
@@ -97,7 +98,7 @@ export class Lecture {
 
   /** @returns {Promise<import('./layers.js').LayersPanel>} the layer view, imported once */
   async loadLayers() {
-    const [{ LayersPanel }] = await Promise.all([import('./layers.js'), this.handlers.useLab()]);
+    const [{ LayersPanel }] = await Promise.all([import('./layers.js'), this.handlers.useLab(), panelStyles()]);
     this.layers ??= new LayersPanel(this.lyRoot, this.lyToggle);
     this.loadPanels();
     return this.layers;
@@ -105,7 +106,7 @@ export class Lecture {
 
   /** @returns {Promise<import('./backprop.js').BackpropPanel>} the step-through, imported once */
   async loadBackprop() {
-    const [{ BackpropPanel }] = await Promise.all([import('./backprop.js'), this.loadOverlay()]);
+    const [{ BackpropPanel }] = await Promise.all([import('./backprop.js'), this.loadOverlay(), this.handlers.useLab()]);
     if (!this.backprop) {
       const h = this.handlers;
       this.backprop = new BackpropPanel(this.bpRoot, this.bpStart, this.where.network, {
@@ -132,9 +133,10 @@ export class Lecture {
     }
   }
 
-  /** The marks over the big heatmap (the separating line, the step-through's sample). */
+  /** The marks over the big heatmap (the separating line, the step-through's sample), with the
+   * panels' styles (the perceptron's and the step-through's panels wait for this). */
   async loadOverlay() {
-    const { HeatmapOverlay } = await import('./overlay.js');
+    const [{ HeatmapOverlay }] = await Promise.all([import('./overlay.js'), panelStyles()]);
     this.overlay ??= new HeatmapOverlay(this.where.heatmapFrame);
   }
 
@@ -174,7 +176,7 @@ export class Lecture {
    * (its paths come from the lab engine) */
   async loadDownhill() {
     const h = this.handlers;
-    const [{ DownhillPanel }, engine] = await Promise.all([import('./downhill.js'), h.labEngine()]);
+    const [{ DownhillPanel }, engine] = await Promise.all([import('./downhill.js'), h.labEngine(), panelStyles()]);
     this.downhill ??= new DownhillPanel(/** @type {HTMLElement} */ (document.querySelector('.columns')), engine, {
       state: () => h.state(), setPanelParams: (v) => h.setPanelParams(v), setParams: (v) => h.setParams(v),
     });
@@ -238,7 +240,7 @@ export class Lecture {
 
   /**
    * The engine's backpropagation trace of training point `point` (default: the step-through's
-   * sample).
+   * sample). The lab engine's: call it once useLab() has settled.
    * @param {number} [point] @returns {import('./backprop.js').BackpropTrace}
    */
   trace(point) {

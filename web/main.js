@@ -55,7 +55,7 @@ function boot() {
     misclassified: () => need().views.lecture.misclassified(),
     perceptron: () => need().views.lecture.report(),
     /** @param {number} [point] */
-    backprop: (point) => need().views.lecture.trace(point),
+    backprop: (point) => need().useLab().then(() => need().views.lecture.trace(point)),
     layerStats: () => need().useLab().then(() => need().live().layerStats()),
     accuracy: () => need().live().accuracy(),
     accuracyCurve: () => need().live().accuracyCurve(),
@@ -81,6 +81,7 @@ function boot() {
     window.addEventListener('hashchange', () => { if (asked() !== language()) location.reload(); });
     ctrl = new Controller(engine);
     await ctrl.start();
+    await ctrl.views.notices.shown; // a link's notices are on screen when ready says so
     document.body.classList.add('ready');
     resolveReady();
     if (window.parent !== window) import('./embed.js').then((m) => m.startEmbed(need())); // in an iframe: talk to the host

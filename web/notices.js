@@ -2,7 +2,10 @@
 // visible, dismissible banner. Every string from the URL goes in through textContent only.
 
 import { el } from './dom.js';
-import { t, wordReason } from './i18n.js';
+import { t, addEnglish, wordReason } from './i18n.js';
+import panelWords from './strings/en-panels.js';
+
+addEnglish(panelWords);
 
 export class NoticesView {
   /** @param {HTMLElement} container */

@@ -16,7 +16,7 @@ const MAX_STILL_DENSITY = 2048;
  * @typedef {{
  *   output: import('./output.js').OutputPanel,
  *   network: import('./network.js').NetworkView,
- *   dropoutMarks: import('./dropout-marks.js').DropoutMarks,
+ *   dropoutMarks: ReturnType<typeof import('./lazy-views.js').lazyDropoutMarks>,
  *   accuracy: import('./accuracy.js').AccuracyView,
  *   controls: import('./controls.js').Controls,
  *   lecture: import('./lecture.js').Lecture

@@ -5,18 +5,17 @@ import { Controls } from './controls.js';
 import { DataPanel } from './datapanel.js';
 import { NetworkView } from './network.js';
 import { OutputPanel } from './output.js';
-import { NoticesView } from './notices.js';
 import { TrainingControls } from './training-controls.js';
 import { SpeedControl } from './speed.js';
-import { DivergenceView } from './divergence.js';
 import { AccuracyView } from './accuracy.js';
-import { DropoutMarks } from './dropout-marks.js';
+import { lazyNotices, lazyDivergence, lazyDropoutMarks } from './lazy-views.js';
 import { Lecture } from './lecture.js';
 import { addLayer, removeLayer, changeNeurons, toggleFeature } from './edits.js';
 import { byId } from './dom.js';
 import { StateSummary } from './summary.js';
 import { installShortcuts } from './shortcuts.js';
 import { t } from './i18n.js';
+import { panelStyles } from './assets.js';
 
 /**
  * What the views ask the page to do.
@@ -65,7 +64,7 @@ function lazyClassPanel(container, current) {
   let panel = null;
   root.addEventListener('toggle', () => {
     if (!root.open || panel) return;
-    import('./classpanel.js').then(({ ClassPanel }) => {
+    Promise.all([import('./classpanel.js'), panelStyles()]).then(([{ ClassPanel }]) => {
       if (panel) return;
       panel = new ClassPanel(root);
       panel.update(...current());
@@ -80,7 +79,7 @@ function lazyClassPanel(container, current) {
  */
 export function createViews(act) {
   const set = (/** @type {string} */ name, /** @type {string} */ value) => act.changeParams({ [name]: value });
-  const notices = new NoticesView(byId('notices'));
+  const notices = lazyNotices(byId('notices'));
   const controls = new Controls(byId('topbar'), {
     play: () => act.setPlaying(!act.playing),
     step: () => { act.setPlaying(false); act.step(1); },
@@ -113,8 +112,8 @@ export function createViews(act) {
   const accuracy = new AccuracyView(/** @type {HTMLElement} */ (output.root.querySelector('.losses')),
     /** @type {HTMLElement} */ (output.root.querySelector('.toggles')), (show) => { output.chart.showAccuracy(show); act.redraw(); },
     () => act.showClasses(true));
-  const divergence = new DivergenceView(byId('notices'), () => act.restoreFinite());
-  const dropoutMarks = new DropoutMarks(network);
+  const divergence = lazyDivergence(byId('notices'), () => act.restoreFinite(), () => act.live());
+  const dropoutMarks = lazyDropoutMarks(network, () => act.redraw());
   const classPanel = lazyClassPanel(byId('class'), () => act.current());
   const lecture = new Lecture({
     bar: byId('lecture'), banner: byId('lesson'), networkColumn: byId('network'),

@@ -286,6 +286,8 @@ test('the keyboard alone edits a neuron\'s bias and incoming weights, as the mou
       hint: document.getElementById(e.getAttribute('aria-describedby') ?? '')?.textContent };
   });
   const before = await page.evaluate(() => window.nnplay.network()[0][1]);
+  // The card is imported on first use (hovercard.js): the focus moves to its field once it is in.
+  await page.waitForFunction(() => document.activeElement?.className === 'hc-input', null, { timeout: 10000 }).catch(() => {});
   let f = await field();
   assert.equal(f.cls, 'hc-input', 'the card\'s field has the focus');
   assert.equal(f.name, 'Bias of neuron 2');

@@ -104,7 +104,7 @@ test('the backprop step-through shows the engine\'s numbers, stage by stage, and
     // the sample's error from the trace.
     const numeric = await page.evaluate(async () => {
       const { loadEngine } = await import(new URL('engine/engine.js', location.href).href);
-      const ex = (await loadEngine()).experiment(location.hash);
+      const ex = (await loadEngine({ lab: true })).experiment(location.hash);
       try {
         const h = 1e-6;
         const base = ex.backpropTrace(0);
@@ -166,9 +166,14 @@ test('"Apply this update" writes the shown update into the network without train
 
   // Training moves the network: the step-through follows it.
   await page.evaluate(() => window.nnplay.step(1));
-  await page.waitForFunction((p) => {
-    const label = /** @type {HTMLElement | null} */ (document.querySelector('.bp-label[data-node="2"]'));
-    return label && label.dataset.value === String(window.nnplay.backprop().output[2]) && window.nnplay.backprop().params[0] !== p;
+  // (waitForFunction does not await a Promise: the trace's is awaited here, frame by frame)
+  await page.evaluate(async (p) => {
+    for (;;) {
+      const label = /** @type {HTMLElement | null} */ (document.querySelector('.bp-label[data-node="2"]'));
+      const now = await window.nnplay.backprop();
+      if (label && label.dataset.value === String(now.output[2]) && now.params[0] !== p) return;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
   }, again.params[0]);
   await page.click('.bp-close');
   assert.equal(await page.isVisible('.bp-body'), false);
@@ -186,6 +191,6 @@ test('the trace API refuses the perceptron and bad indices', async (t) => {
   await page.waitForFunction(() => window.nnplay.state().dataset === 'xor');
   const n = (await page.evaluate(() => window.nnplay.data())).train.length;
   await assert.rejects(page.evaluate((i) => window.nnplay.backprop(i), n), /RangeError/);
-  assert.equal((await page.evaluate((i) => window.nnplay.backprop(i).point, n - 1)), n - 1);
+  assert.equal((await page.evaluate(async (i) => (await window.nnplay.backprop(i)).point, n - 1)), n - 1);
   assert.deepEqual(errors, []);
 });

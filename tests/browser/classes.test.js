@@ -71,7 +71,7 @@ test('classes=3: a heatmap of three class colours, their legend and the confusio
 
   // Hovering an output node shows its total; the step-through says it is for one output.
   await page.hover('.node[data-index]:last-of-type').catch(() => {});
-  await page.evaluate(() => { try { window.nnplay.backprop(0); } catch (e) { window.__bp = String(e); } });
+  await page.evaluate(() => window.nnplay.backprop(0).catch((e) => { window.__bp = String(e); }));
   assert.match(await page.evaluate(() => window.__bp ?? ''), /RangeError/);
   assert.equal(await page.isDisabled('.bp-start'), true);
   assert.equal(await page.textContent('.bp-start'), 'Step-through: networks with one output only');

@@ -123,7 +123,8 @@ test('bad comparisons: a notice each, the CLI\'s word for word, and the plain ex
     assert.match(notices[0].reason, reason);
     assert.match(notices[0].reason, /; opening the experiment alone$/);
     assert.deepEqual(cliNotices(`${fx.hash}&compare=${spec}`), notices, 'the CLI says the same');
-    assert.match(await page.textContent('#notices') ?? '', /compare/);
+    // (the banner is imported when a link first has notices: wait for it)
+    await page.waitForFunction(() => /compare/.test(document.getElementById('notices')?.textContent ?? ''));
     assert.equal(await page.isVisible('#compare'), false);
     assert.deepEqual(await page.evaluate(() => window.nnplay.compare()), []);
     if (!spec.includes('&')) {

@@ -115,6 +115,7 @@ test('lang=fr words every common reason the engine gives for a bad link', async 
     'initZero=true', 'seed=a=b'];
   const { page, context, errors } = await open(browser, server.url, ['lang=fr', ...bad].join('&'), 'en-US');
   t.after(() => context.close());
+  await page.waitForSelector('.notices li'); // the banner is imported when a link first has notices
   const reasons = (await page.locator('.notices li').allTextContents()).map((r) => r.slice(r.indexOf(': ') + 2));
   const engine = await page.evaluate(() => window.nnplay.notices().length);
   assert.equal(reasons.length, engine, 'every notice of the engine is shown');

@@ -103,7 +103,7 @@ test('the matrix view shows W·a + b = z with the numbers of network() and the e
   assert.equal(await cell.getAttribute('title'), String(net[0][0].weights[0]), 'full precision on hover');
 
   await page.click('text=Whole mini-batch');
-  const batch = await page.evaluate(() => [0, 1, 2].map((p) => window.nnplay.backprop(p)));
+  const batch = await page.evaluate(() => Promise.all([0, 1, 2].map((p) => window.nnplay.backprop(p))));
   for (let l = 1; l < sizes.length; l++) {
     const m = await matrices(page, l);
     const cols = (/** @type {'output' | 'total'} */ key, /** @type {number} */ layer) =>

@@ -55,7 +55,7 @@ test('every lesson opens without a notice in simplified and complete modes, in E
       await t.test(`${lesson.id} ${extra}`, async () => {
         const { page, context, errors, foreign } = await openPage(browser, server.url, `lesson=${lesson.id}&${extra}`);
         try {
-          assert.equal(await page.isVisible('.notices'), false, await page.textContent('.notices') ?? '');
+          assert.equal(await page.isVisible('.notices'), false, await page.evaluate(() => document.querySelector('.notices')?.textContent ?? ''));
           assert.equal(await page.isVisible('.lesson-banner'), true);
           const fr = extra.startsWith('lang=fr');
           assert.match(await page.textContent('.lesson-title') ?? '', new RegExp(`^${fr ? 'Leçon' : 'Lesson'} ${i + 1}`));

@@ -86,6 +86,8 @@ test('from 360 px to 1366 px wide: panels stacked, no sideways scroll, no overla
           check(await page.evaluate(measure), `${name} ${w}×${h}`);
           // Open panels too: the lessons menu and the step-through (where it applies).
           await page.click('.lessons-menu summary');
+          // The lessons' titles come with the lab engine (loaded on use): the list fills then.
+          await page.waitForSelector('.lessons-list .lesson-link');
           check(await page.evaluate(measure, '.lessons-list'), `${name} ${w}×${h}, lessons open`, 9);
           await page.click('.lessons-menu summary');
           if (await page.isVisible('.bp-start')) {

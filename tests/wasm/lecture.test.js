@@ -7,13 +7,17 @@ import { before, describe, test } from 'node:test';
 import { importEngine } from './support/env.js';
 
 let engine;
+/** The lab engine: the backprop trace is its own (wasm-bindings/exports-lab.txt). */
+let lab;
 before(async () => {
-  engine = await (await importEngine()).loadEngine();
+  const mod = await importEngine();
+  engine = await mod.loadEngine();
+  lab = await mod.loadEngine({ lab: true });
 });
 
-/** Runs fn with a fresh experiment and disposes it afterwards. */
-function withExperiment(hash, fn) {
-  const ex = engine.experiment(hash, { unseededRandom: 0.5 });
+/** Runs fn with a fresh experiment (of the first engine, or `on`) and disposes it afterwards. */
+function withExperiment(hash, fn, on = engine) {
+  const ex = on.experiment(hash, { unseededRandom: 0.5 });
   try {
     return fn(ex);
   } finally {
@@ -150,8 +154,17 @@ describe('the perceptron', () => {
 });
 
 describe('the backpropagation trace', () => {
+  /** @param {string} hash @param {(ex: any) => void} fn */
+  const withLab = (hash, fn) => withExperiment(hash, fn, lab);
+
+  test('is the lab engine\'s: the first engine refuses it in words', () => {
+    withExperiment('seed=e', (ex) => {
+      assert.throws(() => ex.backpropTrace(0), /backpropTrace\(\) needs the lab engine: loadEngine\(\{lab: true\}\)/);
+    });
+  });
+
   test('gives every stage\'s numbers for one training point and leaves the experiment as it was', () => {
-    withExperiment('lesson=backprop', (ex) => {
+    withLab('lesson=backprop', (ex) => {
       ex.train(5);
       const layout = ex.layout();
       const params = Array.from(ex.params());
@@ -180,7 +193,7 @@ describe('the backpropagation trace', () => {
   });
 
   test('its gradients match central differences of the sample\'s error', () => {
-    withExperiment('dataset=circle&networkShape=3,2&activation=tanh&xSquared=true&seed=g', (ex) => {
+    withLab('dataset=circle&networkShape=3,2&activation=tanh&xSquared=true&seed=g', (ex) => {
       const t = ex.backpropTrace(3);
       const h = 1e-6;
       for (let p = 0; p < t.params.length; p++) {
@@ -202,7 +215,7 @@ describe('the backpropagation trace', () => {
       '&optimizer=adam&learningRate=0.01', '&activation=relu&networkShape=5,3', '&optimizer=momentum'];
     for (const extra of cases) {
       // percTrainData=0.2 keeps 1 of the 500 points for training: one epoch is one step on it.
-      withExperiment(`dataset=xor&networkShape=4,2&batchSize=1&percTrainData=0.2&learningRate=0.1&seed=b${extra}`, (ex) => {
+      withLab(`dataset=xor&networkShape=4,2&batchSize=1&percTrainData=0.2&learningRate=0.1&seed=b${extra}`, (ex) => {
         assert.equal(ex.derived().num_train, 1);
         ex.train(1); // optimiser state that is not zero (momentum, Adam's moments)
         const t = ex.backpropTrace(0);
@@ -213,33 +226,33 @@ describe('the backpropagation trace', () => {
   });
 
   test('refuses a bad point index and the perceptron, and works again afterwards', () => {
-    withExperiment('dataset=xor&seed=e', (ex) => {
+    withLab('dataset=xor&seed=e', (ex) => {
       const n = ex.data().train.length;
       for (const bad of [-1, n, 1.5, NaN, '0', undefined]) {
         assert.throws(() => ex.backpropTrace(/** @type {any} */ (bad)), RangeError, String(bad));
       }
       assert.equal(ex.backpropTrace(n - 1).point, n - 1);
     });
-    withExperiment('model=perceptron&dataset=xor&seed=e', (ex) => {
+    withLab('model=perceptron&dataset=xor&seed=e', (ex) => {
       assert.throws(() => ex.backpropTrace(0), RangeError);
     });
-    const ex = engine.experiment('seed=d');
+    const ex = lab.experiment('seed=d');
     ex.dispose();
     assert.throws(() => ex.backpropTrace(0), /disposed/);
   });
 
   test('creates and frees its C trace: 2,000 traces leak no byte', () => {
-    withExperiment('networkShape=8,8,8&seed=leak', (ex) => {
+    withLab('networkShape=8,8,8&seed=leak', (ex) => {
       ex.backpropTrace(0);
-      const inUse = engine.heapBytesInUse();
+      const inUse = lab.heapBytesInUse();
       for (let i = 0; i < 2000; i++) ex.backpropTrace(i % 100);
       try { ex.backpropTrace(-1); } catch { /* refused before anything is allocated */ }
-      assert.equal(engine.heapBytesInUse(), inUse);
+      assert.equal(lab.heapBytesInUse(), inUse);
     });
-    withExperiment('model=perceptron&seed=leak', (ex) => {
-      const inUse = engine.heapBytesInUse();
+    withLab('model=perceptron&seed=leak', (ex) => {
+      const inUse = lab.heapBytesInUse();
       for (let i = 0; i < 100; i++) assert.throws(() => ex.backpropTrace(0), RangeError);
-      assert.equal(engine.heapBytesInUse(), inUse, 'refused by the engine: the trace is freed too');
+      assert.equal(lab.heapBytesInUse(), inUse, 'refused by the engine: the trace is freed too');
     });
   });
 });

@@ -1,4 +1,4 @@
-// The points module (engine/points.js + nnplay-points.wasm) under Node: files read with every
+// The points module (engine/points.js over the lab engine) under Node: files read with every
 // bad row named, a script's points checked, data= text both ways and the engine training on
 // exactly the decoded points, the CSV export read back the same, and no leak.
 import { test } from 'node:test';

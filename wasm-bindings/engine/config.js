@@ -10,104 +10,113 @@ const NN_SPEED_MAX = 0;
  * @typedef {import('./types.js').Notice} Notice
  */
 
+/** How many fields wasm-bindings/bindings.c's nnw_cfg_read writes. */
+const CFG_FIELDS = 56;
+
 /** The parameters of a config as a plain object. @param {Runtime} rt @param {number} cfg nn_config*
  * @returns {State} */
 export function readState(rt, cfg) {
   const m = rt.m;
+  // The config's fields in one block, read in order: the properties below are in nnw_cfg_read's
+  // order (a literal's properties are evaluated in the order written).
+  const fields = Array.from(rt.f64(m._nnw_cfg_read(cfg), CFG_FIELDS));
+  let next = 0;
+  const num = () => /** @type {number} */ (fields[next++]);
   /** A string the engine always has. */
-  const str = (/** @type {number} */ p) => /** @type {string} */ (rt.string(p));
-  const bool = (/** @type {number} */ v) => v !== 0;
-  /** @type {Record<string, boolean>} */
-  const features = {};
-  for (let f = 0, n = m._nnw_feature_count(); f < n; f++) {
-    features[str(m._nn_feature_name(f))] = bool(m._nnw_cfg_feature(cfg, f));
-  }
-  const speed = m._nnw_cfg_speed(cfg);
+  const str = () => /** @type {string} */ (rt.string(num()));
+  const bool = () => num() !== 0;
+  /** The count, then the array. */
+  const ints = () => { const n = num(); return Array.from(rt.i32(num(), n)); };
   /** A goal, or null for none (config.h: NN_NO_GOAL is below 0). */
-  const goal = (/** @type {number} */ v) => (v < 0 ? null : v);
-  /** The downhill numbers, null for the surface's own (config.h: NN_DOWNHILL_OWN, -1e9). */
-  const dh = Array.from(rt.f64(m._nnw_cfg_downhill_numbers(cfg), 6), (v) => (v <= -1e9 ? null : v));
-  /** @type {Record<string, boolean>} */
-  const hide = {};
-  for (let i = 0, n = m._nnw_cfg_num_hide(cfg); i < n; i++) {
-    hide[`${str(m._nnw_cfg_hide_name(cfg, i))}_hide`] = bool(m._nnw_cfg_hide_value(cfg, i));
-  }
-  return {
-    activation: str(m._nnw_cfg_activation(cfg)),
-    regularization: str(m._nnw_cfg_regularization(cfg)),
-    batchSize: m._nnw_cfg_batch_size(cfg),
-    dataset: str(m._nnw_cfg_dataset(cfg)),
-    regDataset: str(m._nnw_cfg_reg_dataset(cfg)),
-    learningRate: m._nnw_cfg_learning_rate(cfg),
-    regularizationRate: m._nnw_cfg_regularization_rate(cfg),
-    noise: m._nnw_cfg_noise(cfg),
-    networkShape: Array.from(rt.i32(m._nnw_cfg_network_shape(cfg), m._nnw_cfg_num_hidden_layers(cfg))),
-    seed: str(m._nnw_cfg_seed(cfg)) || null,
-    showTestData: bool(m._nnw_cfg_show_test_data(cfg)),
-    discretize: bool(m._nnw_cfg_discretize(cfg)),
-    percTrainData: m._nnw_cfg_perc_train_data(cfg),
-    x: features.x,
-    y: features.y,
-    xTimesY: features.xTimesY,
-    xSquared: features.xSquared,
-    ySquared: features.ySquared,
-    cosX: bool(m._nnw_cfg_cos_x(cfg)),
-    sinX: features.sinX,
-    cosY: bool(m._nnw_cfg_cos_y(cfg)),
-    sinY: features.sinY,
-    collectStats: bool(m._nnw_cfg_collect_stats(cfg)),
-    tutorial: str(m._nnw_cfg_tutorial(cfg)) || null,
-    problem: str(m._nnw_cfg_problem(cfg)),
-    initZero: bool(m._nnw_cfg_init_zero(cfg)),
-    hideText: bool(m._nnw_cfg_hide_text(cfg)),
-    hide,
-    // nnplay's own, beyond TFP
-    optimizer: str(m._nnw_cfg_optimizer(cfg)),
-    momentum: m._nnw_cfg_momentum(cfg),
-    rho: m._nnw_cfg_rho(cfg),
-    beta1: m._nnw_cfg_beta1(cfg),
-    beta2: m._nnw_cfg_beta2(cfg),
-    epsilon: m._nnw_cfg_epsilon(cfg),
-    init: str(m._nnw_cfg_init(cfg)),
-    dropout: m._nnw_cfg_dropout(cfg),
-    loss: str(m._nnw_cfg_loss(cfg)),
-    speed: speed === NN_SPEED_MAX ? 'max' : speed,
-    palette: str(m._nnw_cfg_palette(cfg)),
-    // the lecture's
-    model: str(m._nnw_cfg_model(cfg)),
-    mode: str(m._nnw_cfg_mode(cfg)),
-    lesson: str(m._nnw_cfg_lesson(cfg)) || null,
-    goalTrainLoss: goal(m._nnw_cfg_goal_train_loss(cfg)),
-    goalTestLoss: goal(m._nnw_cfg_goal_test_loss(cfg)),
-    // the page's
-    lang: str(m._nnw_cfg_lang(cfg)) || null,
-    classes: m._nnw_cfg_classes(cfg),
-    // the perceptron's rule; the downhill panel's surface, start and rates (null: the surface's own)
-    rule: str(m._nnw_cfg_rule(cfg)),
-    downhill: str(m._nnw_cfg_downhill(cfg)),
-    downhillX: dh[0],
-    downhillY: dh[1],
-    downhillSgd: dh[2],
-    downhillMomentum: dh[3],
-    downhillRmsprop: dh[4],
-    downhillAdam: dh[5],
-    // own points (core/points_codec.h)
-    data: str(m._nnw_cfg_data(cfg)) || null,
+  const goal = () => { const v = num(); return v < 0 ? null : v; };
+  /** A downhill number, null for the surface's own (config.h: NN_DOWNHILL_OWN, -1e9). */
+  const own = () => { const v = num(); return v <= -1e9 ? null : v; };
+  /** The <name>_hide map, its size read in order. */
+  const hide = () => {
+    /** @type {Record<string, boolean>} */
+    const out = {};
+    for (let i = 0, n = num(); i < n; i++) out[`${rt.string(m._nnw_cfg_hide_name(cfg, i))}_hide`] = m._nnw_cfg_hide_value(cfg, i) !== 0;
+    return out;
   };
+  /** @type {State} */
+  const state = {
+    activation: str(),
+    regularization: str(),
+    batchSize: num(),
+    dataset: str(),
+    regDataset: str(),
+    learningRate: num(),
+    regularizationRate: num(),
+    noise: num(),
+    networkShape: ints(),
+    seed: str() || null,
+    showTestData: bool(),
+    discretize: bool(),
+    percTrainData: num(),
+    x: bool(),
+    y: bool(),
+    xTimesY: bool(),
+    xSquared: bool(),
+    ySquared: bool(),
+    cosX: bool(),
+    sinX: bool(),
+    cosY: bool(),
+    sinY: bool(),
+    collectStats: bool(),
+    tutorial: str() || null,
+    problem: str(),
+    initZero: bool(),
+    hideText: bool(),
+    hide: hide(),
+    // nnplay's own, beyond TFP
+    optimizer: str(),
+    momentum: num(),
+    rho: num(),
+    beta1: num(),
+    beta2: num(),
+    epsilon: num(),
+    init: str(),
+    dropout: num(),
+    loss: str(),
+    speed: speed(num()),
+    palette: str(),
+    // the lecture's
+    model: str(),
+    mode: str(),
+    lesson: str() || null,
+    goalTrainLoss: goal(),
+    goalTestLoss: goal(),
+    // the page's
+    lang: str() || null,
+    classes: num(),
+    // the perceptron's rule; the downhill panel's surface, start and rates (null: the surface's own)
+    rule: str(),
+    downhill: str(),
+    downhillX: own(),
+    downhillY: own(),
+    downhillSgd: own(),
+    downhillMomentum: own(),
+    downhillRmsprop: own(),
+    downhillAdam: own(),
+    // own points (core/points_codec.h)
+    data: str() || null,
+  };
+  return state;
+}
+
+/** config.h's speed: epochs per frame, or NN_SPEED_MAX. @param {number} v @returns {number | 'max'} */
+function speed(v) {
+  return v === NN_SPEED_MAX ? 'max' : v;
 }
 
 /** @param {Runtime} rt @param {number} notices nn_notices* @returns {Notice[]} */
 export function readNotices(rt, notices) {
   const m = rt.m;
-  const str = (/** @type {number} */ p) => /** @type {string} */ (rt.string(p));
   /** @type {Notice[]} */
   const out = [];
-  for (let i = 0, n = m._nnw_notices_count(notices); i < n; i++) {
-    out.push({
-      param: str(m._nnw_notice_param(notices, i)),
-      value: str(m._nnw_notice_value(notices, i)),
-      reason: str(m._nnw_notice_reason(notices, i)),
-    });
+  for (let i = 0; m._nnw_notice_read(notices, i, rt.scratch); i++) {
+    const [param, value, reason] = Array.from(rt.i32(rt.scratch, 3), (p) => /** @type {string} */ (rt.string(p)));
+    out.push({ param, value, reason });
   }
   const dropped = m._nnw_notices_dropped(notices);
   if (dropped > 0) {

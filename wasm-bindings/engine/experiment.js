@@ -5,10 +5,9 @@
 import { INTERNAL, INT_MAX, checkInt, checkFinite } from './runtime.js';
 import { change } from './changes.js';
 import { readState, writtenText } from './config.js';
-import { readShape, readNetwork, readLayout } from './network.js';
+import { readShape, readNetwork, readLayout, NET_FIELDS, NET_PARAMS } from './network.js';
 import { saveState, loadState } from './transfer.js';
-import { misclassifiedView, perceptronReport, backpropTrace } from './lecture.js';
-import { layerStats } from './layer-stats.js';
+import { misclassifiedView, perceptronReport } from './lecture.js';
 import { numClasses, confusion, evaluateClasses } from './classes.js';
 
 /**
@@ -79,7 +78,7 @@ export class Experiment {
 
   /**
    * The network pointer and its layout numbers (small copies, not views; never hand out its
-   * arrays). Cached per network: rebuilt only when the network or its parameter block moved,
+   * arrays). Cached per network: rebuilt only when the network or one of its arrays moved,
    * and after reset(), regenerate(), restoreFinite() and dispose(), which may rebuild it (a new
    * method that can rebuild the network must call #forgetShape() as well).
    * @returns {NetShape}
@@ -87,10 +86,12 @@ export class Experiment {
   #net() {
     const m = this.#rt.m;
     const net = m._nn_experiment_network(this.#handle());
-    const params = m._nnw_net_params(net);
+    const block = m._nnw_net_read(net);
+    const at = (/** @type {number} */ i) => this.#rt.int32At(block + 4 * i);
     const cached = this.#shape;
-    if (cached && cached.net === net && cached.params === params) return cached;
-    this.#shape = readShape(this.#rt, net, params);
+    if (cached && cached.net === net && cached.params === at(NET_PARAMS) && cached.dead === at(NET_PARAMS + 1)
+        && cached.output === at(NET_PARAMS + 2)) return cached;
+    this.#shape = readShape(this.#rt, net, this.#rt.i32(block, NET_FIELDS));
     return this.#shape;
   }
 
@@ -250,18 +251,17 @@ export class Experiment {
 
   /**
    * Every number of one batch-1 training step on training point `point`, stage by stage
-   * (core/backprop_trace.h). The experiment is not changed.
+   * (core/backprop_trace.h). The experiment is not changed. The lab engine's only.
    * @param {number} point index into data().train @returns {BackpropTrace}
    */
   backpropTrace(point) {
-    return backpropTrace(this.#rt, this.#handle(), () => this.#points(0), point);
+    return this.#rt.needLab('backpropTrace()').backpropTrace(this.#rt, this.#handle(), () => this.#points(0), point);
   }
 
   /** Each layer's activations and error signals over the training points, summarised
    * (core/layer_stats.h). The experiment is not changed. @returns {LayerStats} */
   layerStats() {
-    this.#rt.needLab('layerStats()');
-    return layerStats(this.#rt, this.#handle());
+    return this.#rt.needLab('layerStats()').layerStats(this.#rt, this.#handle());
   }
 
   /** The points as [x, y, label] in TFP's order. @returns {Points} */
@@ -327,7 +327,7 @@ export class Experiment {
       layer_sizes: layout.layerSizes,
       output_activation: layout.outputActivation,
       num_samples: numTrain + numTest,
-      generator_noise_argument: rt.m._nnw_cfg_noise(rt.m._nn_experiment_config(e)) / 100,
+      generator_noise_argument: readState(rt, rt.m._nn_experiment_config(e)).noise / 100,
       split_index: numTrain,
       num_train: numTrain,
       num_test: numTest,
@@ -348,14 +348,14 @@ export class Experiment {
 
   /** Zero-copy view of the dead-link flags (L1), parallel to params(). */
   dead() {
-    const { net, numParams } = this.#net();
-    return this.#view('dead', this.#u8, this.#rt.m._nnw_net_dead(net), numParams);
+    const { dead, numParams } = this.#net();
+    return this.#view('dead', this.#u8, dead, numParams);
   }
 
   /** Zero-copy view of every node's last output, nodes in network order. */
   nodeOutputs() {
-    const { net, numNodes } = this.#net();
-    return this.#view('nodeOutputs', this.#f64, this.#rt.m._nnw_net_output(net), numNodes);
+    const { output, numNodes } = this.#net();
+    return this.#view('nodeOutputs', this.#f64, output, numNodes);
   }
 
   /**

@@ -1,13 +1,10 @@
 // lecture.js — the lecture's questions to an experiment: the perceptron's misclassified points
-// and verdict (core/perceptron.h), and the trace of one backpropagation step
-// (core/backprop_trace.h).
-
-import { checkInt } from './runtime.js';
+// and verdict (core/perceptron.h). (The trace of one backpropagation step is the lab engine's:
+// backprop-trace.js.)
 
 /**
  * @typedef {import('./runtime.js').Runtime} Runtime
  * @typedef {import('./types.js').PerceptronReport} PerceptronReport
- * @typedef {import('./types.js').BackpropTrace} BackpropTrace
  */
 
 /** Misclassified training points after each epoch 0..epoch (empty for an MLP), zero-copy.
@@ -20,48 +17,11 @@ export function misclassifiedView(rt, e) {
 /** @param {Runtime} rt @param {number} e nn_experiment* @returns {PerceptronReport} */
 export function perceptronReport(rt, e) {
   rt.m._nnw_experiment_perceptron_report(e, rt.scratch);
-  const [verdict, convergedEpoch, misclassified] = rt.i32(rt.scratch, 3);
+  const [convergedEpoch, misclassified, verdict, text] = rt.i32(rt.scratch, 4);
   return {
-    verdict: /** @type {PerceptronReport['verdict']} */ (rt.string(rt.m._nn_perceptron_verdict_name(verdict))),
+    verdict: /** @type {PerceptronReport['verdict']} */ (rt.string(verdict)),
     convergedEpoch,
     misclassified,
-    text: /** @type {string} */ (rt.string(rt.m._nn_perceptron_verdict_text(verdict))),
+    text: /** @type {string} */ (rt.string(text)),
   };
-}
-
-/**
- * Runs one batch-1 training step of experiment `e` on training point `point` in a C trace of
- * its own (created, run and freed here: the experiment is not changed).
- * @param {Runtime} rt @param {number} e nn_experiment*
- * @param {() => Float64Array} trainPoints the training points [x, y, label, ...] (a fresh view)
- * @param {number} point @returns {BackpropTrace}
- */
-export function backpropTrace(rt, e, trainPoints, point) {
-  const m = rt.m;
-  checkInt('backpropTrace(point): point', point, 0, trainPoints().length / 3 - 1);
-  const t = rt.checkPtr(m._nn_backprop_trace_create());
-  try {
-    rt.check(m._nn_experiment_backprop_trace(e, point, t));
-    const nodes = m._nnw_trace_num_nodes(t);
-    const n = m._nnw_trace_num_params(t);
-    const arr = (/** @type {number} */ ptr, /** @type {number} */ len) => Array.from(rt.f64(ptr, len));
-    const pts = trainPoints();
-    return {
-      point, x: pts[3 * point], y: pts[3 * point + 1],
-      target: m._nnw_trace_target(t),
-      prediction: m._nnw_trace_prediction(t),
-      error: m._nnw_trace_error(t),
-      errorDer: m._nnw_trace_error_der(t),
-      learningRate: m._nnw_trace_learning_rate(t),
-      total: arr(m._nnw_trace_total(t), nodes),
-      output: arr(m._nnw_trace_output(t), nodes),
-      outputDer: arr(m._nnw_trace_output_der(t), nodes),
-      inputDer: arr(m._nnw_trace_input_der(t), nodes),
-      params: arr(m._nnw_trace_params(t), n),
-      grad: arr(m._nnw_trace_grad(t), n),
-      paramsAfter: arr(m._nnw_trace_params_after(t), n),
-    };
-  } finally {
-    m._nn_backprop_trace_destroy(t);
-  }
 }

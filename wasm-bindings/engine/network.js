@@ -7,37 +7,38 @@
  * @typedef {import('./types.js').NetworkNode} NetworkNode
  */
 
+/** How many int32s bindings.c's nnw_net_read writes, and where the pointers to params, then dead
+ * and output, are. */
+export const NET_FIELDS = 12;
+export const NET_PARAMS = 7;
+
 /**
  * The network's pointers and layout numbers, which the Experiment keeps while the network
  * stays put.
- * @typedef {{net: number, params: number, sizes: number[], nodeOffset: number[],
- *   weightOffset: number[], biasOffset: number[], numNodes: number, numParams: number}} NetShape
+ * @typedef {{net: number, params: number, dead: number, output: number, sizes: number[],
+ *   nodeOffset: number[], weightOffset: number[], biasOffset: number[], numNodes: number,
+ *   numParams: number, hiddenActivation: string, outputActivation: string}} NetShape
  */
 
-/** @param {Runtime} rt @param {number} net nn_network* @param {number} params its parameter block
+/** @param {Runtime} rt @param {number} net nn_network* @param {Int32Array} block its nnw_net_read
  * @returns {NetShape} */
-export function readShape(rt, net, params) {
-  const m = rt.m;
-  const numLayers = m._nnw_net_num_layers(net);
+export function readShape(rt, net, block) {
+  const [numLayers, numNodes, numParams, sizes, nodeOffset, weightOffset, biasOffset, params, dead, output, hidden, out] = block;
   const ints = (/** @type {number} */ p) => Array.from(rt.i32(p, numLayers));
+  const str = (/** @type {number} */ p) => /** @type {string} */ (rt.string(p));
   return {
-    net,
-    params,
-    sizes: ints(m._nnw_net_sizes(net)),
-    nodeOffset: ints(m._nnw_net_node_offset(net)),
-    weightOffset: ints(m._nnw_net_weight_offset(net)),
-    biasOffset: ints(m._nnw_net_bias_offset(net)),
-    numNodes: m._nnw_net_num_nodes(net),
-    numParams: m._nnw_net_num_params(net),
+    net, params, dead, output,
+    sizes: ints(sizes), nodeOffset: ints(nodeOffset), weightOffset: ints(weightOffset), biasOffset: ints(biasOffset),
+    numNodes, numParams, hiddenActivation: str(hidden), outputActivation: str(out),
   };
 }
 
 /** Per layer after the input layer, its nodes in order. @param {Runtime} rt @param {NetShape} shape
  * @returns {NetworkNode[][]} */
-export function readNetwork(rt, { net, sizes, weightOffset, biasOffset, numParams }) {
-  const m = rt.m;
-  const params = rt.f64(m._nnw_net_params(net), numParams);
-  const dead = rt.u8(m._nnw_net_dead(net), numParams);
+export function readNetwork(rt, shape) {
+  const { sizes, weightOffset, biasOffset, numParams } = shape;
+  const params = rt.f64(shape.params, numParams);
+  const dead = rt.u8(shape.dead, numParams);
   const layers = [];
   let id = 1;
   for (let l = 1; l < sizes.length; l++) {
@@ -57,7 +58,7 @@ export function readNetwork(rt, { net, sizes, weightOffset, biasOffset, numParam
 }
 
 /** @param {Runtime} rt @param {NetShape} shape @returns {Layout} */
-export function readLayout(rt, { net, sizes, nodeOffset, weightOffset, biasOffset, numNodes, numParams }) {
+export function readLayout(rt, { net, sizes, nodeOffset, weightOffset, biasOffset, numNodes, numParams, hiddenActivation, outputActivation }) {
   const inputIds = [];
   for (let i = 0; i < sizes[0]; i++) inputIds.push(/** @type {string} */ (rt.string(rt.m._nnw_net_input_feature(net, i))));
   const nodeIds = [...inputIds];
@@ -65,7 +66,6 @@ export function readLayout(rt, { net, sizes, nodeOffset, weightOffset, biasOffse
   return {
     layerSizes: [...sizes], nodeIds, inputIds, nodeOffset: [...nodeOffset], weightOffset: [...weightOffset],
     biasOffset: [...biasOffset], numNodes, numParams,
-    hiddenActivation: /** @type {string} */ (rt.string(rt.m._nnw_net_hidden_activation(net))),
-    outputActivation: /** @type {string} */ (rt.string(rt.m._nnw_net_output_activation(net))),
+    hiddenActivation, outputActivation,
   };
 }

@@ -2,6 +2,8 @@
 // out-parameters, views of wasm memory, C strings, argument checks, and the one error funnel
 // (a C status becomes an exception here and nowhere else).
 
+/** @typedef {typeof import('../engine-lab.js')} LabApi */
+
 /** nn_status values (core/experiment.h). */
 const NN_OK = 0;
 const NN_ERR_NOMEM = 1;
@@ -46,10 +48,12 @@ export function describe(v) {
 /** The module, a scratch block for out-parameters, memory views, C strings, and the one error
  * funnel. */
 export class Runtime {
-  /** @param {any} m the emcc module */
-  constructor(m) {
+  /** @param {any} m the emcc module @param {LabApi | null} [labApi] the lab engine's JS (engine-lab.js) */
+  constructor(m, labApi = null) {
     this.m = m;
-    /** 24 bytes for out-parameters: an int / nn_status at offset 0, or 3 doubles (draw counts) */
+    this.labApi = labApi;
+    /** 24 bytes for out-parameters: an int / nn_status at offset 0, 3 doubles (draw counts), or up
+     * to 4 ints and string pointers (a lesson, a notice, the perceptron report) */
     this.scratch = m._malloc(24);
     this.heap32 = new Int32Array(0);
     if (!this.scratch) this.check(NN_ERR_NOMEM);
@@ -60,9 +64,11 @@ export class Runtime {
     return typeof this.m._nnw_lab === 'function';
   }
 
-  /** Before a call only the lab engine exports. @param {string} what the member called */
+  /** Before a call only the lab engine exports: its JS. @param {string} what the member called
+   * @returns {LabApi} */
   needLab(what) {
-    if (!this.lab) throw new EngineError(`${what} needs the lab engine: loadEngine({lab: true})`, NN_ERR_INVALID);
+    if (!this.lab || !this.labApi) throw new EngineError(`${what} needs the lab engine: loadEngine({lab: true})`, NN_ERR_INVALID);
+    return this.labApi;
   }
 
   /** The one place a status becomes an exception. @param {number} status */
@@ -82,8 +88,13 @@ export class Runtime {
   /** The int at the scratch block, through one view of all memory (re-taken once growth has
    * detached it: a detached view has length 0), so the per-frame getters allocate nothing. */
   scratchInt() {
+    return this.int32At(this.scratch);
+  }
+
+  /** The int32 at `ptr`, through the same view (no allocation). @param {number} ptr */
+  int32At(ptr) {
     if (!this.heap32.length) this.heap32 = new Int32Array(this.m.HEAPU8.buffer);
-    return this.heap32[this.scratch >> 2];
+    return this.heap32[ptr >> 2];
   }
 
   /** @param {number} ptr @returns {string | null} */

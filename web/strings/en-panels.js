@@ -1,11 +1,16 @@
 // en-panels.js — the English words of the panels the page imports on first use (backprop.js
 // with backprop-matrix.js, layers.js, classes-view.js, perceptron.js, downhill.js, classpanel.js,
-// goals.js, catchup.js, hovercard.js, compare.js, data-editor.js): each panel adds them to the
-// English table
+// goals.js, catchup.js, hovercard.js, compare.js, data-editor.js, notices.js, divergence.js,
+// dropout-marks.js): each panel adds them to the English table
 // (i18n.js addEnglish) when it loads, so a first load does not carry them. Other languages keep
 // these keys in their one table (strings/fr.js).
 
 export default {
+  'notices.head': 'Some settings in this link were not used:',
+  'notices.dismiss': 'Dismiss',
+  'divergence.text': 'Training diverged at epoch {0} — try a lower learning rate. (A loss or a weight became infinite or NaN, not a number; training is paused.)',
+  'divergence.back': 'Go back to epoch {0}, the last finite state',
+  'network.dropped': 'Dropped by dropout in the last training step',
   'confusion.train': 'Training points: rows the true class, columns the predicted one',
   'confusion.test': 'Test points: rows the true class, columns the predicted one',
   'classes.legend': 'Class colours',
