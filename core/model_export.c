@@ -32,8 +32,7 @@ static void write_number(nn_writer *w, double x) {
 
 static void write_int(nn_writer *w, int v) { write_number(w, (double)v); }
 
-/* A JSON string: only '"', '\\' and control characters escaped, so the link stays readable
- * (web/model-files.js writes it the same way). */
+/* A JSON string: only '"', '\\' and control characters escaped, so the link stays readable. */
 static void write_string(nn_writer *w, const char *s) {
   static const char hex[] = "0123456789abcdef";
   nn_write(w, "\"");

@@ -1,6 +1,5 @@
-/* model_python.c — the stand-alone Python file around a model's JSON (model_export.h).
- * web/model-python.js holds the same text for the page; tests/core/test_model_export.c and
- * tests/wasm/export.test.js check that both write the same file. */
+/* model_python.c — the stand-alone Python file around a model's JSON (model_export.h), which
+ * the CLI and the page (the lab engine) both write; tests/core/test_model_export.c runs it. */
 #include "model_python.h"
 
 const char nn_model_python_head[] =

@@ -8,6 +8,7 @@
 #include "downhill.h"
 #include "experiment.h"
 #include "layer_stats.h"
+#include "model_export.h"
 
 /* Present only in the lab engine: the JS API asks for it before a lab call. */
 int nnw_lab(void) { return 1; }
@@ -55,6 +56,20 @@ void nnw_trace_read(const nn_backprop_trace *t, double out[14]) {
   out[5] = t->error_der;
   out[6] = t->learning_rate;
   for (int i = 0; i < 7; i++) out[7 + i] = (double)(uintptr_t)ptrs[i];
+}
+
+/* ---- the model files (model_export.h); nn_model_write is exported as it is ---------------- */
+
+/* Why e's network is not taken away as a model file (a static sentence), or NULL: a perceptron's
+ * step output is not a network's, and a non-finite parameter would be written as null. */
+const char *nnw_model_refusal(const nn_experiment *e) {
+  if (nn_experiment_config(e)->model == NN_MODEL_PERCEPTRON)
+    return "a perceptron (model=perceptron) is not exported: its step output is not a network's "
+           "output";
+  if (!nn_model_params_finite(nn_experiment_network(e)))
+    return "the network has non-finite parameters (training diverged): go back to the last "
+           "finite epoch first";
+  return NULL;
 }
 
 /* ---- diagnostics: the leak tests' (the page never asks) ---------------------------------- */

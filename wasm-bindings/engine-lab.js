@@ -6,3 +6,4 @@
 
 export { layerStats } from './engine/layer-stats.js';
 export { backpropTrace } from './engine/backprop-trace.js';
+export { modelFile } from './engine/model-file.js';

@@ -1,4 +1,4 @@
-// model-import.js — a model JSON (model-files.js, core/model_export.h) back into the page. The
+// model-import.js — a model JSON (core/model_export.h) back into the page. The
 // imported network lives in the link, so the link still means what the page shows: the model's
 // own link gives the settings (its changes folded in: the settings the network was trained
 // with), the model's fields give the network's shape, activation, output and features, and

@@ -2,29 +2,26 @@
 // import() and png(), which main.js imports on their first call (the class panel's buttons call
 // them too: classpanel.js).
 
-import { modelJson, modelPython } from './model-files.js';
 import { readModel, modelHash, refuse } from './model-import.js';
 import { outputPng, pagePng } from './snapshot.js';
 
 /**
  * @typedef {import('./controller.js').Controller} Controller
- * @typedef {import('./types.js').Experiment} Experiment
  */
 
 /**
- * The text of an export: 'csv' (the points), 'json' (the model) or 'python' (predict(x1, x2)).
- * @param {Controller} ctrl @param {unknown} kind @returns {string}
+ * The text of an export: 'csv' (the points), 'json' (the model) or 'python' (predict(x1, x2)),
+ * each from the engine's own writer; the model files are the lab engine's (the page moves there
+ * first), the same text `nnplay run --export` prints.
+ * @param {Controller} ctrl @param {unknown} kind @returns {Promise<string>}
  */
-export function exportText(ctrl, kind) {
-  const ex = ctrl.live();
-  if (kind === 'json') return modelJson(ex);
-  if (kind === 'python') return modelPython(ex);
-  if (kind === 'csv') {
-    const csv = /** @type {{pointsCsv?: () => string}} */ (/** @type {unknown} */ (ex)).pointsCsv;
-    if (typeof csv !== 'function') throw new Error("export('csv'): this engine has no points writer (experiment.pointsCsv)");
-    return csv.call(ex);
+export async function exportText(ctrl, kind) {
+  if (kind === 'csv') return ctrl.live().pointsCsv();
+  if (kind !== 'json' && kind !== 'python') {
+    throw new RangeError(`export(kind): kind must be 'csv', 'json' or 'python', not ${JSON.stringify(kind)}`);
   }
-  throw new RangeError(`export(kind): kind must be 'csv', 'json' or 'python', not ${JSON.stringify(kind)}`);
+  await ctrl.useLab();
+  return ctrl.live().modelFile(kind);
 }
 
 /**

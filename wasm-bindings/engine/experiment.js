@@ -264,6 +264,14 @@ export class Experiment {
     return this.#rt.needLab('layerStats()').layerStats(this.#rt, this.#handle());
   }
 
+  /** The trained network as a model file with the link (core/model_export.h): 'json' the model
+   * JSON, 'python' a stand-alone Python file defining predict(x1, x2). RangeError for another
+   * kind, a perceptron or a non-finite parameter. The lab engine's only.
+   * @param {'json' | 'python'} kind @returns {string} */
+  modelFile(kind) {
+    return this.#rt.needLab('modelFile()').modelFile(this.#rt, this.#handle(), kind);
+  }
+
   /** The points as [x, y, label] in TFP's order. @returns {Points} */
   data() {
     const rows = (/** @type {Float64Array} */ v) => {
