@@ -65,11 +65,11 @@ function boot() {
     dropoutMask: () => Array.from(need().live().dropoutMask()),
     compare: () => need().compare?.result() ?? [],
     /** @param {string} kind */
-    export: (kind) => import('./takeaway.js').then((m) => m.exportText(need(), kind)),
+    export: (kind) => import('./takeaway.js').then((m) => m.export(need(), kind)),
     /** @param {unknown} model */
-    import: (model) => import('./takeaway.js').then((m) => m.importModel(need(), model)),
+    import: (model) => import('./takeaway.js').then((m) => m.import(need(), model)),
     /** @param {string} [view] */
-    png: (view) => import('./takeaway.js').then((m) => m.picture(need(), view)),
+    png: (view) => import('./takeaway.js').then((m) => m.png(need(), view)),
   };
   Object.defineProperty(window, 'nnplay', { value: Object.freeze(api), enumerable: true });
 

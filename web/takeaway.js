@@ -62,3 +62,6 @@ export function picture(ctrl, view = 'output') {
   if (view === 'page') return pagePng(/** @type {HTMLElement} */ (document.querySelector('main.playground')));
   throw new RangeError(`png(view): view must be 'output' or 'page', not ${JSON.stringify(view)}`);
 }
+
+// Under window.nnplay's names, which main.js calls them by.
+export { exportText as export, importModel as import, picture as png };
