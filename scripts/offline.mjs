@@ -8,11 +8,14 @@
 // SITE is the assembled site (its index.html, style.css and panels.css are the page's markup and
 // styles),
 // ENGINE_DIR holds the engine's modules. The page carries the lab engine only (it is the first
-// engine plus what the panels opened on use need, so it serves both), gzipped: the one with wasm
-// SIMD whole, the one without as a delta from it (scripts/delta.mjs; the two differ only in the heatmap's
+// engine plus what the panels opened on use need, so it serves both), built without the model
+// files (nnplay-wasm-offline*.wasm: exports-model.txt left out; the served page writes them),
+// under the lab engine's names, which the engine asks for, gzipped: the one with wasm SIMD whole,
+// the one without as a delta from it (scripts/delta.mjs; the two differ only in the heatmap's
 // loops, so that is 2 KB gzipped instead of 25). The page's scripts are bundled by esbuild into one
 // classic script (format iife: the modules the served page imports lazily are inlined), with
-// web/assets-offline.js in web/assets.js's place; the same script, started again from a Blob, is
+// web/assets-offline.js in web/assets.js's place and web/takeaway-offline.js in
+// web/takeaway.js's (pictures and points, no model files); the same script, started again from a Blob, is
 // the training worker (web/offline-entry.js). Both engine modules go in as base64 (one as a
 // delta). The page's
 // Content-Security-Policy stays strict: its one script and its one style are allowed by their
@@ -20,9 +23,9 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
+import { gzipAsync } from '@gfx/zopfli';
 import { makeDelta } from './delta.mjs';
 import { applyDelta } from '../web/delta.js';
 
@@ -34,20 +37,25 @@ if (!site || !engineDir) {
 const BASE = 'nnplay-wasm-lab.wasm';
 /** Each module carried as a delta from BASE. */
 const DELTAS = ['nnplay-wasm-lab-nosimd.wasm'];
+/** The file of ENGINE_DIR carried under a name the engine asks for. @param {string} name */
+const builtFrom = (name) => name.replace('-lab', '-offline');
 const web = path.resolve('web');
 
-/** web/assets.js replaced by `file`. @param {string} file @returns {esbuild.Plugin} */
-const builtInAssets = (file) => ({
-  name: 'built-in-assets',
+/** Modules of web/ replaced: each `./name.js` imported in web/ by `replaced[name]`.
+ * @param {Record<string, string>} replaced @returns {esbuild.Plugin} */
+const swapped = (replaced) => ({
+  name: 'one-file-swaps',
   setup(build) {
-    build.onResolve({ filter: /^\.\/assets\.js$/ }, (args) => (
-      path.resolve(args.resolveDir) === web ? { path: path.join(web, file) } : undefined));
+    build.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => {
+      const file = replaced[args.path.slice(2)];
+      return file && path.resolve(args.resolveDir) === web ? { path: path.join(web, file) } : undefined;
+    });
   },
 });
 
-/** One classic script: `entry` with everything it imports, lazily or not, and `assets` (a file of
- * web/) in web/assets.js's place. @param {string} entry @param {string} assets */
-async function classicScript(entry, assets) {
+/** One classic script: `entry` with everything it imports, lazily or not, and the modules of
+ * web/ in `replaced` swapped. @param {string} entry @param {Record<string, string>} replaced */
+async function classicScript(entry, replaced) {
   const result = await esbuild.build({
     entryPoints: [entry],
     bundle: true,
@@ -59,7 +67,7 @@ async function classicScript(entry, assets) {
     // here: the modules come from the page.
     external: ['node:*'],
     logOverride: { 'empty-import-meta': 'silent' },
-    plugins: [builtInAssets(assets)],
+    plugins: [swapped(replaced)],
   });
   return result.outputFiles[0].text;
 }
@@ -71,23 +79,25 @@ const html = readFileSync(path.join(site, 'index.html'), 'utf8');
 const entry = /<script type="module" src="([^"]+)"><\/script>\n?/.exec(html);
 if (!entry) throw new Error('index.html has no module script to inline');
 // Gzipped before base64: the file's own gzip cannot see through base64 (a third smaller so).
-const gz64 = (/** @type {Uint8Array} */ bytes) => gzipSync(bytes, { level: 9 }).toString('base64');
-const base = readFileSync(path.join(engineDir, BASE));
+// Zopfli writes gzip that any inflater reads (fflate in the page), 2 KB smaller here than zlib's
+// level 9; slower, which a build can afford.
+const gz64 = async (/** @type {Uint8Array} */ bytes) => Buffer.from(await gzipAsync(bytes, { numiterations: 15 })).toString('base64');
+const base = readFileSync(path.join(engineDir, builtFrom(BASE)));
 /** @type {Record<string, string>} */
-const wasm = { [BASE]: gz64(base) };
+const wasm = { [BASE]: await gz64(base) };
 /** @type {Record<string, string>} */
 const delta = {};
 for (const file of DELTAS) {
-  const target = readFileSync(path.join(engineDir, file));
+  const target = readFileSync(path.join(engineDir, builtFrom(file)));
   const d = makeDelta(base, target);
   if (!Buffer.from(applyDelta(base, d)).equals(target)) throw new Error(`${file}: its delta does not rebuild it`);
-  wasm[file] = gz64(d);
+  wasm[file] = await gz64(d);
   delta[file] = BASE;
 }
 // One script for the page and its training worker (web/offline-entry.js): the page starts the
 // worker from this script's own text, so the engine's JavaScript is carried once.
 if (entry[1] !== 'main.js') throw new Error(`index.html loads ${entry[1]}, not main.js (web/offline-entry.js imports main.js)`);
-const page = await classicScript('web/offline-entry.js', 'assets-offline.js');
+const page = await classicScript('web/offline-entry.js', { 'assets.js': 'assets-offline.js', 'takeaway.js': 'takeaway-offline.js' });
 // JSON, with '<' escaped so that no "</script" or "<!--" can appear in the element.
 const builtIn = JSON.stringify({ wasm, delta }).replace(/</g, '\\u003c');
 const script = `"use strict";var nnplayBuiltIn=${builtIn};${page}`;

@@ -59,6 +59,7 @@ void nnw_trace_read(const nn_backprop_trace *t, double out[14]) {
 }
 
 /* ---- the model files (model_export.h); nn_model_write is exported as it is ---------------- */
+/* Exported by exports-model.txt: the served lab engine has them, the one-file page's does not. */
 
 /* Why e's network is not taken away as a model file (a static sentence), or NULL: a perceptron's
  * step output is not a network's, and a non-finite parameter would be written as null. */

@@ -58,3 +58,6 @@ export function newTrainingWorker() {
 export function panelStyles() {
   return Promise.resolve();
 }
+
+/** Model files: not in this page, whose lab engine is built without their writer (scripts/offline.mjs). */
+export const modelFiles = false;

@@ -38,3 +38,7 @@ export function panelStyles() {
     document.head.append(link);
   }));
 }
+
+/** Whether this page's lab engine writes model files (the one-file page's does not:
+ * assets-offline.js); the class panel offers them only here. */
+export const modelFiles = true;

@@ -1,11 +1,13 @@
 // classpanel.js — "Use it in class": a teacher ticks the controls to hide and copies a link
 // (or an iframe snippet) that opens this experiment with them hidden, or downloads the
 // playground as one file for a room without a network; its last row takes the results away
-// (pictures, model, points) and imports a model, through window.nnplay (takeaway.js).
+// (pictures, model, points) and imports a model, through window.nnplay (takeaway.js); the
+// one-file page, without model files, says that the served page has them instead.
 // controller.js makes the panel's <details> and imports this module when a teacher first opens it.
 
 import { FEATURES, setParams, isHidden } from './urlstate.js';
 import { el } from './dom.js';
+import { modelFiles } from './assets.js';
 import { t, addEnglish } from './i18n.js';
 import panelWords from './strings/en-panels.js';
 
@@ -179,7 +181,8 @@ function download(name, blob) {
  */
 
 /**
- * The class panel's row: pictures, model and points to download, and a model to import.
+ * The class panel's row: pictures, model and points to download, and a model to import (where
+ * the page has model files: assets.js `modelFiles`; else a line saying where they are).
  * @param {HTMLElement} root
  */
 function takeawayRow(root) {
@@ -201,9 +204,15 @@ function takeawayRow(root) {
   const text = (/** @type {string} */ kind, /** @type {string} */ name, /** @type {string} */ type) => () => api.export(kind).then((s) => download(name, new Blob([s], { type })));
   button('take.outputPng', () => api.png('output').then((b) => download('nnplay-output.png', b)));
   button('take.pagePng', () => api.png('page').then((b) => download('nnplay-playground.png', b)));
-  button('take.json', text('json', 'nnplay-model.json', 'application/json'));
-  button('take.python', text('python', 'nnplay_model.py', 'text/x-python'));
+  if (modelFiles) {
+    button('take.json', text('json', 'nnplay-model.json', 'application/json'));
+    button('take.python', text('python', 'nnplay_model.py', 'text/x-python'));
+  }
   button('take.csv', text('csv', 'nnplay-points.csv', 'text/csv'));
+  if (!modelFiles) {
+    el('p', 'takeaway-served', root, t('take.servedOnly'));
+    return;
+  }
   const file = /** @type {HTMLInputElement} */ (el('input', 'takeaway-file', row));
   file.type = 'file';
   file.accept = '.json,application/json';

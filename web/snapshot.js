@@ -119,3 +119,14 @@ export async function pagePng(root) {
   }
   return png(canvas);
 }
+
+/**
+ * window.nnplay.png(view): a PNG of the output view ('output') or of the whole playground
+ * ('page'); takeaway.js and takeaway-offline.js both give it.
+ * @param {import('./controller.js').Controller} ctrl @param {unknown} [view] @returns {Promise<Blob>}
+ */
+export function picture(ctrl, view = 'output') {
+  if (view === 'output') return outputPng(ctrl.views.output.heatmap);
+  if (view === 'page') return pagePng(/** @type {HTMLElement} */ (document.querySelector('main.playground')));
+  throw new RangeError(`png(view): view must be 'output' or 'page', not ${JSON.stringify(view)}`);
+}

@@ -1,9 +1,10 @@
 // takeaway.js — taking the results away, and bringing a model back: window.nnplay's export(),
 // import() and png(), which main.js imports on their first call (the class panel's buttons call
-// them too: classpanel.js).
+// them too: classpanel.js). The one-file page has takeaway-offline.js in its place (no model
+// files there).
 
 import { readModel, modelHash, refuse } from './model-import.js';
-import { outputPng, pagePng } from './snapshot.js';
+import { picture } from './snapshot.js';
 
 /**
  * @typedef {import('./controller.js').Controller} Controller
@@ -51,16 +52,6 @@ export async function importModel(ctrl, input) {
   ctrl.setPlaying(false);
   ctrl.load(hash, false);
   await ctrl.caughtUp;
-}
-
-/**
- * A PNG of the output view ('output') or of the whole playground ('page').
- * @param {Controller} ctrl @param {unknown} [view] @returns {Promise<Blob>}
- */
-export function picture(ctrl, view = 'output') {
-  if (view === 'output') return outputPng(ctrl.views.output.heatmap);
-  if (view === 'page') return pagePng(/** @type {HTMLElement} */ (document.querySelector('main.playground')));
-  throw new RangeError(`png(view): view must be 'output' or 'page', not ${JSON.stringify(view)}`);
 }
 
 // Under window.nnplay's names, which main.js calls them by.

@@ -1,11 +1,16 @@
 // The trained network as a model file (experiment.modelFile(kind), core/model_export.h): the lab
 // engine's, written by the C writer the CLI prints with. The first engine refuses in words; the
 // model JSON holds the network to the last bit and the link; a perceptron, a diverged network
-// and an unknown kind are refused; nothing leaks.
+// and an unknown kind are refused; nothing leaks. The one-file page's lab engine
+// (nnplay-wasm-offline*.wasm, built without exports-model.txt) refuses in words too.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
-import { importEngine, loadFixtures } from './support/env.js';
+import { engineDir, importEngine, loadFixtures, repoRoot } from './support/env.js';
 
 const { loadEngine } = await importEngine();
 const first = await loadEngine({ lab: false });
@@ -75,4 +80,35 @@ test('writing model files leaks nothing', () => {
     for (let i = 0; i < 50; i++) ex.modelFile(i % 2 ? 'json' : 'python');
     assert.equal(lab.heapBytesInUse(), before);
   });
+});
+
+/** An engine module's path: beside the engine under test, or in the build (dist/engine/ does not
+ * ship the one-file page's modules). @param {string} file */
+function moduleFile(file) {
+  const beside = join(engineDir, file);
+  return existsSync(beside) ? beside : join(repoRoot, 'build/wasm/wasm-bindings', file);
+}
+
+test('the one-file page\'s lab engine, built without the model files, refuses modelFile() in words', async () => {
+  for (const [simd, file] of [[true, 'nnplay-wasm-offline.wasm'], [false, 'nnplay-wasm-offline-nosimd.wasm']]) {
+    const offline = await loadEngine({ lab: true, simd, module: () => pathToFileURL(moduleFile(file)) });
+    assert.equal(offline.lab, true, file);
+    withExperiment(offline, 'seed=m9&networkShape=3', (ex) => {
+      ex.train(5);
+      for (const kind of ['json', 'python']) {
+        assert.throws(() => ex.modelFile(kind), (e) => e instanceof Error && e.name === 'EngineError'
+          && /modelFile\(\): this lab engine is built without the model files/.test(e.message), `${file} ${kind}`);
+      }
+      // The rest of the lab engine is there: the points' CSV, the layer view, the step-through.
+      withExperiment(lab, 'seed=m9&networkShape=3', (full) => {
+        full.train(5);
+        assert.equal(ex.pointsCsv(), full.pointsCsv());
+        assert.deepEqual(ex.backpropTrace(0), full.backpropTrace(0));
+      });
+      assert.ok(ex.layerStats().layers.length > 0);
+    });
+  }
+  const gz = (/** @type {string} */ file) => gzipSync(readFileSync(moduleFile(file)), { level: 9 }).length;
+  assert.ok(gz('nnplay-wasm-offline.wasm') < gz('nnplay-wasm-lab.wasm'),
+    `offline ${gz('nnplay-wasm-offline.wasm')} B, lab ${gz('nnplay-wasm-lab.wasm')} B gzipped`);
 });

@@ -7,7 +7,7 @@
 /** nn_status values (core/experiment.h). */
 const NN_OK = 0;
 const NN_ERR_NOMEM = 1;
-const NN_ERR_INVALID = 2;
+export const NN_ERR_INVALID = 2;
 
 export const INT_MAX = 2147483647;
 

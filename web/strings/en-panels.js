@@ -111,6 +111,7 @@ export default {
   'take.import': 'Import a model (JSON)…',
   'take.imported': 'Model imported: the link now holds its weights.',
   'take.failed': 'Not done: {0}',
+  'take.servedOnly': 'This one-file page does not export or import model files (JSON, Python): the served page does (bash scripts/run.sh, or any web server serving the dist/ folder).',
   'network.cardHint': '↑ ↓ other weights · Enter sets · Esc closes',
   'hide.playButton': 'Play button',
   'hide.stepButton': 'Step button',

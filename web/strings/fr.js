@@ -215,6 +215,7 @@ export default {
   'take.import': 'Importer un modèle (JSON)…',
   'take.imported': 'Modèle importé : le lien contient maintenant ses poids.',
   'take.failed': 'Impossible : {0}',
+  'take.servedOnly': 'Cette page en un seul fichier n’exporte ni n’importe de fichiers de modèle (JSON, Python) : la page servie le fait (bash scripts/run.sh, ou tout serveur web qui sert le dossier dist/).',
   'hide.playButton': 'Bouton Lancer',
   'hide.stepButton': 'Bouton Avancer',
   'hide.resetButton': 'Bouton Réinitialiser',
