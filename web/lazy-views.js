@@ -3,6 +3,8 @@
 // dropout marks (dropout on, paused after a step). Each stand-in takes the calls the view takes
 // and does nothing until there is something to show, so a first load does not fetch them.
 
+import { panelStyles } from './assets.js';
+
 /**
  * @typedef {import('./types.js').Notice} Notice
  * @typedef {{divergedAt(): number, lastFiniteEpoch(): number}} Divergent
@@ -26,7 +28,8 @@ export function lazyNotices(container) {
 
 /**
  * The divergence banner in `container`. check() answers at once whether the experiment has just
- * diverged (the controller pauses); the banner follows once imported, for the live experiment.
+ * diverged (the controller pauses); the banner follows once imported and styled (panels.css),
+ * for the live experiment.
  * @param {HTMLElement} container @param {() => void} restore @param {() => Divergent} live
  */
 export function lazyDivergence(container, restore, live) {
@@ -40,7 +43,7 @@ export function lazyDivergence(container, restore, live) {
     check(ex) {
       if (view) return view.check(ex);
       if (ex.divergedAt() < 0) return false;
-      loading ??= import('./divergence.js').then((m) => {
+      loading ??= Promise.all([import('./divergence.js'), panelStyles()]).then(([m]) => {
         view = new m.DivergenceView(container, restore);
         view.check(live());
       });

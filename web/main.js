@@ -43,7 +43,7 @@ function boot() {
     pause: () => need().setPlaying(false),
     reset: () => need().reset(),
     regenerate: () => need().regenerate(),
-    get epoch() { return ctrl && ctrl.ex ? ctrl.ex.epoch : 0; },
+    get epoch() { return ctrl?.ex?.epoch ?? 0; },
     loss: () => need().live().loss(),
     lossCurve: () => need().live().lossCurve(),
     data: () => need().live().data(),

@@ -8,6 +8,7 @@ import { makeLut, paintSlice } from './palette.js';
 import { LinksLayer } from './links.js';
 import { FEATURES, MAX_LAYERS, MAX_NEURONS, isHidden } from './urlstate.js';
 import { el } from './dom.js';
+import { panelStyles } from './assets.js';
 // `t` names sizes and targets in this file, so the string lookup is `tr`.
 import { t as tr, tn } from './i18n.js';
 
@@ -275,11 +276,12 @@ export class NetworkView {
     this.card?.refresh(params);
   }
 
-  /** Calls `use` with the hovercard, importing hovercard.js first if it is not yet.
+  /** Calls `use` with the hovercard, importing hovercard.js (and its styles, panels.css) first if
+   * it is not yet.
    * @param {(card: import('./hovercard.js').HoverCard) => void} use */
   withCard(use) {
     if (this.card) { use(this.card); return; }
-    this.cardLoading ??= import('./hovercard.js').then(({ HoverCard }) => {
+    this.cardLoading ??= Promise.all([import('./hovercard.js'), panelStyles()]).then(([{ HoverCard }]) => {
       this.card = new HoverCard(this.body, this.h, (target) => this.paramName(target));
       return this.card;
     });

@@ -7,8 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { setup, openPage, ROOT, DIST } from './support.js';
+import { setup, openPage, ROOT } from './support.js';
 
 const CLI = path.join(ROOT, 'build/native/nnplay');
 
@@ -254,23 +253,6 @@ test('results taken away and a model brought back', async (t) => {
     const [chooser2] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import a model (JSON)…' }).click()]);
     await chooser2.setFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"nnplay-model","version":9}') });
     await page.getByText('Not done: import: model version 9').waitFor();
-  });
-
-  await t.test('the one-file page exports and imports too', async () => {
-    const offline = await browser.newContext();
-    t.after(() => offline.close());
-    const p = await offline.newPage();
-    await p.goto(`${pathToFileURL(path.join(DIST, 'nnplay.html')).href}#${NETWORKS[0]}`);
-    await p.waitForFunction(() => window.nnplay && window.nnplay.ready.then(() => true));
-    await p.evaluate(() => window.nnplay.step(5));
-    const json = await p.evaluate(() => window.nnplay.export('json'));
-    assert.equal(json, execFileSync(CLI, ['run', '--hash', JSON.parse(json).link, '--export', 'json']).toString());
-    assert.match(await p.evaluate(() => window.nnplay.export('python')), /\ndef predict\(x1, x2, model=None\):/);
-    assert.equal(await p.evaluate(() => window.nnplay.png().then((b) => b.type)), 'image/png');
-    await p.evaluate(() => window.nnplay.step(5));
-    await p.evaluate((j) => window.nnplay.import(j), json);
-    assert.equal(await p.evaluate(() => window.nnplay.epoch), 0);
-    assert.match(await p.evaluate(() => window.nnplay.link()), /&w1\.0\.0@0=/);
   });
 
   assert.deepEqual(errors, []);

@@ -1,7 +1,9 @@
 // The page without a server: dist/nnplay.html, the one-file page, opened from file:// fetches
 // nothing, keeps a strict policy, trains to TFP's losses bit for bit and trains at speed max in
 // its worker; dist/index.html opened from file:// (where browsers refuse module scripts) says
-// in words what to do, and over http that message is never seen.
+// in words what to do, and over http that message is never seen. It takes pictures and points
+// away as the served page does, byte for byte, and says in the page's language that model files
+// need the served page.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +12,9 @@ import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DIST, launch, setup, openPage, fixture, num } from './support.js';
+import { DIST, ROOT, launch, setup, openPage, fixture, num } from './support.js';
+import en from '../../web/strings/en-panels.js';
+import fr from '../../web/strings/fr.js';
 
 /** 120 KB gzipped, counted as 120,000 bytes. */
 const BUDGET = 120 * 1000;
@@ -149,9 +153,10 @@ test('nnplay.html from file:// without wasm SIMD rebuilds the engine built witho
   await page.goto(`${OFFLINE_URL}#${fx.hash}`);
   await page.waitForFunction(() => window.nnplay && window.nnplay.ready.then(() => true));
   const modules = await page.evaluate(() => /** @type {number[][]} */ (/** @type {any} */ (window).__modules));
-  const nosimd = readFileSync(path.join(DIST, 'engine', 'nnplay-wasm-lab-nosimd.wasm'));
+  // The one-file page's lab engine (without the model files) is built, not shipped in dist/engine/.
+  const nosimd = readFileSync(path.join(ROOT, 'build/wasm/wasm-bindings/nnplay-wasm-offline-nosimd.wasm'));
   assert.equal(modules.length, 1, 'one engine instantiated');
-  assert.ok(Buffer.from(modules[0]).equals(nosimd), 'the engine instantiated is nnplay-wasm-lab-nosimd.wasm, byte for byte');
+  assert.ok(Buffer.from(modules[0]).equals(nosimd), 'the engine instantiated is nnplay-wasm-offline-nosimd.wasm, byte for byte');
   await page.evaluate(() => window.nnplay.step(300));
   const curve = await page.evaluate(() => window.nnplay.lossCurve());
   assert.equal(curve.length, 301);
@@ -264,4 +269,55 @@ test('"Use it in class" offers nnplay.html for download', async (t) => {
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   assert.equal(download.suggestedFilename(), 'nnplay.html');
   assert.deepEqual(errors, []);
+});
+
+test('nnplay.html takes pictures and points away as the served page does; model files: the served page, it says', async (t) => {
+  const { server, browser } = await setup(t);
+  const hash = 'activation=tanh&dataset=xor&networkShape=4,2&seed=p1&xSquared=true';
+  const served = await openPage(browser, server.url, hash);
+  const offline = await openOffline(browser, hash);
+  t.after(() => Promise.all([served.context.close(), offline.context.close()]));
+  const takeAway = (/** @type {import('playwright-core').Page} */ page) => page.evaluate(async () => {
+    window.nnplay.step(7);
+    const png = new Uint8Array(await (await window.nnplay.png('output')).arrayBuffer());
+    const wrongKind = await window.nnplay.export('xml').then(() => 'resolved', (e) => `${e.name}: ${e.message}`);
+    return { csv: await window.nnplay.export('csv'), png: Array.from(png), wrongKind, page: (await window.nnplay.png('page')).type };
+  });
+  const [want, got] = [await takeAway(served.page), await takeAway(offline.page)];
+  assert.equal(got.csv, want.csv);
+  assert.ok(got.png.length > 1000 && got.png.every((b, i) => b === want.png[i]) && got.png.length === want.png.length,
+    'the output picture, byte for byte');
+  assert.equal(got.wrongKind, want.wrongKind);
+  assert.equal(got.page, 'image/png');
+
+  // Model files: refused in words, the page unchanged.
+  const json = await served.page.evaluate(() => window.nnplay.export('json'));
+  const link = await offline.page.evaluate(() => window.nnplay.link());
+  const refusals = await offline.page.evaluate(async (j) => Promise.all([
+    window.nnplay.export('json'), window.nnplay.export('python'), window.nnplay.import(j), window.nnplay.import(JSON.parse(j)),
+  ].map((p) => p.then(() => 'resolved', (e) => e.message))), json);
+  assert.deepEqual(refusals, Array(4).fill(en['take.servedOnly']));
+  assert.match(en['take.servedOnly'], /served page.*bash scripts\/run\.sh.*web server serving the dist\/ folder/);
+  assert.equal(await offline.page.evaluate(() => window.nnplay.link()), link);
+
+  // The class panel: pictures and points to download, and the same words instead of the model's buttons.
+  await offline.page.click('.class-panel > summary');
+  await offline.page.getByText(en['take.servedOnly']).waitFor();
+  const buttons = await offline.page.locator('.class-panel .takeaway button').allTextContents();
+  assert.deepEqual(buttons, [en['take.outputPng'], en['take.pagePng'], en['take.csv']]);
+  const [download] = await Promise.all([offline.page.waitForEvent('download'), offline.page.getByRole('button', { name: en['take.csv'], exact: true }).click()]);
+  assert.equal(readFileSync(/** @type {string} */ (await download.path()), 'utf8'), want.csv);
+
+  // In French, in French.
+  const french = await openOffline(browser, `${hash}&lang=fr`);
+  t.after(() => french.context.close());
+  assert.equal(await french.page.evaluate(() => window.nnplay.export('python').then(() => 'resolved', (e) => e.message)), fr['take.servedOnly']);
+  await french.page.click('.class-panel > summary');
+  await french.page.getByText(fr['take.servedOnly']).waitFor();
+  for (const { page, fetched, errors } of [offline, french]) {
+    assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__cspViolations), []);
+    assert.deepEqual(fetched(), []);
+    assert.deepEqual(errors, []);
+  }
+  assert.deepEqual([...served.errors, ...served.foreign], []);
 });
