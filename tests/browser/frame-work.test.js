@@ -70,3 +70,55 @@ test('an edited weight redraws only its strip of links, and the picture equals a
   assert.equal((await framesDone(page))['stroke links'] ?? 0, 0);
   assert.deepEqual(errors, []);
 });
+
+/** Counts the links' strokes per animation frame (by the frame's timestamp) in window.__strokes,
+ * and in all in window.__calls['stroke links'] (framesDone). */
+function countStrokesPerFrame() {
+  const w = /** @type {any} */ (window);
+  const calls = /** @type {Record<string, number>} */ ({});
+  w.__calls = calls;
+  /** @type {Map<number, number>} */
+  const strokes = new Map();
+  w.__strokes = strokes;
+  let frame = -1;
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => raf((now) => { frame = now; cb(now); });
+  const P = /** @type {any} */ (CanvasRenderingContext2D.prototype);
+  const stroke = P.stroke;
+  P.stroke = function (/** @type {any[]} */ ...a) {
+    if (this.canvas.className === 'links') {
+      strokes.set(frame, (strokes.get(frame) ?? 0) + 1);
+      calls['stroke links'] = (calls['stroke links'] ?? 0) + 1;
+    }
+    return stroke.apply(this, a);
+  };
+}
+
+test('while playing, a frame strokes at most two strips of 64 links; paused, the links are what a full redraw draws', async (t) => {
+  const { server, browser } = await setup(t);
+  const { page, context, errors } = await openPage(browser, server.url, fixture('dev04').hash,
+    { init: countStrokesPerFrame });
+  t.after(() => context.close());
+  await framesDone(page);
+  // dev04 changes some link's colour or width step nearly every epoch.
+  const perFrame = await page.evaluate(async () => {
+    const strokes = /** @type {Map<number, number>} */ (/** @type {any} */ (window).__strokes);
+    strokes.clear();
+    window.nnplay.play();
+    for (let f = 0; f < 60; f++) await new Promise((r) => requestAnimationFrame(r));
+    window.nnplay.pause();
+    return [...strokes.values()];
+  });
+  assert.ok(Math.max(...perFrame) <= 128, `at most 128 strokes a frame, got ${perFrame}`);
+  assert.ok(perFrame.length >= 20, `the links follow the training while it plays (${perFrame.length} frames drew some)`);
+  await framesDone(page);
+  await framesDone(page);
+  const paused = await linksPixels(page);
+  // A resize there and back redraws every strip from the same parameters.
+  await page.setViewportSize({ width: 1200, height: 768 });
+  await framesDone(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  assert.equal((await framesDone(page))['stroke links'], 56 + 5 * 64 + 8, 'every link restroked');
+  assert.deepEqual(await linksPixels(page), paused, 'the strips left for later were drawn once paused');
+  assert.deepEqual(errors, []);
+});
