@@ -37,6 +37,53 @@ export function layer(box, series, high) {
 }
 
 /**
+ * Fills `line` with the points of column `ys` (over `xs`) worth drawing at sx, sy pixels per
+ * unit (all of them when the size is not known yet), as objects of `pool` rewritten in place: per
+ * run of values, Douglas–Peucker within TOLERANCE, plus the column's maximum (it sets the scale)
+ * and, of each run of nulls, the first point (the gap) and the last stored point (the x span).
+ * Allocates nothing.
+ * @param {number[]} xs @param {(number | null)[]} ys @param {number} sx @param {number} sy
+ * @param {Point[]} line @param {Point[]} pool
+ * @param {{px: Float64Array, py: Float64Array, keep: Uint8Array, stack: Int32Array}} scratch
+ *   at least one entry per point (stack: two)
+ */
+export function thin(xs, ys, sx, sy, line, pool, scratch) {
+  const n = xs.length;
+  const { px, py, keep } = scratch;
+  const all = !(sx > 0 && sy > 0);
+  keep.fill(all ? 1 : 0, 0, n);
+  if (!all) {
+    let top = -1;
+    for (let i = 0; i < n; i++) {
+      const y = ys[i];
+      px[i] = (xs[i] - xs[0]) * sx;
+      py[i] = y === null ? 0 : y * sy;
+      if (y !== null && (top < 0 || y > /** @type {number} */ (ys[top]))) top = i;
+    }
+    if (top >= 0) keep[top] = 1;
+    for (let i = 0; i < n;) {
+      if (ys[i] === null) {
+        if (i === 0 || i === n - 1 || ys[i - 1] !== null) keep[i] = 1;
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < n && ys[j + 1] !== null) j++;
+      douglasPeucker(px, py, i, j, keep, scratch.stack);
+      i = j + 1;
+    }
+  }
+  line.length = 0;
+  for (let i = 0; i < n; i++) {
+    if (!keep[i]) continue;
+    const p = pool[line.length];
+    p.x = xs[i];
+    p.y = ys[i];
+    line.push(p);
+  }
+}
+
+/**
  * Douglas–Peucker on points a..b (pixel coordinates px, py): sets keep[i] = 1 for a, b and
  * every point the simplified line needs to stay within TOLERANCE pixels of all of them.
  * @param {Float64Array} px @param {Float64Array} py @param {number} a @param {number} b

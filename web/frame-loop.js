@@ -5,13 +5,15 @@
 
 import { FrameTraining } from './speed.js';
 
-/** Least time between two redraws of the numbers while playing, ms: every frame at 60 Hz, every
- * other one at 120 Hz. Text changes cost a layout and a paint. */
-const TEXT_MIN_INTERVAL_MS = 14;
-/** Least time between two redraws of the loss chart while playing, ms: every other frame at
- * 60 Hz (30 a second), never more than 33 a second. Chartist builds its SVG anew each time (2-3 ms
- * with paint and GC), which a growing loss curve does not need more often. */
-const CHART_MIN_INTERVAL_MS = 30;
+/** Least time between two redraws of the numbers while playing, ms: every third frame at 60 Hz
+ * (20 a second; a few ms short of 50, so a frame that comes a little early still counts), faster
+ * than anyone reads a number that changes every epoch, for a third of the layouts and paints. */
+const TEXT_MIN_INTERVAL_MS = 45;
+/** Least time between two redraws of the loss chart while playing, ms: every third frame at
+ * 60 Hz too, for a curve that changes little from one epoch to the next. Chartist builds its SVG
+ * anew each time (script, style, layout and paint: ~1 ms), so the chart goes in a frame where the
+ * numbers do not when it can (less than twice its interval late), and the frames' work stays even. */
+const CHART_MIN_INTERVAL_MS = 45;
 
 /**
  * @typedef {import('./types.js').Experiment} Experiment
@@ -96,7 +98,8 @@ export class FrameLoop {
     const now = performance.now();
     const text = !this.playing || now - this.textTime >= TEXT_MIN_INTERVAL_MS;
     if (text) this.textTime = now;
-    const chart = !this.playing || now - this.chartTime >= CHART_MIN_INTERVAL_MS;
+    const late = now - this.chartTime;
+    const chart = !this.playing || late >= (text ? 2 : 1) * CHART_MIN_INTERVAL_MS;
     if (chart) this.chartTime = now;
     this.hooks.draw(text, chart, this.playing);
   }

@@ -1,9 +1,11 @@
 // links.js — the network's links and biases on one DPR-aware canvas. Geometry is computed once
 // per network shape into typed arrays. The canvas is a row of strips, one per pair of adjacent
 // layers (from one column's centre to the next's), and no stroke leaves its strip, so a frame
-// redraws only the strips where a link's colour or width step or a bias's colour changed. A
-// strip's links are bucketed by (colour shade, width) with a counting sort into preallocated
-// arrays, so colour and width are set once per bucket and nothing is allocated.
+// redraws only the strips where a link's colour or width step or a bias's colour changed; while
+// training plays, at most STROKES_PER_FRAME links' worth of them, in turn, the others on the
+// next frames (stroking is most of a frame's raster). A strip's links are bucketed by
+// (colour shade, width) with a counting sort into preallocated arrays, so colour and width are
+// set once per bucket and nothing is allocated.
 
 import { NUM_SHADES, SHADE_CSS, shadeOf } from './palette.js';
 import { t } from './i18n.js';
@@ -11,6 +13,11 @@ import { t } from './i18n.js';
 const WIDTH_LEVELS = 19; // widths 1, 1.5, ... 10 px: TFP's |weight| [0, 5] -> [1, 10] px, clamped
 const MAX_WIDTH_AT = 5;
 const BIAS_SIZE = 7;
+/** While playing, a frame strokes at most this many links, whole strips in turn (at least one
+ * strip, however large): two of a 6×8 network's strips of 64, so a strip waits a few frames at most (a colour
+ * step is 1/31 of the scale: a human does not see it come 50 ms late), and the frame's raster
+ * stays short. Paused, every changed strip is drawn at once. */
+export const STROKES_PER_FRAME = 128;
 
 /**
  * @typedef {{x: number, y: number}} Point
@@ -47,9 +54,11 @@ export class LinksLayer {
     this.stripLink = new Int32Array(1);
     this.stripBias = new Int32Array(1);
     this.stripLeft = new Float32Array(1);
+    /** Strips whose picture is not what their keys say, kept until drawn (some strip still
+     * shows older parameters when a budgeted draw() left it for later). */
     this.stripDirty = new Uint8Array(0);
-    /** Strips redrawn by the last draw() (0 when the canvas was left as it was). */
-    this.stripsDrawn = 0;
+    /** The strip the next draw() looks at first, so that strips left for later take turns. */
+    this.nextStrip = 0;
     this.stale = true;                   // redraw on the next draw() whatever the keys
   }
 
@@ -81,6 +90,7 @@ export class LinksLayer {
     this.stripBias = new Int32Array(sizes.length);
     this.stripLeft = new Float32Array(sizes.length);
     this.stripDirty = new Uint8Array(this.numStrips);
+    this.nextStrip = 0;
     const half = nodeSize / 2;
     let k = 0;
     let b = 0;
@@ -127,15 +137,18 @@ export class LinksLayer {
 
   /**
    * Shows the current parameters: redraws the strips where any link's colour or width step or
-   * any bias's colour changed (every strip when the shape or size did), and leaves the others.
+   * any bias's colour changed (every strip when the shape or size did), and leaves the others;
+   * with a budget, only the strips that fit in it, in turn (the first always), and the rest
+   * stay marked for the next call.
    * @param {Float64Array} params @param {Uint8Array} dead
+   * @param {number} [budget] links to stroke at most, unless the first strip alone has more
+   *   (default: all)
    */
-  draw(params, dead) {
+  draw(params, dead, budget = Infinity) {
     // The picture depends only on each link's (shade, width) and each bias's shade.
     const dirty = this.stripDirty;
-    dirty.fill(this.stale ? 1 : 0);
+    if (this.stale) dirty.fill(1);
     this.stale = false;
-    this.stripsDrawn = 0;
     for (let s = 0; s < this.numStrips; s++) {
       for (let k = this.stripLink[s]; k < this.stripLink[s + 1]; k++) {
         const p = this.param[k];
@@ -149,7 +162,18 @@ export class LinksLayer {
         const shade = shadeOf(params[this.biasParam[b]]);
         if (this.biasShade[b] !== shade) { this.biasShade[b] = shade; dirty[s] = 1; }
       }
-      if (dirty[s]) { this.drawStrip(s); this.stripsDrawn++; }
+    }
+    let stroked = 0;
+    const first = this.nextStrip;
+    for (let i = 0; i < this.numStrips; i++) {
+      const s = (first + i) % this.numStrips;
+      if (!dirty[s]) continue;
+      const links = this.stripLink[s + 1] - this.stripLink[s];
+      if (stroked > 0 && stroked + links > budget) break; // its turn comes first next time
+      this.drawStrip(s);
+      dirty[s] = 0;
+      stroked += links;
+      this.nextStrip = (s + 1) % this.numStrips;
     }
   }
 

@@ -54,10 +54,8 @@ export class LossChart {
     this.pool = this.columns.map(() => Array.from({ length: CAPACITY + 2 }, () => ({ x: 0, y: null })));
     /** @type {Series[]} */
     this.lines = ['train', 'test', 'train', 'test'].map((className) => ({ className, data: [] }));
-    this.px = new Float64Array(CAPACITY + 2);
-    this.py = new Float64Array(CAPACITY + 2);
-    this.keep = new Uint8Array(CAPACITY + 2);
-    this.stack = new Int32Array(2 * (CAPACITY + 2));
+    this.scratch = { px: new Float64Array(CAPACITY + 2), py: new Float64Array(CAPACITY + 2),
+      keep: new Uint8Array(CAPACITY + 2), stack: new Int32Array(2 * (CAPACITY + 2)) };
     // Two charts, one over the other: the losses, and the accuracies on their own 0–1 scale.
     const lossBox = document.createElement('div');
     this.accBox = document.createElement('div');
@@ -130,49 +128,10 @@ export class LossChart {
     });
   }
 
-  /**
-   * Fills column `s`'s line with the stored points worth drawing at sx, sy pixels per unit
-   * (all of them when the size is not known yet): per run of values, Douglas–Peucker within
-   * TOLERANCE, plus the column's maximum (it sets the scale) and, of each run of nulls, the
-   * first point (the gap) and the last stored point (the x span).
-   * @param {number} s @param {number} sx @param {number} sy
-   */
+  /** Fills column `s`'s line with the stored points worth drawing at sx, sy pixels per unit
+   * (chart-lib.js: thin). @param {number} s @param {number} sx @param {number} sy */
   thin(s, sx, sy) {
-    const xs = this.xs, ys = this.columns[s], n = xs.length;
-    const { px, py, keep } = this;
-    const line = this.lines[s].data, pool = this.pool[s];
-    const lib = /** @type {typeof import('./chart-lib.js')} */ (this.lib);
-    const all = !(sx > 0 && sy > 0);
-    keep.fill(all ? 1 : 0, 0, n);
-    if (!all) {
-      let top = -1;
-      for (let i = 0; i < n; i++) {
-        const y = ys[i];
-        px[i] = (xs[i] - xs[0]) * sx;
-        py[i] = y === null ? 0 : y * sy;
-        if (y !== null && (top < 0 || y > /** @type {number} */ (ys[top]))) top = i;
-      }
-      if (top >= 0) keep[top] = 1;
-      for (let i = 0; i < n;) {
-        if (ys[i] === null) {
-          if (i === 0 || i === n - 1 || ys[i - 1] !== null) keep[i] = 1;
-          i++;
-          continue;
-        }
-        let j = i;
-        while (j + 1 < n && ys[j + 1] !== null) j++;
-        lib.douglasPeucker(px, py, i, j, keep, this.stack);
-        i = j + 1;
-      }
-    }
-    line.length = 0;
-    for (let i = 0; i < n; i++) {
-      if (!keep[i]) continue;
-      const p = pool[line.length];
-      p.x = xs[i];
-      p.y = ys[i];
-      line.push(p);
-    }
+    /** @type {typeof import('./chart-lib.js')} */ (this.lib).thin(this.xs, this.columns[s], sx, sy, this.lines[s].data, this.pool[s], this.scratch);
   }
 
   /** Hands a layer's lines to Chartist, with the current size if it has not had it. @param {Layer} layer */

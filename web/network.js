@@ -5,7 +5,7 @@
 // imported when the pointer or the focus first enters the diagram, out of a first load.
 
 import { makeLut, paintSlice } from './palette.js';
-import { LinksLayer } from './links.js';
+import { LinksLayer, STROKES_PER_FRAME } from './links.js';
 import { FEATURES, MAX_LAYERS, MAX_NEURONS, isHidden } from './urlstate.js';
 import { el } from './dom.js';
 import { panelStyles } from './assets.js';
@@ -256,11 +256,12 @@ export class NetworkView {
   }
 
   /**
-   * One frame: every hidden/output neuron's thumbnail from its grid slice, links and biases.
+   * One frame: every hidden/output neuron's thumbnail from its grid slice, links and biases
+   * (while playing, the links' changed strips in turn, within a budget; links.js).
    * @param {Float32Array} grid evaluateGrid(THUMB) @param {Float64Array} params
-   * @param {Uint8Array} dead
+   * @param {Uint8Array} dead @param {boolean} [playing]
    */
-  update(grid, params, dead) {
+  update(grid, params, dead, playing = false) {
     const t = this.thumbSize;
     const slice = THUMB * THUMB;
     const n = this.nodeXY.length / 2;
@@ -268,7 +269,8 @@ export class NetworkView {
       paintSlice(this.atlasPixels, k * t * t, t, grid, k * slice, THUMB, 1, this.lut, false);
     }
     this.atlasCtx.putImageData(this.atlasImage, 0, 0);
-    this.links.draw(params, dead);
+    this.links.draw(params, dead, playing ? STROKES_PER_FRAME : Infinity);
+    if (this.links.stripDirty.includes(1)) this.h.redraw(); // the strips left for later, even if training stops
     const g = this.thumbsCtx;
     for (let k = this.firstLive; k < n; k++) {
       g.drawImage(this.atlas, 0, k * t, t, t, this.nodeXY[2 * k], this.nodeXY[2 * k + 1], NODE - 2, NODE - 2);

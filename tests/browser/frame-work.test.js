@@ -70,3 +70,100 @@ test('an edited weight redraws only its strip of links, and the picture equals a
   assert.equal((await framesDone(page))['stroke links'] ?? 0, 0);
   assert.deepEqual(errors, []);
 });
+
+/** Counts the links' strokes per animation frame (by the frame's timestamp) in window.__strokes,
+ * and in all in window.__calls['stroke links'] (framesDone). */
+function countStrokesPerFrame() {
+  const w = /** @type {any} */ (window);
+  const calls = /** @type {Record<string, number>} */ ({});
+  w.__calls = calls;
+  /** @type {Map<number, number>} */
+  const strokes = new Map();
+  w.__strokes = strokes;
+  let frame = -1;
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => raf((now) => { frame = now; cb(now); });
+  const P = /** @type {any} */ (CanvasRenderingContext2D.prototype);
+  const stroke = P.stroke;
+  P.stroke = function (/** @type {any[]} */ ...a) {
+    if (this.canvas.className === 'links') {
+      strokes.set(frame, (strokes.get(frame) ?? 0) + 1);
+      calls['stroke links'] = (calls['stroke links'] ?? 0) + 1;
+    }
+    return stroke.apply(this, a);
+  };
+}
+
+test('while playing, a frame strokes at most two strips of 64 links; paused, the links are what a full redraw draws', async (t) => {
+  const { server, browser } = await setup(t);
+  const { page, context, errors } = await openPage(browser, server.url, fixture('dev04').hash,
+    { init: countStrokesPerFrame });
+  t.after(() => context.close());
+  await framesDone(page);
+  // dev04 changes some link's colour or width step nearly every epoch.
+  const perFrame = await page.evaluate(async () => {
+    const strokes = /** @type {Map<number, number>} */ (/** @type {any} */ (window).__strokes);
+    strokes.clear();
+    window.nnplay.play();
+    for (let f = 0; f < 60; f++) await new Promise((r) => requestAnimationFrame(r));
+    window.nnplay.pause();
+    return [...strokes.values()];
+  });
+  assert.ok(Math.max(...perFrame) <= 128, `at most 128 strokes a frame, got ${perFrame}`);
+  assert.ok(perFrame.length >= 20, `the links follow the training while it plays (${perFrame.length} frames drew some)`);
+  await framesDone(page);
+  await framesDone(page);
+  const paused = await linksPixels(page);
+  // A resize there and back redraws every strip from the same parameters.
+  await page.setViewportSize({ width: 1200, height: 768 });
+  await framesDone(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  assert.equal((await framesDone(page))['stroke links'], 56 + 5 * 64 + 8, 'every link restroked');
+  assert.deepEqual(await linksPixels(page), paused, 'the strips left for later were drawn once paused');
+  assert.deepEqual(errors, []);
+});
+
+test('while playing, the numbers and the loss chart redraw at most every 45 ms, in different frames when on time; paused, at once', async (t) => {
+  const { server, browser } = await setup(t);
+  const { page, context, errors } = await openPage(browser, server.url, fixture('dev04').hash);
+  t.after(() => context.close());
+  // A fake clock, stopped but for runFor: animation frames every 16 ms of its time, whatever the
+  // machine's load.
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 1000);
+  await page.evaluate(() => {
+    /** @type {{text: number[], svg: number[]}} */
+    const redraws = { text: [], svg: [] };
+    /** @type {any} */ (window).__redraws = redraws;
+    const watch = (/** @type {string} */ selector, /** @type {number[]} */ into) => new MutationObserver(() => {
+      if (into[into.length - 1] !== performance.now()) into.push(performance.now());
+    }).observe(/** @type {Node} */ (document.querySelector(selector)), { characterData: true, childList: true, subtree: true });
+    watch('.epoch .value', redraws.text);
+    watch('.loss-chart', redraws.svg);
+    window.nnplay.play();
+  });
+  // Chartist is imported (real time) and builds its chart (fake time: a timeout) on the way.
+  for (let i = 0; i < 500 && await page.locator('.loss-chart svg').count() === 0; i++) {
+    await page.clock.runFor(16);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  await page.clock.runFor(100);
+  await page.evaluate(() => { const r = /** @type {any} */ (window).__redraws; r.text.length = r.svg.length = 0; });
+  await page.clock.runFor(1500);
+  const { text, svg } = await page.evaluate(() => {
+    window.nnplay.pause();
+    return /** @type {{text: number[], svg: number[]}} */ (structuredClone(/** @type {any} */ (window).__redraws));
+  });
+  for (const [kind, at] of /** @type {const} */ ([['numbers', text], ['chart', svg]])) {
+    assert.ok(at.length >= 20, `${kind} redrawn while playing (${at.length} times in 1.5 s)`);
+    for (let i = 1; i < at.length; i++) assert.ok(at[i] - at[i - 1] >= 45, `${kind} redrawn ${at[i] - at[i - 1]} ms after the last ${JSON.stringify({ text, svg })}`);
+  }
+  assert.deepEqual(svg.filter((time) => text.includes(time)), [], 'the chart and the numbers in different frames');
+  // Paused: a step shows its epoch at the next frame.
+  const before = await page.evaluate(() => window.nnplay.epoch);
+  await page.evaluate(() => window.nnplay.step(1));
+  await page.clock.runFor(50);
+  const shown = await page.locator('.epoch .value').textContent();
+  assert.equal(Number(shown?.replace(/,/g, '')), before + 1);
+  assert.deepEqual(errors, []);
+});
