@@ -65,8 +65,12 @@ static inline float exp_small(float x) {
  * x^2 cannot overflow; a NaN passes both comparisons false and comes out NaN. 20 vector ops. */
 static inline v4f tanh4(v4f x) {
   const v4f clamp = splat4(8.5000019f);
+#ifdef __wasm_simd128__ /* pmin/pmax: one instruction each, where NaN-propagating min/max are several */
+  x = __builtin_wasm_pmax_f32x4(__builtin_wasm_pmin_f32x4(x, clamp), -clamp);
+#else /* the same: b < a ? b : a, then a < b ? b : a */
   x = select4(x > clamp, clamp, x);
   x = select4(x < -clamp, -clamp, x);
+#endif
   v4f t = x * x;
   v4f p = splat4(0.0171164425f);
   p = p * t + 26.577607f;
