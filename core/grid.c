@@ -106,41 +106,38 @@ nn_status nn_grid_inputs(float *out, const nn_network *net, int density) {
   return NN_OK;
 }
 
-/* v[c] = act(v[c]) for c < n, as the drawing path computes it. */
+/* v[c] = act(v[c]) for c < n, as the drawing path computes it: four cells at a time, the last
+ * n % 4 through a padded copy, so each activation's code is there once. A sigmoid is tanh4's
+ * loop between a halving and (1 + t) / 2: the bits of sigmoid4. */
 static void activate(float *v, size_t n, nn_activation act) {
-  const v4f zero = splat4(0);
-  size_t c = 0;
-  switch (act) {
-    case NN_ACT_TANH:
-      for (; c + 4 <= n; c += 4) store4(v + c, tanh4(load4(v + c)));
-      for (; c < n; c++) v[c] = nn_fast_tanhf(v[c]);
-      break;
-    case NN_ACT_SIGMOID:
-      for (; c + 4 <= n; c += 4) store4(v + c, sigmoid4(load4(v + c)));
-      for (; c < n; c++) v[c] = nn_fast_sigmoidf(v[c]);
-      break;
-    case NN_ACT_RELU: /* NaN stays NaN */
-      for (; c + 4 <= n; c += 4) {
-        v4f x = load4(v + c);
-        store4(v + c, select4((x > zero) | (x != x), x, zero));
-      }
-      for (; c < n; c++) v[c] = v[c] > 0 || v[c] != v[c] ? v[c] : 0.0f;
-      break;
-    case NN_ACT_LEAKY_RELU:
-      for (; c + 4 <= n; c += 4) {
-        v4f x = load4(v + c);
-        store4(v + c, select4(x > zero, x, 0.01f * x));
-      }
-      for (; c < n; c++) v[c] = v[c] > 0 ? v[c] : 0.01f * v[c];
-      break;
-    case NN_ACT_ELU:
-    case NN_ACT_SOFTPLUS:
-    case NN_ACT_SWISH: /* nnplay's own: the double function, rounded */
-      for (; c < n; c++) v[c] = (float)nn_act_value(act, v[c]);
-      break;
-    case NN_ACT_LINEAR:
-    case NN_ACT_COUNT:
-      break;
+  const v4f zero = splat4(0), half = splat4(0.5f);
+  size_t whole = n & ~(size_t)3, c;
+  int sigmoid = act == NN_ACT_SIGMOID;
+  if (act == NN_ACT_ELU || act == NN_ACT_SOFTPLUS || act == NN_ACT_SWISH) {
+    for (c = 0; c < n; c++) v[c] = (float)nn_act_value(act, v[c]); /* nnplay's own, rounded */
+    return;
+  }
+  if (sigmoid)
+    for (c = 0; c < whole; c += 4) store4(v + c, half * load4(v + c));
+  if (sigmoid || act == NN_ACT_TANH)
+    for (c = 0; c < whole; c += 4) store4(v + c, tanh4(load4(v + c)));
+  if (sigmoid)
+    for (c = 0; c < whole; c += 4) store4(v + c, half * load4(v + c) + half);
+  if (act == NN_ACT_RELU) /* NaN stays NaN */
+    for (c = 0; c < whole; c += 4) {
+      v4f x = load4(v + c);
+      store4(v + c, select4((x > zero) | (x != x), x, zero));
+    }
+  if (act == NN_ACT_LEAKY_RELU)
+    for (c = 0; c < whole; c += 4) {
+      v4f x = load4(v + c);
+      store4(v + c, select4(x > zero, x, 0.01f * x));
+    }
+  if (whole < n) {
+    float pad[4] = {0};
+    memcpy(pad, v + whole, (n - whole) * sizeof *v);
+    activate(pad, 4, act);
+    memcpy(v + whole, pad, (n - whole) * sizeof *v);
   }
 }
 
