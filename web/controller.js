@@ -75,7 +75,7 @@ export class Controller {
       experiment: () => this.live(),
       every: () => views.output.chart.stride,
       trained: () => this.checkDivergence(),
-      draw: (text, chart, playing) => { this.compare?.draw(playing); this.scene.draw(this.live(), text, chart, playing); this.followLink(); },
+      draw: (text, chart, playing) => { this.compare?.draw(playing); this.scene.draw(this.live(), text, chart, playing, playing && this.loop.speed > 0); this.followLink(); },
       playingChanged: (playing) => { views.controls.setPlaying(playing); if (!playing) views.summary.announce(); },
       failed: (e) => views.notices.update([{ param: 'engine', value: '', reason: e instanceof Error ? e.message : String(e) }]),
     });

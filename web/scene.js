@@ -42,6 +42,9 @@ export class Scene {
     /** K classes' heatmap and legend, and the confusion tables (classes-view.js), once loaded.
      * @type {import('./classes-view.js').ClassesView | null} */
     this.classes = null;
+    /** The big heatmap's grid on a second core while playing (offthread-heatmap.js), once loaded.
+     * @type {import('./offthread-heatmap.js').OffThreadHeatmap | null | undefined} */
+    this.offThread = undefined;
   }
 
   /**
@@ -72,9 +75,10 @@ export class Scene {
   /**
    * One redraw.
    * @param {Experiment} ex @param {boolean} text redraw the numbers @param {boolean} chart
-   *   redraw the loss chart @param {boolean} playing
+   *   redraw the loss chart @param {boolean} playing @param {boolean} [paced] playing some
+   *   epochs a frame (not max, where the second core trains): the heatmap may come from there
    */
-  draw(ex, text, chart, playing) {
+  draw(ex, text, chart, playing, paced = false) {
     const { output, network, dropoutMarks, accuracy, controls, lecture } = this.views;
     const h = this.hovered;
     const feature = h && h.kind === 'feature' ? this.featureGrids.get(h.name) : undefined;
@@ -87,8 +91,13 @@ export class Scene {
       const node = h && h.kind === 'node' ? h.index : outputNode;
       const still = Math.min(MAX_STILL_DENSITY, output.heatmap.deviceWidth());
       const density = playing || still < 2 ? this.density : still;
+      if (paced && this.offThread === undefined) {
+        this.offThread = null;
+        import('./offthread-heatmap.js').then((m) => { this.offThread = new m.OffThreadHeatmap(); });
+      }
       if (h || !this.classes?.paint(ex, density, this.discretize)) {
-        output.heatmap.update(ex.evaluateNode(node, density), 0, density, !h && this.discretize);
+        const values = (paced && this.offThread?.take(ex, node, density)) || ex.evaluateNode(node, density);
+        output.heatmap.update(values, 0, density, !h && this.discretize);
       }
     }
     network.update(ex.evaluateGrid(THUMB), ex.params(), ex.dead());

@@ -7,16 +7,20 @@
 //       the losses every `every` epochs (what the page's chart keeps)
 //   {type: 'every', every}                   the chart's new stride
 //   {type: 'stop'}                           stop training (a new start may follow)
+//   {type: 'grid', id, hash?, params, node, density}  the big heatmap's grid from the page's
+//       parameters (offthread-heatmap.js, worker-grids.js), in a worker of its own
 // Messages to the page, tagged with the start's `gen`:
 //   {type: 'progress', gen, state}  about every CHUNK_MS: the whole state with the rows of the
 //       epochs since the last message, for the page's loadState; the last one after divergence
 //   {type: 'error', gen, message}   training here failed: the page trains by itself again
+//   {type: 'grid', id, node, density, values}  the grid asked for
 //
 // The worker's numbers are the page's: the same engine, the same hash and state, so the same
 // bits (core/experiment.h: nn_experiment_load_state).
 
 import { MAX_CHUNK } from './training-limits.js';
 import { importEngine } from './assets.js';
+import { WorkerGrids } from './worker-grids.js';
 
 /** Training between two messages to the page, ms: about two a frame at 60 Hz. */
 const CHUNK_MS = 8;
@@ -38,6 +42,7 @@ class WorkerTraining {
     this.sent = 0; // the epoch whose row the page has last been sent
     this.running = false;
     this.epochsPerChunk = 1;
+    this.grids = new WorkerGrids();
     // Each chunk is its own task, so that 'stop' and 'every' get in between two of them (a
     // timer would wait at least 4 ms once nested). One is scheduled at a time, also across a
     // stop and a new start.
@@ -65,15 +70,17 @@ class WorkerTraining {
 
   /** @param {{type: string, gen?: number, hash?: string, state?: Uint8Array, every?: number}} msg */
   async handle(msg) {
-    if (msg.type === 'stop') {
+    if (msg.type === 'grid') {
+      const { message, transfer } = this.grids.answer(await this.engine(), /** @type {any} */ (msg));
+      this.scope.postMessage(message, transfer);
+    } else if (msg.type === 'stop') {
       this.running = false;
     } else if (msg.type === 'every') {
       this.every = /** @type {number} */ (msg.every);
     } else if (msg.type === 'start') {
       this.running = false;
       this.gen = /** @type {number} */ (msg.gen);
-      this.enginePromise ??= importEngine().then((m) => m.loadEngine());
-      const engine = await this.enginePromise;
+      const engine = await this.engine();
       this.ex?.dispose();
       const ex = engine.experiment(/** @type {string} */ (msg.hash));
       this.ex = ex;
@@ -84,6 +91,12 @@ class WorkerTraining {
       this.running = true;
       this.schedule();
     }
+  }
+
+  /** This worker's engine, loaded on the first message that needs it. */
+  engine() {
+    this.enginePromise ??= importEngine().then((m) => m.loadEngine());
+    return this.enginePromise;
   }
 
   /** Trains for about CHUNK_MS, sends the progress, and goes on unless stopped or diverged. */

@@ -55,7 +55,9 @@ test('the speed menu sets epochs per frame without restarting training', async (
   assert.deepEqual(errors, []);
 });
 
-test('speed=max trains many epochs per frame and keeps near 60 frames/s', async (t) => {
+// How near 60 frames/s max keeps is the benchmark's to measure (scripts/bench/bench_speed.mjs);
+// the pacing that keeps it is tested on a simulated clock (pacer.test.js).
+test('speed=max trains many epochs per frame', async (t) => {
   const { server, browser } = await setup(t);
   // Least epochs per frame (speed 1 would give 1): dev04 (6×8, all features) costs ~7× dev01
   // per epoch, and a loaded test machine slows both.
@@ -66,8 +68,6 @@ test('speed=max trains many epochs per frame and keeps near 60 frames/s', async 
         assert.equal(await page.inputValue('select[name="speed"]'), 'max');
         const r = await measure(page, 2000);
         t.diagnostic(`${name}: ${r.frames} frames, median interval ${r.median.toFixed(1)} ms, ${r.epochs} epochs, ${(r.epochs / r.frames).toFixed(1)} epochs/frame`);
-        assert.ok(r.median < 50, `median frame interval ${r.median} ms`);
-        assert.ok(r.frames >= 30, `${r.frames} frames in 2 s`);
         assert.ok(r.epochs / r.frames >= least, `${r.epochs} epochs in ${r.frames} frames`);
         assert.deepEqual(errors, []);
       } finally {
