@@ -21,20 +21,32 @@ size_t nn_grid_size(const nn_network *net, int density) {
   return (size_t)net->num_nodes * (size_t)density * (size_t)density;
 }
 
-/* Four floats; loads and stores through memcpy, so no alignment is assumed. Plain C: gcc and
- * clang lower it to SSE natively and to SIMD128 in wasm (-msimd128). A comparison of two v4f
- * gives a v4i lane mask (all ones or zero). */
-typedef float v4f __attribute__((vector_size(16)));
-typedef int32_t v4i __attribute__((vector_size(16)));
-static inline v4f load4(const float *p) {
-  v4f v;
+/* LANES floats; loads and stores through memcpy, so no alignment is assumed. Plain C: gcc and
+ * clang lower four lanes to SSE natively and to SIMD128 in wasm (-msimd128). Wasm without SIMD
+ * would spell each four-lane operation as four scalar ones (larger code, no faster), so there a
+ * vector is one float: the same operations per cell, so the same bits. A comparison of two vecf gives a veci lane mask (all ones or zero). */
+#if defined(__wasm__) && !defined(__wasm_simd128__)
+#define LANES 1
+#else
+#define LANES 4
+#endif
+typedef float vecf __attribute__((vector_size(LANES * sizeof(float))));
+typedef int32_t veci __attribute__((vector_size(LANES * sizeof(float))));
+static inline vecf loadv(const float *p) {
+  vecf v;
   memcpy(&v, p, sizeof v);
   return v;
 }
-static inline void store4(float *p, v4f v) { memcpy(p, &v, sizeof v); }
-static inline v4f splat4(float f) { return (v4f){f, f, f, f}; }
-static inline v4f select4(v4i m, v4f a, v4f b) { /* m ? a : b, lane by lane */
-  return (v4f)((m & (v4i)a) | (~m & (v4i)b));
+static inline void storev(float *p, vecf v) { memcpy(p, &v, sizeof v); }
+static inline vecf splatv(float f) {
+#if LANES == 4
+  return (vecf){f, f, f, f};
+#else
+  return (vecf){f};
+#endif
+}
+static inline vecf selectv(veci m, vecf a, vecf b) { /* m ? a : b, lane by lane */
+  return (vecf)((m & (veci)a) | (~m & (veci)b));
 }
 
 /* e^x for |x| <= 18 (callers clamp): x = k ln2 + r, |r| <= ln2/2, Taylor degree 6
@@ -63,21 +75,21 @@ static inline float exp_small(float x) {
  * tanh on [0, 9] (absolute error 1.8e-8; float rounding brings the worst to ~4.2e-7). The clamp
  * is the first float from which the fit evaluates to 1.0f exactly, so +-Infinity give +-1 and
  * x^2 cannot overflow; a NaN passes both comparisons false and comes out NaN. 20 vector ops. */
-static inline v4f tanh4(v4f x) {
-  const v4f clamp = splat4(8.5000019f);
+static inline vecf tanhv(vecf x) {
+  const vecf clamp = splatv(8.5000019f);
 #ifdef __wasm_simd128__ /* pmin/pmax: one instruction each, where NaN-propagating min/max are several */
   x = __builtin_wasm_pmax_f32x4(__builtin_wasm_pmin_f32x4(x, clamp), -clamp);
 #else /* the same: b < a ? b : a, then a < b ? b : a */
-  x = select4(x > clamp, clamp, x);
-  x = select4(x < -clamp, -clamp, x);
+  x = selectv(x > clamp, clamp, x);
+  x = selectv(x < -clamp, -clamp, x);
 #endif
-  v4f t = x * x;
-  v4f p = splat4(0.0171164425f);
+  vecf t = x * x;
+  vecf p = splatv(0.0171164425f);
   p = p * t + 26.577607f;
   p = p * t + 4526.46585f;
   p = p * t + 173617.993f;
   p = p * t + 1298253.35f;
-  v4f q = t + 424.708555f;
+  vecf q = t + 424.708555f;
   q = q * t + 33549.4345f;
   q = q * t + 606368.677f;
   q = q * t + 1298253.47f;
@@ -85,11 +97,11 @@ static inline v4f tanh4(v4f x) {
 }
 
 /* 1 / (1 + e^-x) = (1 + tanh(x / 2)) / 2, exactly so in float but for the rounding of the
- * last addition: half tanh4's error, 0 and 1 beyond |x| = 17. */
-static inline v4f sigmoid4(v4f x) { return 0.5f * tanh4(0.5f * x) + 0.5f; }
+ * last addition: half tanhv's error, 0 and 1 beyond |x| = 17. */
+static inline vecf sigmoidv(vecf x) { return 0.5f * tanhv(0.5f * x) + 0.5f; }
 
-float nn_fast_tanhf(float x) { return tanh4(splat4(x))[0]; }
-float nn_fast_sigmoidf(float x) { return sigmoid4(splat4(x))[0]; }
+float nn_fast_tanhf(float x) { return tanhv(splatv(x))[0]; }
+float nn_fast_sigmoidf(float x) { return sigmoidv(splatv(x))[0]; }
 
 nn_status nn_grid_inputs(float *out, const nn_network *net, int density) {
   if (!density_ok(density)) return NN_ERR_INVALID;
@@ -107,42 +119,44 @@ nn_status nn_grid_inputs(float *out, const nn_network *net, int density) {
 }
 
 /* v[c] = act(v[c]) for c < n, as the drawing path computes it: four cells at a time, the last
- * n % 4 through a padded copy, so each activation's code is there once. A sigmoid is tanh4's
- * loop between a halving and (1 + t) / 2: the bits of sigmoid4. */
-static void activate(float *v, size_t n, nn_activation act) {
-  const v4f zero = splat4(0), half = splat4(0.5f);
-  size_t whole = n & ~(size_t)3, c;
+ * n % LANES through a padded copy, so each activation's code is there once. A sigmoid is tanhv's
+ * loop between a halving and (1 + t) / 2: the bits of sigmoidv. */
+/* Never inlined, so the engines with and without SIMD have the same functions in the same order:
+ * nnplay.html carries the second as a byte delta from the first. */
+__attribute__((noinline)) static void activate(float *v, size_t n, nn_activation act) {
+  const vecf zero = splatv(0), half = splatv(0.5f);
+  size_t whole = n - n % LANES, c;
   int sigmoid = act == NN_ACT_SIGMOID;
   if (act == NN_ACT_ELU || act == NN_ACT_SOFTPLUS || act == NN_ACT_SWISH) {
     for (c = 0; c < n; c++) v[c] = (float)nn_act_value(act, v[c]); /* nnplay's own, rounded */
     return;
   }
   if (sigmoid)
-    for (c = 0; c < whole; c += 4) store4(v + c, half * load4(v + c));
+    for (c = 0; c < whole; c += LANES) storev(v + c, half * loadv(v + c));
   if (sigmoid || act == NN_ACT_TANH)
-    for (c = 0; c < whole; c += 4) store4(v + c, tanh4(load4(v + c)));
+    for (c = 0; c < whole; c += LANES) storev(v + c, tanhv(loadv(v + c)));
   if (sigmoid)
-    for (c = 0; c < whole; c += 4) store4(v + c, half * load4(v + c) + half);
+    for (c = 0; c < whole; c += LANES) storev(v + c, half * loadv(v + c) + half);
   if (act == NN_ACT_RELU) /* NaN stays NaN */
-    for (c = 0; c < whole; c += 4) {
-      v4f x = load4(v + c);
-      store4(v + c, select4((x > zero) | (x != x), x, zero));
+    for (c = 0; c < whole; c += LANES) {
+      vecf x = loadv(v + c);
+      storev(v + c, selectv((x > zero) | (x != x), x, zero));
     }
   if (act == NN_ACT_LEAKY_RELU)
-    for (c = 0; c < whole; c += 4) {
-      v4f x = load4(v + c);
-      store4(v + c, select4(x > zero, x, 0.01f * x));
+    for (c = 0; c < whole; c += LANES) {
+      vecf x = loadv(v + c);
+      storev(v + c, selectv(x > zero, x, 0.01f * x));
     }
   if (whole < n) {
-    float pad[4] = {0};
+    float pad[LANES] = {0};
     memcpy(pad, v + whole, (n - whole) * sizeof *v);
-    activate(pad, 4, act);
+    activate(pad, LANES, act);
     memcpy(v + whole, pad, (n - whole) * sizeof *v);
   }
 }
 
 /* Cells a weighted sum keeps in registers while it runs over the inputs. */
-enum { SUM_BLOCK = 16 };
+enum { SUM_BLOCK = 4 * LANES };
 
 /* For two neurons at once (sharing each load of an input), over cells c < n:
  *   dst_k[c] = act(b_k + w[0][k] * src[0][c] + w[1][k] * src[1][c] + ...),  k = 0, 1,
@@ -154,12 +168,13 @@ static void neuron_pair(float *dst0, float *dst1, const float *in, size_t stride
                         const float *w, int n_in, float b0, float b1, nn_activation act) {
   size_t c = 0;
   for (; c + SUM_BLOCK <= n; c += SUM_BLOCK) {
-    v4f a0 = splat4(b0), a1 = a0, a2 = a0, a3 = a0;
-    v4f e0 = splat4(b1), e1 = e0, e2 = e0, e3 = e0;
+    vecf a0 = splatv(b0), a1 = a0, a2 = a0, a3 = a0;
+    vecf e0 = splatv(b1), e1 = e0, e2 = e0, e3 = e0;
     for (int i = 0; i < n_in; i++) {
       const float *src = in + (size_t)i * stride + c;
-      v4f x0 = load4(src), x1 = load4(src + 4), x2 = load4(src + 8), x3 = load4(src + 12);
-      v4f w0 = splat4(w[2 * i]), w1 = splat4(w[2 * i + 1]);
+      vecf x0 = loadv(src), x1 = loadv(src + LANES), x2 = loadv(src + 2 * LANES),
+         x3 = loadv(src + 3 * LANES);
+      vecf w0 = splatv(w[2 * i]), w1 = splatv(w[2 * i + 1]);
       a0 = a0 + w0 * x0;
       a1 = a1 + w0 * x1;
       a2 = a2 + w0 * x2;
@@ -169,14 +184,14 @@ static void neuron_pair(float *dst0, float *dst1, const float *in, size_t stride
       e2 = e2 + w1 * x2;
       e3 = e3 + w1 * x3;
     }
-    store4(dst0 + c, a0);
-    store4(dst0 + c + 4, a1);
-    store4(dst0 + c + 8, a2);
-    store4(dst0 + c + 12, a3);
-    store4(dst1 + c, e0);
-    store4(dst1 + c + 4, e1);
-    store4(dst1 + c + 8, e2);
-    store4(dst1 + c + 12, e3);
+    storev(dst0 + c, a0);
+    storev(dst0 + c + LANES, a1);
+    storev(dst0 + c + 2 * LANES, a2);
+    storev(dst0 + c + 3 * LANES, a3);
+    storev(dst1 + c, e0);
+    storev(dst1 + c + LANES, e1);
+    storev(dst1 + c + 2 * LANES, e2);
+    storev(dst1 + c + 3 * LANES, e3);
   }
   for (; c < n; c++) { /* the tile's last cells, one at a time */
     float s0 = b0, s1 = b1;
