@@ -21,21 +21,32 @@ size_t nn_grid_size(const nn_network *net, int density) {
   return (size_t)net->num_nodes * (size_t)density * (size_t)density;
 }
 
-/* Branch-free helpers: with the default -ftrapping-math gcc will not if-convert float
- * ternaries, so a select through the bits keeps the activation loops vectorisable. */
-static inline uint32_t bits_of(float f) {
-  uint32_t u;
-  memcpy(&u, &f, sizeof u);
-  return u;
+/* LANES floats; loads and stores through memcpy, so no alignment is assumed. Plain C: gcc and
+ * clang lower four lanes to SSE natively and to SIMD128 in wasm (-msimd128). Wasm without SIMD
+ * would spell each four-lane operation as four scalar ones (larger code, no faster), so there a
+ * vector is one float: the same operations per cell, so the same bits. A comparison of two vecf gives a veci lane mask (all ones or zero). */
+#if defined(__wasm__) && !defined(__wasm_simd128__)
+#define LANES 1
+#else
+#define LANES 4
+#endif
+typedef float vecf __attribute__((vector_size(LANES * sizeof(float))));
+typedef int32_t veci __attribute__((vector_size(LANES * sizeof(float))));
+static inline vecf loadv(const float *p) {
+  vecf v;
+  memcpy(&v, p, sizeof v);
+  return v;
 }
-static inline float float_of(uint32_t u) {
-  float f;
-  memcpy(&f, &u, sizeof f);
-  return f;
+static inline void storev(float *p, vecf v) { memcpy(p, &v, sizeof v); }
+static inline vecf splatv(float f) {
+#if LANES == 4
+  return (vecf){f, f, f, f};
+#else
+  return (vecf){f};
+#endif
 }
-static inline float select_f(int c, float a, float b) { /* c ? a : b, c is 0 or 1 */
-  uint32_t m = 0u - (uint32_t)c;
-  return float_of((bits_of(a) & m) | (bits_of(b) & ~m));
+static inline vecf selectv(veci m, vecf a, vecf b) { /* m ? a : b, lane by lane */
+  return (vecf)((m & (veci)a) | (~m & (veci)b));
 }
 
 /* e^x for |x| <= 18 (callers clamp): x = k ln2 + r, |r| <= ln2/2, Taylor degree 6
@@ -54,31 +65,43 @@ static inline float exp_small(float x) {
   p = p * r + 1.0f;
   p = p * r + 1.0f;
   int32_t k = (int32_t)kf;
-  return p * float_of((uint32_t)(k + 127) << 23);
+  uint32_t bits = (uint32_t)(k + 127) << 23;
+  float two_k;
+  memcpy(&two_k, &bits, sizeof two_k);
+  return p * two_k;
 }
 
-float nn_fast_tanhf(float x) {
-  /* tanh(9) rounds to 1 in float; clamping also keeps exp_small in range. A NaN input must not
-   * reach the float->int conversion, and comes back out unchanged. */
-  int nan_in = x != x;
-  float xc = select_f(x > 9.0f, 9.0f, x);
-  xc = select_f(xc < -9.0f, -9.0f, xc);
-  xc = select_f(nan_in, 0.0f, xc);
-  float e = exp_small(2 * xc);
-  return select_f(nan_in, x, (e - 1) / (e + 1));
+/* tanh(x) ~ x P(x^2) / Q(x^2) with P of degree 4 and Q monic of degree 4: the minimax fit of
+ * tanh on [0, 9] (absolute error 1.8e-8; float rounding brings the worst to ~4.2e-7). The clamp
+ * is the first float from which the fit evaluates to 1.0f exactly, so +-Infinity give +-1 and
+ * x^2 cannot overflow; a NaN passes both comparisons false and comes out NaN. 20 vector ops. */
+static inline vecf tanhv(vecf x) {
+  const vecf clamp = splatv(8.5000019f);
+#ifdef __wasm_simd128__ /* pmin/pmax: one instruction each, where NaN-propagating min/max are several */
+  x = __builtin_wasm_pmax_f32x4(__builtin_wasm_pmin_f32x4(x, clamp), -clamp);
+#else /* the same: b < a ? b : a, then a < b ? b : a */
+  x = selectv(x > clamp, clamp, x);
+  x = selectv(x < -clamp, -clamp, x);
+#endif
+  vecf t = x * x;
+  vecf p = splatv(0.0171164425f);
+  p = p * t + 26.577607f;
+  p = p * t + 4526.46585f;
+  p = p * t + 173617.993f;
+  p = p * t + 1298253.35f;
+  vecf q = t + 424.708555f;
+  q = q * t + 33549.4345f;
+  q = q * t + 606368.677f;
+  q = q * t + 1298253.47f;
+  return x * p / q;
 }
 
-float nn_fast_sigmoidf(float x) {
-  /* 1 / (1 + e^-x) is 0 or 1 in float beyond |x| = 18. */
-  int nan_in = x != x;
-  float xc = select_f(x > 18.0f, 18.0f, x);
-  xc = select_f(xc < -18.0f, -18.0f, xc);
-  xc = select_f(nan_in, 0.0f, xc);
-  float s = 1 / (1 + exp_small(-xc));
-  s = select_f(x > 18.0f, 1.0f, s);
-  s = select_f(x < -18.0f, 0.0f, s);
-  return select_f(nan_in, x, s);
-}
+/* 1 / (1 + e^-x) = (1 + tanh(x / 2)) / 2, exactly so in float but for the rounding of the
+ * last addition: half tanhv's error, 0 and 1 beyond |x| = 17. */
+static inline vecf sigmoidv(vecf x) { return 0.5f * tanhv(0.5f * x) + 0.5f; }
+
+float nn_fast_tanhf(float x) { return tanhv(splatv(x))[0]; }
+float nn_fast_sigmoidf(float x) { return sigmoidv(splatv(x))[0]; }
 
 nn_status nn_grid_inputs(float *out, const nn_network *net, int density) {
   if (!density_ok(density)) return NN_ERR_INVALID;
@@ -95,90 +118,117 @@ nn_status nn_grid_inputs(float *out, const nn_network *net, int density) {
   return NN_OK;
 }
 
-static void activate(float *v, size_t n, nn_activation act) {
-  switch (act) {
-    case NN_ACT_TANH:
-      for (size_t c = 0; c < n; c++) v[c] = nn_fast_tanhf(v[c]);
-      break;
-    case NN_ACT_SIGMOID:
-      for (size_t c = 0; c < n; c++) v[c] = nn_fast_sigmoidf(v[c]);
-      break;
-    case NN_ACT_RELU:
-      for (size_t c = 0; c < n; c++) v[c] = select_f((v[c] > 0) | (v[c] != v[c]), v[c], 0.0f);
-      break;
-    case NN_ACT_LEAKY_RELU:
-      for (size_t c = 0; c < n; c++) v[c] = select_f(v[c] > 0, v[c], 0.01f * v[c]);
-      break;
-    case NN_ACT_ELU:
-    case NN_ACT_SOFTPLUS:
-    case NN_ACT_SWISH: /* nnplay's own: the double function, rounded */
-      for (size_t c = 0; c < n; c++) v[c] = (float)nn_act_value(act, v[c]);
-      break;
-    case NN_ACT_LINEAR:
-    case NN_ACT_COUNT:
-      break;
+/* v[c] = act(v[c]) for c < n, as the drawing path computes it: four cells at a time, the last
+ * n % LANES through a padded copy, so each activation's code is there once. A sigmoid is tanhv's
+ * loop between a halving and (1 + t) / 2: the bits of sigmoidv. */
+/* Never inlined, so the engines with and without SIMD have the same functions in the same order:
+ * nnplay.html carries the second as a byte delta from the first. */
+__attribute__((noinline)) static void activate(float *v, size_t n, nn_activation act) {
+  const vecf zero = splatv(0), half = splatv(0.5f);
+  size_t whole = n - n % LANES, c;
+  int sigmoid = act == NN_ACT_SIGMOID;
+  if (act == NN_ACT_ELU || act == NN_ACT_SOFTPLUS || act == NN_ACT_SWISH) {
+    for (c = 0; c < n; c++) v[c] = (float)nn_act_value(act, v[c]); /* nnplay's own, rounded */
+    return;
+  }
+  if (sigmoid)
+    for (c = 0; c < whole; c += LANES) storev(v + c, half * loadv(v + c));
+  if (sigmoid || act == NN_ACT_TANH)
+    for (c = 0; c < whole; c += LANES) storev(v + c, tanhv(loadv(v + c)));
+  if (sigmoid)
+    for (c = 0; c < whole; c += LANES) storev(v + c, half * loadv(v + c) + half);
+  if (act == NN_ACT_RELU) /* NaN stays NaN */
+    for (c = 0; c < whole; c += LANES) {
+      vecf x = loadv(v + c);
+      storev(v + c, selectv((x > zero) | (x != x), x, zero));
+    }
+  if (act == NN_ACT_LEAKY_RELU)
+    for (c = 0; c < whole; c += LANES) {
+      vecf x = loadv(v + c);
+      storev(v + c, selectv(x > zero, x, 0.01f * x));
+    }
+  if (whole < n) {
+    float pad[LANES] = {0};
+    memcpy(pad, v + whole, (n - whole) * sizeof *v);
+    activate(pad, LANES, act);
+    memcpy(v + whole, pad, (n - whole) * sizeof *v);
   }
 }
-
-/* Four floats; loads and stores through memcpy, so no alignment is assumed. Plain C: gcc and
- * clang lower it to SSE natively and to SIMD128 in wasm (-msimd128). */
-typedef float v4f __attribute__((vector_size(16)));
-static inline v4f load4(const float *p) {
-  v4f v;
-  memcpy(&v, p, sizeof v);
-  return v;
-}
-static inline void store4(float *p, v4f v) { memcpy(p, &v, sizeof v); }
 
 /* Cells a weighted sum keeps in registers while it runs over the inputs. */
-enum { SUM_BLOCK = 16 };
+enum { SUM_BLOCK = 4 * LANES };
 
-/* dst[c] = b + w[0] * src[0][c] + w[1] * src[1][c] + ... for c < n, added left to right in
- * float (TFP's order per cell); src[i] starts at in + i * stride. Blocks of SUM_BLOCK cells keep
- * their sums in registers across all inputs instead of reading and writing dst once per input;
- * each cell's operations are the same, so are its bits. */
-static void weighted_sum(float *dst, const float *in, size_t stride, size_t n, const double *w,
-                         int n_in, float b) {
+/* For two neurons at once (sharing each load of an input), over cells c < n:
+ *   dst_k[c] = act(b_k + w[0][k] * src[0][c] + w[1][k] * src[1][c] + ...),  k = 0, 1,
+ * with the sum added left to right in float, TFP's order per cell: blocks of SUM_BLOCK cells
+ * keep the sums in registers across all inputs and only reorder operations between cells, so
+ * every cell's bits are those of the plain loop. src[i] starts at in + i * stride; w holds the
+ * pairs w[i][0], w[i][1] (float). dst1 may equal dst0 (a lone neuron computed twice). */
+static void neuron_pair(float *dst0, float *dst1, const float *in, size_t stride, size_t n,
+                        const float *w, int n_in, float b0, float b1, nn_activation act) {
   size_t c = 0;
   for (; c + SUM_BLOCK <= n; c += SUM_BLOCK) {
-    v4f bv = {b, b, b, b};
-    v4f s0 = bv, s1 = bv, s2 = bv, s3 = bv;
+    vecf a0 = splatv(b0), a1 = a0, a2 = a0, a3 = a0;
+    vecf e0 = splatv(b1), e1 = e0, e2 = e0, e3 = e0;
     for (int i = 0; i < n_in; i++) {
-      float wi = (float)w[i];
-      v4f wv = {wi, wi, wi, wi};
       const float *src = in + (size_t)i * stride + c;
-      s0 = s0 + wv * load4(src);
-      s1 = s1 + wv * load4(src + 4);
-      s2 = s2 + wv * load4(src + 8);
-      s3 = s3 + wv * load4(src + 12);
+      vecf x0 = loadv(src), x1 = loadv(src + LANES), x2 = loadv(src + 2 * LANES),
+         x3 = loadv(src + 3 * LANES);
+      vecf w0 = splatv(w[2 * i]), w1 = splatv(w[2 * i + 1]);
+      a0 = a0 + w0 * x0;
+      a1 = a1 + w0 * x1;
+      a2 = a2 + w0 * x2;
+      a3 = a3 + w0 * x3;
+      e0 = e0 + w1 * x0;
+      e1 = e1 + w1 * x1;
+      e2 = e2 + w1 * x2;
+      e3 = e3 + w1 * x3;
     }
-    store4(dst + c, s0);
-    store4(dst + c + 4, s1);
-    store4(dst + c + 8, s2);
-    store4(dst + c + 12, s3);
+    storev(dst0 + c, a0);
+    storev(dst0 + c + LANES, a1);
+    storev(dst0 + c + 2 * LANES, a2);
+    storev(dst0 + c + 3 * LANES, a3);
+    storev(dst1 + c, e0);
+    storev(dst1 + c + LANES, e1);
+    storev(dst1 + c + 2 * LANES, e2);
+    storev(dst1 + c + 3 * LANES, e3);
   }
-  for (; c < n; c++) {
-    float s = b;
-    for (int i = 0; i < n_in; i++) s = s + (float)w[i] * in[(size_t)i * stride + c];
-    dst[c] = s;
+  for (; c < n; c++) { /* the tile's last cells, one at a time */
+    float s0 = b0, s1 = b1;
+    for (int i = 0; i < n_in; i++) {
+      float x = in[(size_t)i * stride + c];
+      s0 = s0 + w[2 * i] * x;
+      s1 = s1 + w[2 * i + 1] * x;
+    }
+    dst0[c] = s0;
+    dst1[c] = s1;
   }
+  activate(dst0, n, act);
+  if (dst1 != dst0) activate(dst1, n, act);
 }
 
 /* One tile of n cells through layers 1..last_layer. Node k's values for the tile start at
- * buf + k * stride (the input nodes' already filled). */
+ * buf + k * stride (the input nodes' already filled). Neurons go two by two; an odd last one
+ * is computed as its own pair. */
 static void tile_forward(float *buf, size_t stride, size_t n, const nn_network *net,
                          int last_layer) {
+  float w[2 * NN_MAX_NEURONS];
   for (int l = 1; l <= last_layer; l++) {
     int n_out = net->sizes[l], n_in = net->sizes[l - 1];
-    const double *w = net->params + net->weight_offset[l];
+    const double *wl = net->params + net->weight_offset[l];
     const double *b = net->params + net->bias_offset[l];
     const float *in = buf + (size_t)net->node_offset[l - 1] * stride;
     nn_activation act =
         l == net->num_layers - 1 ? net->output_activation : net->hidden_activation;
-    for (int j = 0; j < n_out; j++) {
+    for (int j = 0; j < n_out; j += 2) {
+      int k = j + 1 < n_out ? j + 1 : j;
+      for (int i = 0; i < n_in; i++) {
+        w[2 * i] = (float)wl[(size_t)j * n_in + i];
+        w[2 * i + 1] = (float)wl[(size_t)k * n_in + i];
+      }
       float *dst = buf + (size_t)(net->node_offset[l] + j) * stride;
-      weighted_sum(dst, in, stride, n, w + (size_t)j * n_in, n_in, (float)b[j]);
-      activate(dst, n, act);
+      neuron_pair(dst, dst + (size_t)(k - j) * stride, in, stride, n, w, n_in, (float)b[j],
+                  (float)b[k], act);
     }
   }
 }

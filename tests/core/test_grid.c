@@ -266,6 +266,60 @@ static void bad_nodes_and_node_densities_are_refused(void **state) {
   nn_experiment_destroy(e);
 }
 
+/* The grid's sums go two neurons and 16 cells at a time; each cell's operations stay those of
+ * a plain loop (the bias, then w[i] * x[i] added left to right in float, then the fast
+ * activation), so its bits must be too: layers of odd sizes (a lone last neuron), densities
+ * whose cell counts are no multiple of 16 or 4 (and tiles that end mid-block), tanh and sigmoid. */
+static void grid_bits_are_the_plain_per_cell_loop(void **state) {
+  (void)state;
+  nn_fixture fx;
+  char err[256];
+  if (!nn_fixture_load(&fx, FIXTURE("dev01-circle-tanh-4x2-default"), err, sizeof err))
+    fail_msg("%s", err);
+  for (int a = 0; a < 2; a++) {
+    nn_config cfg;
+    nn_fixture_config_for_run(&fx, &cfg);
+    cfg.num_hidden_layers = 3;
+    cfg.network_shape[0] = 5, cfg.network_shape[1] = 3, cfg.network_shape[2] = 7;
+    cfg.activation = a == 0 ? NN_ACT_TANH : NN_ACT_SIGMOID;
+    nn_experiment *e = NULL;
+    assert_int_equal(nn_experiment_create(&e, &cfg), NN_OK);
+    assert_int_equal(nn_experiment_train(e, 30), NN_OK);
+    const nn_network *net = nn_experiment_network(e);
+    const int densities[] = {37, 17, 3};
+    for (size_t d = 0; d < 3; d++) {
+      int density = densities[d];
+      size_t cells = (size_t)density * density;
+      nn_status s;
+      const float *g = nn_experiment_evaluate_grid(e, density, &s);
+      assert_int_equal(s, NN_OK);
+      for (size_t c = 0; c < cells; c++) {
+        float v[NN_MAX_HIDDEN_LAYERS * NN_MAX_NEURONS + NN_FEAT_COUNT + 8];
+        for (int k = 0; k < net->sizes[0]; k++) v[k] = g[k * cells + c];
+        for (int l = 1; l < net->num_layers; l++) {
+          nn_activation act =
+              l == net->num_layers - 1 ? net->output_activation : net->hidden_activation;
+          for (int j = 0; j < net->sizes[l]; j++) {
+            const double *w = net->params + net->weight_offset[l] + (size_t)j * net->sizes[l - 1];
+            float sum = (float)net->params[net->bias_offset[l] + j];
+            for (int i = 0; i < net->sizes[l - 1]; i++)
+              sum = sum + (float)w[i] * v[net->node_offset[l - 1] + i];
+            v[net->node_offset[l] + j] =
+                act == NN_ACT_TANH ? nn_fast_tanhf(sum)
+                : act == NN_ACT_SIGMOID ? nn_fast_sigmoidf(sum) : sum;
+          }
+        }
+        for (int k = net->sizes[0]; k < net->num_nodes; k++)
+          if (memcmp(&v[k], &g[k * cells + c], sizeof(float)) != 0)
+            fail_msg("activation %d, density %d, node %d, cell %zu: grid %.9g, plain loop %.9g",
+                     a, density, k, c, g[k * cells + c], v[k]);
+      }
+    }
+    nn_experiment_destroy(e);
+  }
+  nn_fixture_free(&fx);
+}
+
 static void fast_tanh_and_sigmoid_are_within_1e_6(void **state) {
   (void)state;
   double worst_t = 0, worst_s = 0;
@@ -296,6 +350,7 @@ int main(void) {
       cmocka_unit_test(changing_density_recomputes_the_grid),
       cmocka_unit_test(one_node_equals_its_grid_slice_and_is_exact_beyond_200),
       cmocka_unit_test(bad_nodes_and_node_densities_are_refused),
+      cmocka_unit_test(grid_bits_are_the_plain_per_cell_loop),
       cmocka_unit_test(fast_tanh_and_sigmoid_are_within_1e_6),
   };
   return cmocka_run_group_tests_name("grid", tests, NULL, NULL);
