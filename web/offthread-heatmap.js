@@ -7,6 +7,10 @@
 
 import { newTrainingWorker } from './assets.js';
 
+/** Grids of fewer parameter-cells than this (about 0.25 ms of work) are computed in the page:
+ * the round trip to a worker costs more (dev01: 25 parameters × 10,000 cells). */
+const WORTH_IT = 1e6;
+
 /** @typedef {import('./types.js').Experiment} Experiment */
 /** @typedef {{type: string, id: number, node: number, density: number, values: Float32Array}} GridAnswer */
 
@@ -34,9 +38,10 @@ export class OffThreadHeatmap {
    * @returns {Float32Array | null}
    */
   take(ex, node, density) {
+    const view = ex.params();
+    if (view.length * density * density < WORTH_IT) return null;
     const worker = this.failed ? null : this.worker ?? this.start();
     if (!worker) return null;
-    const view = ex.params();
     /** @type {string | undefined} */
     let hash;
     if (view !== this.view) {

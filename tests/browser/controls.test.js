@@ -225,6 +225,8 @@ test('the controls drive the URL, the engine and the drawing', async (t) => {
       assert.equal(state.seed, 'abc');
       assert.equal(await page.evaluate(() => window.nnplay.epoch), 0);
       assert.equal(await page.inputValue('select[name="activation"]'), 'relu');
+      // the notices banner is imported on first use: wait for it, then check it
+      await page.waitForSelector('.notices', { state: 'visible', timeout: 5000 }).catch(() => {});
       assert.equal(await page.isVisible('.notices'), true, 'learningRate=bad is reported');
       assert.match(await page.textContent('.notices') ?? '', /learningRate=bad/);
       assert.equal(hashParams(page.url()).get('learningRate'), '0.03', 'the canonical hash is written back');

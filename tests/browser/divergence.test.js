@@ -105,6 +105,12 @@ test('dropout marks the neurons it dropped in the last step', async (t) => {
   assert.equal(await page.locator('.node.dropped').count(), 0, 'nothing dropped before training');
   for (let i = 0; i < 4; i++) {
     await page.click('[data-control="stepButton"]');
+    // the marks are imported on first use and drawn on the redraw after: wait until they agree
+    // with the mask (or 5 s), then check
+    await page.waitForFunction(() => {
+      const want = window.nnplay.dropoutMask().flatMap((v, k) => (v === 0 ? [String(k)] : [])).join();
+      return [...document.querySelectorAll('.node.dropped')].map((e) => /** @type {HTMLElement} */ (e).dataset.node).join() === want;
+    }, null, { timeout: 5000 }).catch(() => {});
     const mask = await page.evaluate(() => window.nnplay.dropoutMask());
     const dropped = mask.flatMap((v, k) => (v === 0 ? [String(k)] : []));
     const marked = await page.$$eval('.node.dropped', (els) => els.map((e) => /** @type {HTMLElement} */ (e).dataset.node));

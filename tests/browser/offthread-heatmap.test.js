@@ -1,7 +1,7 @@
 // The big heatmap's grid on a second core while playing (web/offthread-heatmap.js, the worker's
 // side web/worker-grids.js): the worker's grid is the page's bit for bit, the page asks for it
 // each frame while playing, a still picture is the page's own, and without workers the page
-// draws as before.
+// draws as before; a small network's grid stays in the page.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -86,3 +86,14 @@ for (const [label, init] of /** @type {const} */ ([['with a worker', countGrids]
     assert.deepEqual(fresh.errors, []);
   });
 }
+
+test('a small network\'s heatmap is computed in the page: no worker round trip', async (t) => {
+  const { server, browser } = await setup(t);
+  const { page, context, errors } = await openPage(browser, server.url, fixture('dev01').hash, { init: countGrids });
+  t.after(() => context.close());
+  await page.evaluate(() => window.nnplay.play());
+  await page.waitForFunction(() => window.nnplay.epoch >= 60);
+  await page.evaluate(() => window.nnplay.pause());
+  assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).__grids), { asked: 0, answered: 0 });
+  assert.deepEqual(errors, []);
+});
