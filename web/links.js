@@ -143,6 +143,7 @@ export class LinksLayer {
    * @param {Float64Array} params @param {Uint8Array} dead
    * @param {number} [budget] links to stroke at most, unless the first strip alone has more
    *   (default: all)
+   * @returns {boolean} whether strips were left for a later call
    */
   draw(params, dead, budget = Infinity) {
     // The picture depends only on each link's (shade, width) and each bias's shade.
@@ -175,6 +176,7 @@ export class LinksLayer {
       stroked += links;
       this.nextStrip = (s + 1) % this.numStrips;
     }
+    return dirty.includes(1);
   }
 
   /** Clears strip s and draws its links, then its biases. @param {number} s */

@@ -269,8 +269,8 @@ export class NetworkView {
       paintSlice(this.atlasPixels, k * t * t, t, grid, k * slice, THUMB, 1, this.lut, false);
     }
     this.atlasCtx.putImageData(this.atlasImage, 0, 0);
-    this.links.draw(params, dead, playing ? STROKES_PER_FRAME : Infinity);
-    if (this.links.stripDirty.includes(1)) this.h.redraw(); // the strips left for later, even if training stops
+    // the strips left for later are drawn on the next frames, even if training stops
+    if (this.links.draw(params, dead, playing ? STROKES_PER_FRAME : Infinity)) this.h.redraw();
     const g = this.thumbsCtx;
     for (let k = this.firstLive; k < n; k++) {
       g.drawImage(this.atlas, 0, k * t, t, t, this.nodeXY[2 * k], this.nodeXY[2 * k + 1], NODE - 2, NODE - 2);
