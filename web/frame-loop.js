@@ -1,19 +1,10 @@
 // frame-loop.js — the animation frames: while playing, each frame trains (speed.js:
-// FrameTraining) and then redraws once if anything changed. Owns whether the page plays, the
-// speed, and how often the numbers and the chart follow while it does; what a redraw paints is
-// the caller's (scene.js).
+// FrameTraining) and then redraws once if anything changed. Owns whether the page plays and the
+// speed; how often the numbers and the chart follow while it does is redraw-rates.js's, and
+// what a redraw paints the caller's (scene.js).
 
 import { FrameTraining } from './speed.js';
-
-/** Least time between two redraws of the numbers while playing, ms: every third frame at 60 Hz
- * (20 a second; a few ms short of 50, so a frame that comes a little early still counts), faster
- * than anyone reads a number that changes every epoch, for a third of the layouts and paints. */
-const TEXT_MIN_INTERVAL_MS = 45;
-/** Least time between two redraws of the loss chart while playing, ms: every third frame at
- * 60 Hz too, for a curve that changes little from one epoch to the next. Chartist builds its SVG
- * anew each time (script, style, layout and paint: ~1 ms), so the chart goes in a frame where the
- * numbers do not when it can (less than twice its interval late), and the frames' work stays even. */
-const CHART_MIN_INTERVAL_MS = 45;
+import { RedrawRates } from './redraw-rates.js';
 
 /**
  * @typedef {import('./types.js').Experiment} Experiment
@@ -42,8 +33,7 @@ export class FrameLoop {
     this.speed = 1;
     /** Whether "max" may train in a worker (not in perceptron mode). */
     this.workerAllowed = false;
-    this.textTime = 0;
-    this.chartTime = 0;
+    this.rates = new RedrawRates();
     this.tick = this.tick.bind(this);
     // A hidden page trains no more at "max" than at other speeds (no frames, no training).
     document.addEventListener('visibilitychange', () => { if (document.hidden) this.trainer.stop(); });
@@ -58,7 +48,7 @@ export class FrameLoop {
   setPlaying(playing) {
     if (!playing) this.trainer.stop();
     if (this.playing && !playing) this.dirty = true; // show the exact numbers once stopped
-    if (!this.playing && playing) this.trainer.restart();
+    if (!this.playing && playing) { this.trainer.restart(); this.rates.restart(); }
     this.playing = playing;
     this.hooks.playingChanged(playing);
   }
@@ -92,15 +82,10 @@ export class FrameLoop {
     this.dirty = true;
   }
 
-  /** Redraws now. While playing the numbers and the chart follow at most at their intervals. */
+  /** Redraws now. While playing the numbers and the chart follow at their rates (redraw-rates.js). */
   draw() {
     this.dirty = false;
-    const now = performance.now();
-    const text = !this.playing || now - this.textTime >= TEXT_MIN_INTERVAL_MS;
-    if (text) this.textTime = now;
-    const late = now - this.chartTime;
-    const chart = !this.playing || late >= (text ? 2 : 1) * CHART_MIN_INTERVAL_MS;
-    if (chart) this.chartTime = now;
+    const { text, chart } = this.playing ? this.rates.due(performance.now()) : { text: true, chart: true };
     this.hooks.draw(text, chart, this.playing);
   }
 
@@ -114,6 +99,7 @@ export class FrameLoop {
     requestAnimationFrame(this.tick);
     try {
       if (this.playing && !document.hidden) { // (a hidden page gets no frames anyway)
+        this.rates.frame(now);
         // The losses of epochs the chart would not keep are not evaluated: the same training,
         // and the same chart, for less than half the work of an epoch on big networks.
         if (this.trainer.frame(this.hooks.experiment(), this.speed, this.hooks.every(), this.workerAllowed, now)) this.dirty = true;

@@ -74,14 +74,20 @@ export class NetworkView {
     this.thumbImage = new ImageData(THUMB, THUMB);
     this.thumbPixels = new Uint32Array(this.thumbImage.data.buffer);
     // Live thumbnails: every neuron's slice painted into one atlas (a column of thumbnails,
-    // one putImageData per frame), then scaled onto the thumbnails canvas with drawImage. The
-    // palette is opaque, so each thumbnail overwrites the last frame's without a clear.
+    // one putImageData per frame), then scaled onto the thumbnails canvas with drawImage, each
+    // on its square cleared (scaling leaves its edges part transparent: they would blend with
+    // the last frame's).
     this.atlas = document.createElement('canvas');
     this.atlasCtx = /** @type {CanvasRenderingContext2D} */ (this.atlas.getContext('2d'));
     this.atlasImage = new ImageData(1, 1);
     this.atlasPixels = new Uint32Array(this.atlasImage.data.buffer);
-    /** Top-left corner (CSS px) of every node, network order; NaN for inputs. */
+    /** Top-left corner of every node's thumbnail, in whole device pixels (the thumbnails canvas
+     * draws in device pixels), network order; NaN for inputs. */
     this.nodeXY = new Float32Array(0);
+    /** A thumbnail's side on the thumbnails canvas, whole device pixels. Whole pixels: clearing
+     * a thumbnail's square before drawing it clears every pixel of it, so the picture does not
+     * depend on what was there before (no edge blended with an older frame's). */
+    this.thumbPx = NODE - 2;
     this.firstLive = 0;
     /** @type {import('./types.js').Layout | null} */
     this.layout = null;
@@ -91,6 +97,10 @@ export class NetworkView {
     this.placed = [];
     this.stride = 1;
     this.thumbSize = THUMB;
+    /** While playing, whose turn it is: the thumbnails' (0) or the links' (1); see update(). */
+    this.turn = 0;
+    /** A frame skipped one of the two and asked for the next to draw it. */
+    this.owed = false;
 
     this.body.addEventListener('mousemove', (e) => this.onMove(e));
     this.body.addEventListener('mouseleave', () => { this.hovered = null; this.card?.leave(); });
@@ -229,6 +239,7 @@ export class NetworkView {
     const height = TOP + rows * PITCH;
     this.body.style.height = `${height}px`;
     const cols = sizes.length;
+    const dpr = window.devicePixelRatio || 1;
     const step = (width - LEFT - NODE - 4) / Math.max(1, cols - 1);
     /** @type {{x: number, y: number}[][]} */
     const centres = sizes.map(() => []);
@@ -243,25 +254,46 @@ export class NetworkView {
       p.el.style.left = `${x}px`;
       p.el.style.top = `${y}px`;
       if (p.slot >= 0) centres[p.layer][p.slot] = { x: x + NODE / 2, y: y + NODE / 2 };
-      if (p.index >= 0) { this.nodeXY[2 * p.index] = x + 1; this.nodeXY[2 * p.index + 1] = y + 1; }
+      if (p.index >= 0) {
+        this.nodeXY[2 * p.index] = Math.round((x + 1) * dpr);
+        this.nodeXY[2 * p.index + 1] = Math.round((y + 1) * dpr);
+      }
     }
     this.links.setShape(layout, centres, NODE, width, height);
-    const dpr = window.devicePixelRatio || 1;
+    this.thumbPx = Math.round((NODE - 2) * dpr);
     this.thumbs.style.width = `${width}px`;
     this.thumbs.style.height = `${height}px`;
     this.thumbs.width = Math.round(width * dpr);
     this.thumbs.height = Math.round(height * dpr);
-    this.thumbsCtx.setTransform(dpr, 0, 0, dpr, 0, 0);
     this.h.redraw(); // resizing cleared both canvases
   }
 
   /**
-   * One frame: every hidden/output neuron's thumbnail from its grid slice, links and biases
-   * (while playing, the links' changed strips in turn, within a budget; links.js).
+   * One frame: every hidden/output neuron's thumbnail from its grid slice, links and biases.
+   * While playing, the thumbnails and the links take turns, a frame each (30 times a second at
+   * 60 Hz): each is a canvas the size of the network, and every canvas that changes in a frame
+   * is copied whole to the compositor; a turn of links strokes their changed strips in turn,
+   * within a budget (links.js); and a `quiet` frame, one that redraws the loss chart, draws
+   * neither. Still, both are drawn at once.
    * @param {Float32Array} grid evaluateGrid(THUMB) @param {Float64Array} params
-   * @param {Uint8Array} dead @param {boolean} [playing]
+   * @param {Uint8Array} dead @param {boolean} [playing] @param {boolean} [quiet]
    */
-  update(grid, params, dead, playing = false) {
+  update(grid, params, dead, playing = false, quiet = false) {
+    if (playing && !quiet) this.turn ^= 1;
+    const links = !playing || (!quiet && this.turn === 1);
+    const thumbs = !playing || (!quiet && this.turn === 0);
+    // What a frame skipped is drawn at the next one, even if nothing else changes by then.
+    this.owed = playing && (quiet || !this.owed);
+    if (this.owed) this.h.redraw();
+    // the strips left for later are drawn on the next frames, even if training stops
+    if (links && this.links.draw(params, dead, playing ? STROKES_PER_FRAME : Infinity)) this.h.redraw();
+    if (thumbs) this.drawThumbnails(grid);
+    this.card?.refresh(params);
+  }
+
+  /** Every hidden/output neuron's thumbnail from its slice of `grid` (evaluateGrid(THUMB)): painted
+   * into the atlas, then scaled onto the thumbnails canvas. @param {Float32Array} grid */
+  drawThumbnails(grid) {
     const t = this.thumbSize;
     const slice = THUMB * THUMB;
     const n = this.nodeXY.length / 2;
@@ -269,13 +301,12 @@ export class NetworkView {
       paintSlice(this.atlasPixels, k * t * t, t, grid, k * slice, THUMB, 1, this.lut, false);
     }
     this.atlasCtx.putImageData(this.atlasImage, 0, 0);
-    // the strips left for later are drawn on the next frames, even if training stops
-    if (this.links.draw(params, dead, playing ? STROKES_PER_FRAME : Infinity)) this.h.redraw();
     const g = this.thumbsCtx;
     for (let k = this.firstLive; k < n; k++) {
-      g.drawImage(this.atlas, 0, k * t, t, t, this.nodeXY[2 * k], this.nodeXY[2 * k + 1], NODE - 2, NODE - 2);
+      const x = this.nodeXY[2 * k], y = this.nodeXY[2 * k + 1];
+      g.clearRect(x, y, this.thumbPx, this.thumbPx); // (a scaled image's edges are not opaque)
+      g.drawImage(this.atlas, 0, k * t, t, t, x, y, this.thumbPx, this.thumbPx);
     }
-    this.card?.refresh(params);
   }
 
   /** Calls `use` with the hovercard, importing hovercard.js (and its styles, panels.css) first if

@@ -100,7 +100,7 @@ export class Scene {
         output.heatmap.update(values, 0, density, !h && this.discretize);
       }
     }
-    network.update(ex.evaluateGrid(THUMB), ex.params(), ex.dead(), playing);
+    network.update(ex.evaluateGrid(THUMB), ex.params(), ex.dead(), playing, chart);
     // Paused after a step: grey and cross the neurons dropout switched off in that step.
     dropoutMarks.update(this.dropoutOn && !playing && ex.epoch > 0 ? ex.dropoutMask() : null);
     const epoch = ex.epoch;

@@ -30,15 +30,20 @@ function framesDone(page) {
   });
 }
 
-/** The links canvas's pixels, hashed. @param {import('playwright-core').Page} page */
-function linksPixels(page) {
-  return page.evaluate(() => {
-    const c = /** @type {HTMLCanvasElement} */ (document.querySelector('canvas.links:not(.thumbs)'));
+/** A canvas's pixels, hashed, and its width. @param {import('playwright-core').Page} page @param {string} selector */
+function pixels(page, selector) {
+  return page.evaluate((sel) => {
+    const c = /** @type {HTMLCanvasElement} */ (document.querySelector(sel));
     const d = /** @type {CanvasRenderingContext2D} */ (c.getContext('2d')).getImageData(0, 0, c.width, c.height).data;
     let h = 0;
     for (let i = 0; i < d.length; i++) h = (Math.imul(h, 31) + d[i]) | 0;
     return { h, width: c.width };
-  });
+  }, selector);
+}
+
+/** The links canvas's pixels, hashed. @param {import('playwright-core').Page} page */
+function linksPixels(page) {
+  return pixels(page, 'canvas.links:not(.thumbs)');
 }
 
 test('an edited weight redraws only its strip of links, and the picture equals a full redraw', async (t) => {
@@ -123,7 +128,7 @@ test('while playing, a frame strokes at most two strips of 64 links; paused, the
   assert.deepEqual(errors, []);
 });
 
-test('while playing, the numbers and the loss chart redraw at most every 45 ms, in different frames when on time; paused, at once', async (t) => {
+test('while playing on time, the numbers redraw at most every 45 ms and the loss chart every 90 ms, in different frames; paused, at once', async (t) => {
   const { server, browser } = await setup(t);
   const { page, context, errors } = await openPage(browser, server.url, fixture('dev04').hash);
   t.after(() => context.close());
@@ -154,9 +159,10 @@ test('while playing, the numbers and the loss chart redraw at most every 45 ms, 
     window.nnplay.pause();
     return /** @type {{text: number[], svg: number[]}} */ (structuredClone(/** @type {any} */ (window).__redraws));
   });
-  for (const [kind, at] of /** @type {const} */ ([['numbers', text], ['chart', svg]])) {
-    assert.ok(at.length >= 20, `${kind} redrawn while playing (${at.length} times in 1.5 s)`);
-    for (let i = 1; i < at.length; i++) assert.ok(at[i] - at[i - 1] >= 45, `${kind} redrawn ${at[i] - at[i - 1]} ms after the last ${JSON.stringify({ text, svg })}`);
+  // (redraw-rates.js: TEXT_MIN_INTERVAL_MS, CHART_MIN_INTERVAL_MS; frames 16 ms apart are on time)
+  for (const [kind, at, least, interval] of /** @type {const} */ ([['numbers', text, 20, 45], ['chart', svg, 10, 90]])) {
+    assert.ok(at.length >= least, `${kind} redrawn while playing (${at.length} times in 1.5 s)`);
+    for (let i = 1; i < at.length; i++) assert.ok(at[i] - at[i - 1] >= interval, `${kind} redrawn ${at[i] - at[i - 1]} ms after the last ${JSON.stringify({ text, svg })}`);
   }
   assert.deepEqual(svg.filter((time) => text.includes(time)), [], 'the chart and the numbers in different frames');
   // Paused: a step shows its epoch at the next frame.
@@ -165,5 +171,66 @@ test('while playing, the numbers and the loss chart redraw at most every 45 ms, 
   await page.clock.runFor(50);
   const shown = await page.locator('.epoch .value').textContent();
   assert.equal(Number(shown?.replace(/,/g, '')), before + 1);
+  assert.deepEqual(errors, []);
+});
+
+/** Per animation frame (its timestamp), what it drew of the thumbnails, the links and the loss
+ * chart: window.__drawn, a Map of Sets. */
+function recordDrawsPerFrame() {
+  const w = /** @type {any} */ (window);
+  /** @type {Map<number, Set<string>>} */
+  const drawn = new Map();
+  w.__drawn = drawn;
+  let frame = -1;
+  const mark = (/** @type {string} */ what) => drawn.set(frame, (drawn.get(frame) ?? new Set()).add(what));
+  w.__markChart = () => mark('chart');
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => raf((now) => { frame = now; cb(now); });
+  const P = /** @type {any} */ (CanvasRenderingContext2D.prototype);
+  const { stroke, drawImage } = P;
+  P.stroke = function (/** @type {any[]} */ ...a) {
+    if (this.canvas.className === 'links') mark('links');
+    return stroke.apply(this, a);
+  };
+  P.drawImage = function (/** @type {any[]} */ ...a) {
+    if (this.canvas.classList.contains('thumbs')) mark('thumbnails');
+    return drawImage.apply(this, a);
+  };
+}
+
+test('while playing, the thumbnails and the links take turns and a chart frame draws neither; paused, both are a full redraw', async (t) => {
+  const { server, browser } = await setup(t);
+  const { page, context, errors } = await openPage(browser, server.url, fixture('dev04').hash,
+    { init: recordDrawsPerFrame });
+  t.after(() => context.close());
+  await framesDone(page);
+  const frames = await page.evaluate(async () => {
+    const w = /** @type {any} */ (window);
+    /** @type {Map<number, Set<string>>} */
+    const drawn = w.__drawn;
+    // (Chartist replaces its SVG: the observer's callback runs in the frame that did it)
+    new MutationObserver(() => w.__markChart()).observe(/** @type {Node} */ (document.querySelector('.loss-chart')), { childList: true, subtree: true });
+    window.nnplay.play();
+    await new Promise((r) => setTimeout(r, 300)); // Chartist is imported on the way
+    drawn.clear();
+    const count = (/** @type {string} */ what) => [...drawn.values()].filter((s) => s.has(what)).length;
+    for (let f = 0; f < 600 && (f < 60 || count('chart') < 3); f++) await new Promise((r) => requestAnimationFrame(r));
+    window.nnplay.pause();
+    return [...drawn.values()].map((s) => [...s].sort());
+  });
+  const count = (/** @type {string} */ what) => frames.filter((f) => f.includes(what)).length;
+  assert.deepEqual(frames.filter((f) => f.includes('thumbnails') && f.includes('links')), [], 'no frame draws both');
+  assert.deepEqual(frames.filter((f) => f.includes('chart') && f.length > 1), [], 'a frame that redraws the chart draws neither');
+  assert.ok(count('thumbnails') >= 15 && count('links') >= 15 && count('chart') >= 3,
+    `the thumbnails (${count('thumbnails')} frames), the links (${count('links')}) and the chart (${count('chart')}) follow the training`);
+  await framesDone(page);
+  const paused = { links: await linksPixels(page), thumbnails: await pixels(page, 'canvas.thumbs') };
+  // A resize there and back redraws both canvases whole from the same numbers.
+  await page.setViewportSize({ width: 1200, height: 768 });
+  await framesDone(page);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await framesDone(page);
+  assert.deepEqual({ links: await linksPixels(page), thumbnails: await pixels(page, 'canvas.thumbs') }, paused,
+    'paused, what the turns left behind is drawn');
   assert.deepEqual(errors, []);
 });
