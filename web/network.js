@@ -274,20 +274,21 @@ export class NetworkView {
    * 60 Hz): each is a canvas the size of the network, and every canvas that changes in a frame
    * is copied whole to the compositor; a turn of links strokes their changed strips in turn,
    * within a budget (links.js); and a `quiet` frame, one that redraws the loss chart, draws
-   * neither. Still, both are drawn at once.
-   * @param {Float32Array} grid evaluateGrid(THUMB) @param {Float64Array} params
-   * @param {Uint8Array} dead @param {boolean} [playing] @param {boolean} [quiet]
+   * neither, and the thumbnails' grid is evaluated only for a frame that draws them. Still, both
+   * are drawn at once.
+   * @param {import('./types.js').Experiment} ex @param {boolean} [playing] @param {boolean} [quiet]
    */
-  update(grid, params, dead, playing = false, quiet = false) {
+  update(ex, playing = false, quiet = false) {
     if (playing && !quiet) this.turn ^= 1;
     const links = !playing || (!quiet && this.turn === 1);
     const thumbs = !playing || (!quiet && this.turn === 0);
     // What a frame skipped is drawn at the next one, even if nothing else changes by then.
     this.owed = playing && (quiet || !this.owed);
     if (this.owed) this.h.redraw();
+    if (thumbs) this.drawThumbnails(ex.evaluateGrid(THUMB));
+    const params = ex.params(); // (after the grid: evaluating may grow the engine's memory)
     // the strips left for later are drawn on the next frames, even if training stops
-    if (links && this.links.draw(params, dead, playing ? STROKES_PER_FRAME : Infinity)) this.h.redraw();
-    if (thumbs) this.drawThumbnails(grid);
+    if (links && this.links.draw(params, ex.dead(), playing ? STROKES_PER_FRAME : Infinity)) this.h.redraw();
     this.card?.refresh(params);
   }
 

@@ -4,7 +4,6 @@
 // The frame loop (frame-loop.js) decides when; this decides what. Allocates nothing of its own.
 
 import { FEATURES } from './urlstate.js';
-import { THUMB } from './network.js';
 import { t } from './i18n.js';
 
 /** Finest still picture, cells per side (core/grid.h: NN_GRID_MAX_NODE_DENSITY). */
@@ -100,7 +99,7 @@ export class Scene {
         output.heatmap.update(values, 0, density, !h && this.discretize);
       }
     }
-    network.update(ex.evaluateGrid(THUMB), ex.params(), ex.dead(), playing, chart);
+    network.update(ex, playing, chart);
     // Paused after a step: grey and cross the neurons dropout switched off in that step.
     dropoutMarks.update(this.dropoutOn && !playing && ex.epoch > 0 ? ex.dropoutMask() : null);
     const epoch = ex.epoch;
