@@ -76,43 +76,55 @@ test('an edited weight redraws only its strip of links, and the picture equals a
   assert.deepEqual(errors, []);
 });
 
-/** Counts the links' strokes per animation frame (by the frame's timestamp) in window.__strokes,
- * and in all in window.__calls['stroke links'] (framesDone). */
-function countStrokesPerFrame() {
+/** Per animation frame (by its timestamp), how many links it stroked and thumbnails it drew, and
+ * whether it redrew the loss chart (window.__markChart, from a MutationObserver): window.__drawn,
+ * a Map of {links?, thumbnails?, chart?} counts; the links' strokes in all also in
+ * window.__calls['stroke links'] (framesDone). */
+function recordDrawsPerFrame() {
   const w = /** @type {any} */ (window);
   const calls = /** @type {Record<string, number>} */ ({});
   w.__calls = calls;
-  /** @type {Map<number, number>} */
-  const strokes = new Map();
-  w.__strokes = strokes;
+  /** @type {Map<number, Record<string, number>>} */
+  const drawn = new Map();
+  w.__drawn = drawn;
   let frame = -1;
+  const count = (/** @type {string} */ what) => {
+    const f = drawn.get(frame) ?? {};
+    f[what] = (f[what] ?? 0) + 1;
+    drawn.set(frame, f);
+  };
+  w.__markChart = () => count('chart');
   const raf = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (cb) => raf((now) => { frame = now; cb(now); });
   const P = /** @type {any} */ (CanvasRenderingContext2D.prototype);
-  const stroke = P.stroke;
+  const { stroke, drawImage } = P;
   P.stroke = function (/** @type {any[]} */ ...a) {
     if (this.canvas.className === 'links') {
-      strokes.set(frame, (strokes.get(frame) ?? 0) + 1);
+      count('links');
       calls['stroke links'] = (calls['stroke links'] ?? 0) + 1;
     }
     return stroke.apply(this, a);
+  };
+  P.drawImage = function (/** @type {any[]} */ ...a) {
+    if (this.canvas.classList.contains('thumbs')) count('thumbnails');
+    return drawImage.apply(this, a);
   };
 }
 
 test('while playing, a frame strokes at most two strips of 64 links; paused, the links are what a full redraw draws', async (t) => {
   const { server, browser } = await setup(t);
   const { page, context, errors } = await openPage(browser, server.url, fixture('dev04').hash,
-    { init: countStrokesPerFrame });
+    { init: recordDrawsPerFrame });
   t.after(() => context.close());
   await framesDone(page);
   // dev04 changes some link's colour or width step nearly every epoch.
   const perFrame = await page.evaluate(async () => {
-    const strokes = /** @type {Map<number, number>} */ (/** @type {any} */ (window).__strokes);
-    strokes.clear();
+    const drawn = /** @type {Map<number, Record<string, number>>} */ (/** @type {any} */ (window).__drawn);
+    drawn.clear();
     window.nnplay.play();
     for (let f = 0; f < 60; f++) await new Promise((r) => requestAnimationFrame(r));
     window.nnplay.pause();
-    return [...strokes.values()];
+    return [...drawn.values()].filter((f) => f.links).map((f) => f.links);
   });
   assert.ok(Math.max(...perFrame) <= 128, `at most 128 strokes a frame, got ${perFrame}`);
   assert.ok(perFrame.length >= 20, `the links follow the training while it plays (${perFrame.length} frames drew some)`);
@@ -174,30 +186,6 @@ test('while playing on time, the numbers redraw at most every 45 ms and the loss
   assert.deepEqual(errors, []);
 });
 
-/** Per animation frame (its timestamp), what it drew of the thumbnails, the links and the loss
- * chart: window.__drawn, a Map of Sets. */
-function recordDrawsPerFrame() {
-  const w = /** @type {any} */ (window);
-  /** @type {Map<number, Set<string>>} */
-  const drawn = new Map();
-  w.__drawn = drawn;
-  let frame = -1;
-  const mark = (/** @type {string} */ what) => drawn.set(frame, (drawn.get(frame) ?? new Set()).add(what));
-  w.__markChart = () => mark('chart');
-  const raf = window.requestAnimationFrame.bind(window);
-  window.requestAnimationFrame = (cb) => raf((now) => { frame = now; cb(now); });
-  const P = /** @type {any} */ (CanvasRenderingContext2D.prototype);
-  const { stroke, drawImage } = P;
-  P.stroke = function (/** @type {any[]} */ ...a) {
-    if (this.canvas.className === 'links') mark('links');
-    return stroke.apply(this, a);
-  };
-  P.drawImage = function (/** @type {any[]} */ ...a) {
-    if (this.canvas.classList.contains('thumbs')) mark('thumbnails');
-    return drawImage.apply(this, a);
-  };
-}
-
 test('while playing, the thumbnails and the links take turns and a chart frame draws neither; paused, both are a full redraw', async (t) => {
   const { server, browser } = await setup(t);
   const { page, context, errors } = await openPage(browser, server.url, fixture('dev04').hash,
@@ -206,17 +194,17 @@ test('while playing, the thumbnails and the links take turns and a chart frame d
   await framesDone(page);
   const frames = await page.evaluate(async () => {
     const w = /** @type {any} */ (window);
-    /** @type {Map<number, Set<string>>} */
+    /** @type {Map<number, Record<string, number>>} */
     const drawn = w.__drawn;
     // (Chartist replaces its SVG: the observer's callback runs in the frame that did it)
     new MutationObserver(() => w.__markChart()).observe(/** @type {Node} */ (document.querySelector('.loss-chart')), { childList: true, subtree: true });
     window.nnplay.play();
     await new Promise((r) => setTimeout(r, 300)); // Chartist is imported on the way
     drawn.clear();
-    const count = (/** @type {string} */ what) => [...drawn.values()].filter((s) => s.has(what)).length;
+    const count = (/** @type {string} */ what) => [...drawn.values()].filter((f) => f[what]).length;
     for (let f = 0; f < 600 && (f < 60 || count('chart') < 3); f++) await new Promise((r) => requestAnimationFrame(r));
     window.nnplay.pause();
-    return [...drawn.values()].map((s) => [...s].sort());
+    return [...drawn.values()].map((f) => Object.keys(f).sort());
   });
   const count = (/** @type {string} */ what) => frames.filter((f) => f.includes(what)).length;
   assert.deepEqual(frames.filter((f) => f.includes('thumbnails') && f.includes('links')), [], 'no frame draws both');
